@@ -1,0 +1,54 @@
+import type { Blueprint, BlueprintColumn } from '../../blueprints/blueprint.js';
+import { tailorList, type Tailoring } from '../../blueprints/tailor.js';
+import type { CompanyProfile } from '../../domain/profile.js';
+import type { Column, DataModel, GeneratorSpec, Table } from '../../domain/data-model.js';
+import type { SqlDialect } from '../../warehouse/sql-dialect.js';
+
+function renderGenerator(col: BlueprintColumn, profile: CompanyProfile, valueMap: Map<string, string>): GeneratorSpec {
+  let g: GeneratorSpec = col.generator;
+  if (col.fromProfile && (g.kind === 'list' || g.kind === 'category')) {
+    g = { ...g, values: tailorList(g.values, profile[col.fromProfile]) };
+  }
+  if (g.effects) {
+    g = { ...g, effects: g.effects.map((e) => ({ ...e, when: { ...e.when, in: e.when.in.map((v) => valueMap.get(v) ?? v) } })) };
+  }
+  return g;
+}
+
+/**
+ * Renders a blueprint into the data model for one company: tailored categories, the
+ * planted effects mapped onto them, foreign keys from the generators, and every golden
+ * question's SQL in the warehouse's dialect. Pure.
+ */
+export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailoring: Tailoring, dialect: SqlDialect, asOf: string): DataModel {
+  const tables: Table[] = blueprint.tables.map((t) => {
+    const columns: Column[] = t.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      description: tailoring.fill(c.description),
+      synonyms: c.synonyms ?? [],
+      generator: renderGenerator(c, profile, tailoring.valueMap),
+    }));
+    return {
+      name: t.name,
+      description: tailoring.fill(t.description),
+      grain: t.grain,
+      rowCount: t.rowCount,
+      scales: t.scales ?? true,
+      primaryKey: t.primaryKey,
+      columns,
+      foreignKeys: columns.flatMap((c) =>
+        c.generator.kind === 'foreignKey' ? [{ column: c.name, references: { table: c.generator.table, column: c.generator.column } }] : [],
+      ),
+      synonyms: t.synonyms ?? [],
+    };
+  });
+  return {
+    blueprint: blueprint.id,
+    dialect: dialect.id,
+    asOf,
+    tables,
+    goldenSql: blueprint.questions.map((q) => ({ questionId: q.id, sql: q.sql(dialect).trim(), expectedColumns: q.expectedColumns })),
+    glossary: blueprint.glossary.map((g) => ({ term: g.term, definition: tailoring.fill(g.definition) })),
+  };
+}

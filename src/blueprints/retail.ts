@@ -1,0 +1,338 @@
+import type { Blueprint } from './blueprint.js';
+
+const RETAIL_YEARLY = [0.8, 0.7, 0.8, 0.85, 0.9, 0.9, 0.95, 0.95, 0.9, 1.0, 1.45, 1.75];
+const RETAIL_WEEKLY = [0.9, 0.88, 0.92, 0.97, 1.1, 1.3, 1.2];
+
+/** Retail and e-commerce: catalogue, customers, orders and lines, returns, campaigns. */
+export const retail: Blueprint = {
+  id: 'retail',
+  label: 'Retail & e-commerce',
+  naics: '454110',
+  businessModel: 'B2C retail: sells products online and in stores to consumers',
+  keywords: [
+    ['shop', 3], ['shop now', 4], ['add to cart', 5], ['cart', 3], ['checkout', 4], ['free shipping', 5], ['returns', 3],
+    ['store', 2], ['stores', 2], ['retail', 4], ['e-commerce', 4], ['ecommerce', 4], ['collection', 2], ['new arrivals', 5],
+    ['sale', 2], ['gift card', 4], ['loyalty', 2], ['in stock', 4], ['apparel', 3], ['footwear', 3], ['size guide', 5],
+  ],
+  defaults: {
+    products: ['Apparel', 'Footwear', 'Accessories', 'Home', 'Outdoor', 'Electronics', 'Beauty', 'Kids'],
+    customerSegments: ['VIP members', 'Loyalty members', 'Occasional shoppers', 'Bargain hunters'],
+    regions: ['Northeast', 'Southeast', 'Midwest', 'Southwest', 'West', 'Canada'],
+    kpis: ['Revenue', 'Average order value', 'Gross margin', 'Return rate', 'Repeat purchase rate', 'Return on ad spend'],
+    keyEntities: ['Customer', 'Order', 'Product', 'Category', 'Return', 'Campaign', 'Region'],
+  },
+  persona: {
+    name: 'Dana Whitlock',
+    role: 'VP of E-commerce & Merchandising',
+    goals: ['Grow revenue through the peak season', 'Protect gross margin from over-discounting', 'Cut the return rate', 'Spend marketing budget where it pays back'],
+  },
+  tables: [
+    {
+      name: 'regions',
+      description: 'Sales regions where {company} sells and ships.',
+      grain: 'one row per region',
+      rowCount: 6,
+      scales: false,
+      primaryKey: 'region_id',
+      synonyms: ['territories', 'markets'],
+      columns: [
+        { name: 'region_id', type: 'INT64', description: 'Region identifier.', generator: { kind: 'sequence' } },
+        { name: 'region_name', type: 'STRING', description: 'Name of the region.', synonyms: ['region', 'market', 'territory'], fromProfile: 'regions', generator: { kind: 'list', values: ['Northeast', 'Southeast', 'Midwest', 'Southwest', 'West', 'Canada'] } },
+      ],
+    },
+    {
+      name: 'product_categories',
+      description: 'Merchandise categories of the {company} catalogue.',
+      grain: 'one row per category',
+      rowCount: 8,
+      scales: false,
+      primaryKey: 'category_id',
+      synonyms: ['departments', 'product lines'],
+      columns: [
+        { name: 'category_id', type: 'INT64', description: 'Category identifier.', generator: { kind: 'sequence' } },
+        { name: 'category_name', type: 'STRING', description: 'Name of the merchandise category.', synonyms: ['category', 'department', 'product line'], fromProfile: 'products', generator: { kind: 'list', values: ['Apparel', 'Footwear', 'Accessories', 'Home', 'Outdoor', 'Electronics', 'Beauty', 'Kids'] } },
+        { name: 'target_margin_pct', type: 'FLOAT64', description: 'Planned gross margin of the category, percent.', generator: { kind: 'number', dist: 'uniform', min: 32, max: 58, decimals: 1 } },
+      ],
+    },
+    {
+      name: 'products',
+      description: 'Products (SKUs) sold by {company}.',
+      grain: 'one row per product',
+      rowCount: 400,
+      primaryKey: 'product_id',
+      synonyms: ['items', 'SKUs', 'catalogue'],
+      columns: [
+        { name: 'product_id', type: 'INT64', description: 'Product identifier.', generator: { kind: 'sequence', start: 1001 } },
+        { name: 'category_id', type: 'INT64', description: 'Category of the product.', generator: { kind: 'foreignKey', table: 'product_categories', column: 'category_id' } },
+        { name: 'product_style', type: 'STRING', description: 'Style line of the product.', generator: { kind: 'category', values: ['Classic', 'Pro', 'Lite', 'Trail', 'Urban', 'Essential', 'Summit', 'Everyday'] } },
+        { name: 'product_name', type: 'STRING', description: 'Display name of the product.', synonyms: ['product', 'item', 'SKU name'], generator: { kind: 'template', template: '{category_id.category_name} {product_style} {product_id}' } },
+        {
+          name: 'list_price', type: 'NUMERIC', description: 'Current list price in the store currency.', synonyms: ['price', 'retail price'],
+          generator: { kind: 'number', dist: 'lognormal', mean: 65, sd: 45, min: 5, max: 900, decimals: 2, effects: [{ when: { ref: 'category_id', in: ['6'] }, factor: 3.2 }, { when: { ref: 'category_id', in: ['5'] }, factor: 1.8 }] },
+        },
+        { name: 'unit_cost', type: 'NUMERIC', description: 'Landed cost per unit.', synonyms: ['cost', 'COGS per unit'], generator: { kind: 'derived', expr: 'list_price * (1 - category_id.target_margin_pct / 100)', decimals: 2 } },
+        { name: 'launch_date', type: 'DATE', description: 'Day the product went on sale.', generator: { kind: 'date', from: -1460, to: -30 } },
+        { name: 'is_active', type: 'BOOL', description: 'Whether the product is still sold.', generator: { kind: 'boolean', p: 0.9 } },
+      ],
+    },
+    {
+      name: 'customers',
+      description: 'Customers who have an account with {company}.',
+      grain: 'one row per customer',
+      rowCount: 6000,
+      primaryKey: 'customer_id',
+      synonyms: ['shoppers', 'buyers', 'accounts'],
+      columns: [
+        { name: 'customer_id', type: 'INT64', description: 'Customer identifier.', generator: { kind: 'sequence', start: 100001 } },
+        { name: 'full_name', type: 'STRING', description: 'Customer name (synthetic).', generator: { kind: 'fake', what: 'person' } },
+        { name: 'email', type: 'STRING', description: 'Customer email (synthetic, example domains).', generator: { kind: 'fake', what: 'email' } },
+        { name: 'segment', type: 'STRING', description: 'Customer segment from purchase behaviour.', synonyms: ['customer segment', 'tier', 'cohort'], fromProfile: 'customerSegments', generator: { kind: 'category', values: ['VIP members', 'Loyalty members', 'Occasional shoppers', 'Bargain hunters'], weights: [0.08, 0.32, 0.4, 0.2] } },
+        { name: 'region_id', type: 'INT64', description: 'Home region of the customer.', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.7 } },
+        { name: 'acquisition_channel', type: 'STRING', description: 'How the customer first found us.', synonyms: ['source', 'acquisition source'], generator: { kind: 'category', values: ['Organic search', 'Paid social', 'Referral', 'Email', 'Marketplace', 'In store'], weights: [0.3, 0.22, 0.12, 0.1, 0.08, 0.18] } },
+        { name: 'signup_date', type: 'DATE', description: 'Day the customer created an account.', synonyms: ['joined', 'registration date'], generator: { kind: 'date', from: -1095, to: -1, growth: 0.3 } },
+      ],
+    },
+    {
+      name: 'marketing_campaigns',
+      description: 'Marketing campaigns that drive traffic and orders.',
+      grain: 'one row per campaign',
+      rowCount: 24,
+      scales: false,
+      primaryKey: 'campaign_id',
+      synonyms: ['campaigns', 'promotions'],
+      columns: [
+        { name: 'campaign_id', type: 'INT64', description: 'Campaign identifier.', generator: { kind: 'sequence' } },
+        { name: 'campaign_channel', type: 'STRING', description: 'Marketing channel of the campaign.', generator: { kind: 'category', values: ['Paid social', 'Search ads', 'Email', 'Influencer', 'Display'] } },
+        { name: 'campaign_name', type: 'STRING', description: 'Campaign name.', synonyms: ['campaign'], generator: { kind: 'template', template: '{campaign_channel} push #{campaign_id}' } },
+        { name: 'start_date', type: 'DATE', description: 'First day of the campaign.', generator: { kind: 'date', from: -720, to: -14 } },
+        { name: 'budget', type: 'NUMERIC', description: 'Campaign spend in the store currency.', synonyms: ['spend', 'cost'], generator: { kind: 'number', dist: 'lognormal', mean: 18000, sd: 9000, min: 2000, max: 90000, decimals: 0, effects: [{ when: { ref: 'campaign_channel', in: ['Display'] }, factor: 1.8 }] } },
+      ],
+    },
+    {
+      name: 'orders',
+      description: 'Customer orders placed online, in the app or in stores.',
+      grain: 'one row per order',
+      rowCount: 20000,
+      primaryKey: 'order_id',
+      synonyms: ['purchases', 'transactions', 'sales'],
+      columns: [
+        { name: 'order_id', type: 'INT64', description: 'Order identifier.', generator: { kind: 'sequence', start: 5000001 } },
+        { name: 'customer_id', type: 'INT64', description: 'Customer who placed the order.', generator: { kind: 'foreignKey', table: 'customers', column: 'customer_id', distribution: 'zipf', skew: 0.5 } },
+        { name: 'customer_segment', type: 'STRING', description: 'Segment of the customer when the order was placed.', synonyms: ['segment'], generator: { kind: 'copy', ref: 'customer_id.segment' } },
+        { name: 'order_date', type: 'DATE', description: 'Day the order was placed.', synonyms: ['purchase date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: RETAIL_WEEKLY, yearly: RETAIL_YEARLY, growth: 0.28, notBefore: 'customer_id.signup_date' } },
+        { name: 'channel', type: 'STRING', description: 'Sales channel of the order.', synonyms: ['sales channel'], generator: { kind: 'category', values: ['Online', 'Mobile app', 'In store'], weights: [0.45, 0.3, 0.25] } },
+        { name: 'status', type: 'STRING', description: 'Fulfilment status.', generator: { kind: 'category', values: ['Delivered', 'Shipped', 'Cancelled'], weights: [0.9, 0.06, 0.04] } },
+        { name: 'campaign_id', type: 'INT64', description: 'Campaign the order is attributed to, if any.', generator: { kind: 'foreignKey', table: 'marketing_campaigns', column: 'campaign_id', distribution: 'zipf', skew: 0.9, nullRate: 0.55 } },
+        { name: 'shipping_fee', type: 'NUMERIC', description: 'Shipping charged on the order.', generator: { kind: 'category', values: ['0', '4.95', '9.95'], weights: [0.6, 0.3, 0.1] } },
+      ],
+    },
+    {
+      name: 'order_items',
+      description: 'Lines of each order: product, quantity, price and discount.',
+      grain: 'one row per order line',
+      rowCount: 48000,
+      primaryKey: 'order_item_id',
+      synonyms: ['order lines', 'line items', 'basket items'],
+      columns: [
+        { name: 'order_item_id', type: 'INT64', description: 'Order line identifier.', generator: { kind: 'sequence' } },
+        { name: 'order_id', type: 'INT64', description: 'Order the line belongs to.', generator: { kind: 'foreignKey', table: 'orders', column: 'order_id' } },
+        { name: 'product_id', type: 'INT64', description: 'Product sold.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', distribution: 'zipf', skew: 0.5 } },
+        {
+          name: 'quantity', type: 'INT64', description: 'Units sold on the line.', synonyms: ['units', 'qty'],
+          generator: { kind: 'number', dist: 'poisson', mean: 0.7, min: 0, max: 12, decimals: 0, effects: [{ when: { ref: 'order_id.customer_segment', in: ['VIP members'] }, factor: 3.5, add: 1 }, { when: { ref: 'order_id.customer_segment', in: ['Loyalty members', 'Occasional shoppers', 'Bargain hunters'] }, add: 1 }] },
+        },
+        { name: 'unit_price', type: 'NUMERIC', description: 'Price per unit before discount.', synonyms: ['price'], generator: { kind: 'copy', ref: 'product_id.list_price' } },
+        {
+          name: 'discount_pct', type: 'FLOAT64', description: 'Discount on the line as a fraction (0.15 = 15%).', synonyms: ['discount', 'markdown'],
+          generator: { kind: 'number', dist: 'uniform', min: 0, max: 0.12, decimals: 2, effects: [{ when: { ref: 'order_id.customer_segment', in: ['Bargain hunters'] }, factor: 2.6 }] },
+        },
+        { name: 'line_total', type: 'NUMERIC', description: 'Revenue of the line: quantity x unit price x (1 - discount).', synonyms: ['revenue', 'sales', 'amount'], generator: { kind: 'derived', expr: 'quantity * unit_price * (1 - discount_pct)', decimals: 2 } },
+        { name: 'line_cost', type: 'NUMERIC', description: 'Cost of goods of the line.', synonyms: ['COGS'], generator: { kind: 'derived', expr: 'quantity * product_id.unit_cost', decimals: 2 } },
+        {
+          name: 'is_returned', type: 'BOOL', description: 'Whether the line was returned.', synonyms: ['returned'],
+          generator: { kind: 'boolean', p: 0.06, effects: [{ when: { ref: 'product_id.category_id', in: ['2'] }, p: 0.19 }, { when: { ref: 'product_id.category_id', in: ['1'] }, p: 0.11 }] },
+        },
+      ],
+    },
+    {
+      name: 'returns',
+      description: 'Returned orders with reason and refund.',
+      grain: 'one row per return',
+      rowCount: 1500,
+      primaryKey: 'return_id',
+      synonyms: ['refunds', 'RMAs'],
+      columns: [
+        { name: 'return_id', type: 'INT64', description: 'Return identifier.', generator: { kind: 'sequence', start: 90001 } },
+        { name: 'order_id', type: 'INT64', description: 'Order that was returned.', generator: { kind: 'foreignKey', table: 'orders', column: 'order_id' } },
+        { name: 'return_date', type: 'DATE', description: 'Day the return was received.', generator: { kind: 'date', after: { ref: 'order_id.order_date', minDays: 2, maxDays: 40 } } },
+        { name: 'reason', type: 'STRING', description: 'Why the customer returned it.', synonyms: ['return reason'], generator: { kind: 'category', values: ['Wrong size', 'Damaged', 'Not as described', 'Changed mind', 'Late delivery'], weights: [0.38, 0.12, 0.18, 0.24, 0.08] } },
+        { name: 'refund_amount', type: 'NUMERIC', description: 'Amount refunded.', synonyms: ['refund'], generator: { kind: 'number', dist: 'lognormal', mean: 70, sd: 50, min: 5, max: 1500, decimals: 2 } },
+      ],
+    },
+  ],
+  questions: [
+    {
+      id: 'q01', level: 'simple',
+      question: 'How many orders did {company} receive in the last 30 days?',
+      insight: 'The current order run-rate: the baseline the rest of the story builds on.',
+      expectedColumns: ['orders'],
+      sql: (d) => `SELECT COUNT(*) AS orders FROM ${d.table('orders')} WHERE order_date > ${d.daysAgo(30)} AND order_date <= ${d.asOf}`,
+    },
+    {
+      id: 'q02', level: 'simple',
+      question: 'What was our total revenue over the last 12 months?',
+      insight: 'Twelve-month revenue sets the baseline for every other question.',
+      expectedColumns: ['revenue'],
+      sql: (d) => `SELECT ROUND(SUM(oi.line_total), 2) AS revenue
+FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
+WHERE o.status <> 'Cancelled' AND o.order_date > ${d.monthsAgo(12)}`,
+    },
+    {
+      id: 'q03', level: 'simple',
+      question: 'Which product categories generate the most revenue?',
+      insight: '{products.5} leads on revenue despite fewer units, because its prices are about three times the catalogue average.',
+      expectedColumns: ['category_name', 'revenue'],
+      sql: (d) => `SELECT c.category_name, ROUND(SUM(oi.line_total), 2) AS revenue
+FROM ${d.table('order_items')} oi
+JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
+JOIN ${d.table('products')} p ON p.product_id = oi.product_id
+JOIN ${d.table('product_categories')} c ON c.category_id = p.category_id
+WHERE o.status <> 'Cancelled'
+GROUP BY c.category_name ORDER BY revenue DESC`,
+    },
+    {
+      id: 'q04', level: 'intermediate',
+      question: 'How has monthly revenue trended over the last 24 months?',
+      insight: 'Revenue grows close to 30% year over year, with a strong November-December peak each year.',
+      expectedColumns: ['month', 'revenue'],
+      sql: (d) => `SELECT ${d.truncMonth('o.order_date')} AS month, ROUND(SUM(oi.line_total), 2) AS revenue
+FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
+WHERE o.status <> 'Cancelled' AND o.order_date >= ${d.truncMonth(d.monthsAgo(23))}
+GROUP BY 1 ORDER BY 1`,
+    },
+    {
+      id: 'q05', level: 'intermediate',
+      question: 'Which customer segment has the highest average order value?',
+      insight: '{customerSegments.0} spend about twice as much per order as any other segment.',
+      expectedColumns: ['segment', 'orders', 'avg_order_value'],
+      sql: (d) => `WITH order_value AS (
+  SELECT o.order_id, o.customer_segment, SUM(oi.line_total) AS value
+  FROM ${d.table('orders')} o JOIN ${d.table('order_items')} oi ON oi.order_id = o.order_id
+  WHERE o.status <> 'Cancelled'
+  GROUP BY o.order_id, o.customer_segment
+)
+SELECT customer_segment AS segment, COUNT(*) AS orders, ROUND(AVG(value), 2) AS avg_order_value
+FROM order_value GROUP BY customer_segment ORDER BY avg_order_value DESC`,
+    },
+    {
+      id: 'q06', level: 'intermediate',
+      question: 'What share of revenue comes from each sales channel?',
+      insight: 'Online is the largest channel, and the mobile app already brings in close to a third of revenue.',
+      expectedColumns: ['channel', 'revenue', 'share_pct'],
+      sql: (d) => `SELECT o.channel, ROUND(SUM(oi.line_total), 2) AS revenue,
+  ROUND(100 * SUM(oi.line_total) / SUM(SUM(oi.line_total)) OVER (), 1) AS share_pct
+FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
+WHERE o.status <> 'Cancelled'
+GROUP BY o.channel ORDER BY revenue DESC`,
+    },
+    {
+      id: 'q07', level: 'intermediate',
+      question: 'Which regions have the most customers and the most revenue?',
+      insight: 'Revenue concentrates in a few regions; the top region alone brings in about a third.',
+      expectedColumns: ['region_name', 'customers', 'revenue'],
+      sql: (d) => `SELECT r.region_name, COUNT(DISTINCT c.customer_id) AS customers, ROUND(SUM(oi.line_total), 2) AS revenue
+FROM ${d.table('regions')} r
+JOIN ${d.table('customers')} c ON c.region_id = r.region_id
+JOIN ${d.table('orders')} o ON o.customer_id = c.customer_id
+JOIN ${d.table('order_items')} oi ON oi.order_id = o.order_id
+WHERE o.status <> 'Cancelled'
+GROUP BY r.region_name ORDER BY revenue DESC`,
+    },
+    {
+      id: 'q08', level: 'advanced',
+      question: 'Which product category has the highest return rate?',
+      insight: '{products.1} is returned about three times as often as the rest of the catalogue, mostly for sizing.',
+      expectedColumns: ['category_name', 'lines_sold', 'lines_returned', 'return_rate_pct'],
+      sql: (d) => `SELECT c.category_name, COUNT(*) AS lines_sold, SUM(${d.boolToInt('oi.is_returned')}) AS lines_returned,
+  ROUND(100.0 * SUM(${d.boolToInt('oi.is_returned')}) / COUNT(*), 1) AS return_rate_pct
+FROM ${d.table('order_items')} oi
+JOIN ${d.table('products')} p ON p.product_id = oi.product_id
+JOIN ${d.table('product_categories')} c ON c.category_id = p.category_id
+GROUP BY c.category_name ORDER BY return_rate_pct DESC`,
+    },
+    {
+      id: 'q09', level: 'advanced',
+      question: 'Which marketing campaigns returned the most revenue per dollar of budget?',
+      insight: 'Display campaigns cost nearly twice as much as the others without bringing in more revenue, so they return the least per dollar.',
+      expectedColumns: ['campaign_name', 'budget', 'revenue', 'roas'],
+      sql: (d) => `SELECT m.campaign_name, m.budget, ROUND(SUM(oi.line_total), 2) AS revenue,
+  ROUND(${d.safeDivide('SUM(oi.line_total)', 'm.budget')}, 2) AS roas
+FROM ${d.table('marketing_campaigns')} m
+JOIN ${d.table('orders')} o ON o.campaign_id = m.campaign_id
+JOIN ${d.table('order_items')} oi ON oi.order_id = o.order_id
+WHERE o.status <> 'Cancelled'
+GROUP BY m.campaign_name, m.budget ORDER BY roas DESC`,
+    },
+    {
+      id: 'q10', level: 'advanced',
+      question: 'What are our ten products with the highest gross margin?',
+      insight: 'A handful of products earn a disproportionate share of gross margin: protect their stock.',
+      expectedColumns: ['product_name', 'revenue', 'gross_margin'],
+      sql: (d) => `SELECT p.product_name, ROUND(SUM(oi.line_total), 2) AS revenue, ROUND(SUM(oi.line_total - oi.line_cost), 2) AS gross_margin
+FROM ${d.table('order_items')} oi
+JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
+JOIN ${d.table('products')} p ON p.product_id = oi.product_id
+WHERE o.status <> 'Cancelled'
+GROUP BY p.product_name ORDER BY gross_margin DESC LIMIT 10`,
+    },
+    {
+      id: 'q11', level: 'expert',
+      question: 'How do discounts erode margin in each customer segment?',
+      insight: '{customerSegments.3} get more than twice the average discount, which cuts their margin well below the other segments.',
+      expectedColumns: ['segment', 'avg_discount_pct', 'margin_pct'],
+      sql: (d) => `SELECT o.customer_segment AS segment, ROUND(100 * AVG(oi.discount_pct), 1) AS avg_discount_pct,
+  ROUND(100 * ${d.safeDivide('SUM(oi.line_total - oi.line_cost)', 'SUM(oi.line_total)')}, 1) AS margin_pct
+FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
+WHERE o.status <> 'Cancelled'
+GROUP BY o.customer_segment ORDER BY avg_discount_pct DESC`,
+    },
+    {
+      id: 'q12', level: 'expert',
+      question: 'What is the repeat purchase rate of each quarterly signup cohort?',
+      insight: 'Older cohorts repeat far more often; the newest cohorts have not yet had time to come back.',
+      expectedColumns: ['signup_quarter', 'customers', 'repeat_customers', 'repeat_rate_pct'],
+      sql: (d) => `WITH per_customer AS (
+  SELECT c.customer_id, ${d.truncQuarter('c.signup_date')} AS signup_quarter, COUNT(o.order_id) AS orders
+  FROM ${d.table('customers')} c LEFT JOIN ${d.table('orders')} o ON o.customer_id = c.customer_id AND o.status <> 'Cancelled'
+  GROUP BY c.customer_id, signup_quarter
+)
+SELECT signup_quarter, COUNT(*) AS customers, SUM(CASE WHEN orders >= 2 THEN 1 ELSE 0 END) AS repeat_customers,
+  ROUND(100.0 * SUM(CASE WHEN orders >= 2 THEN 1 ELSE 0 END) / COUNT(*), 1) AS repeat_rate_pct
+FROM per_customer GROUP BY signup_quarter ORDER BY signup_quarter`,
+    },
+    {
+      id: 'q13', level: 'expert',
+      question: 'Which return reasons cost us the most, and how fast are returns coming back?',
+      insight: 'Sizing problems drive the largest refunds; most returns arrive within three weeks of the order.',
+      expectedColumns: ['reason', 'returns', 'refunded', 'avg_days_to_return'],
+      sql: (d) => `SELECT r.reason, COUNT(*) AS returns, ROUND(SUM(r.refund_amount), 2) AS refunded,
+  ROUND(AVG(${d.dateDiffDays('r.return_date', 'o.order_date')}), 1) AS avg_days_to_return
+FROM ${d.table('returns')} r JOIN ${d.table('orders')} o ON o.order_id = r.order_id
+GROUP BY r.reason ORDER BY refunded DESC`,
+    },
+  ],
+  glossary: [
+    { term: 'Revenue', definition: 'Sum of line_total on orders that were not cancelled.' },
+    { term: 'Average order value (AOV)', definition: 'Revenue divided by the number of non-cancelled orders.' },
+    { term: 'Gross margin', definition: 'Revenue minus cost of goods (line_total - line_cost).' },
+    { term: 'Return rate', definition: 'Share of order lines that were returned.' },
+    { term: 'ROAS', definition: 'Return on ad spend: attributed revenue divided by campaign budget.' },
+    { term: 'Repeat customer', definition: 'A customer with two or more non-cancelled orders.' },
+  ],
+  scenes: [
+    { title: 'The state of the business', narrative: 'Start with the numbers every {company} leader checks on Monday morning: orders, revenue and where it comes from.', questionIds: ['q01', 'q02', 'q03', 'q06'] },
+    { title: 'Growth and seasonality', narrative: 'Zoom out to two years of revenue to see growth and the holiday peak the team has to plan for.', questionIds: ['q04', 'q07'] },
+    { title: 'Who buys, and what it costs us', narrative: 'Segments differ sharply in basket size and in how much discount they need; returns quietly eat into margin.', questionIds: ['q05', 'q11', 'q08', 'q13'] },
+    { title: 'Where to invest next', narrative: 'Finish with the decisions: which products to protect, which campaigns to fund, and whether new customers come back.', questionIds: ['q10', 'q09', 'q12'] },
+  ],
+};

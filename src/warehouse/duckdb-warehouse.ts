@@ -1,0 +1,140 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import { RemoteServiceError } from '../core/errors.js';
+import type { ColumnType, Table } from '../domain/data-model.js';
+import { duckdbDialect, type SqlDialect } from './sql-dialect.js';
+import type { DatasetRef, QueryOptions, QueryResult, Warehouse } from './warehouse.js';
+
+const DUCK_TYPES: Record<ColumnType, string> = {
+  INT64: 'BIGINT',
+  FLOAT64: 'DOUBLE',
+  NUMERIC: 'DECIMAL(18,2)',
+  STRING: 'VARCHAR',
+  BOOL: 'BOOLEAN',
+  DATE: 'DATE',
+  TIMESTAMP: 'TIMESTAMP',
+};
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Converts DuckDB's JS values to plain JSON-friendly ones; DATE becomes `YYYY-MM-DD`. */
+export function plainValue(v: unknown, typeId?: DuckDBTypeId): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v instanceof Date) return typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
+  if (v !== null && typeof v === 'object') return String(v as object);
+  return v;
+}
+
+/** The embedded warehouse: one DuckDB file per dataset under `<stateDir>/warehouse/`. */
+export class DuckdbWarehouse implements Warehouse {
+  readonly kind = 'duckdb' as const;
+  private readonly open = new Map<string, { instance: DuckDBInstance; conn: DuckDBConnection }>();
+
+  constructor(private readonly dir: string) {}
+
+  filePath(dataset: string): string {
+    return join(this.dir, `${dataset}.duckdb`);
+  }
+
+  dialect(_dataset: string, asOf: string): SqlDialect {
+    return duckdbDialect(asOf);
+  }
+
+  private async connect(dataset: string): Promise<DuckDBConnection> {
+    const existing = this.open.get(dataset);
+    if (existing) return existing.conn;
+    mkdirSync(this.dir, { recursive: true });
+    try {
+      const instance = await DuckDBInstance.create(this.filePath(dataset), { threads: '2' });
+      const conn = await instance.connect();
+      this.open.set(dataset, { instance, conn });
+      return conn;
+    } catch (err) {
+      throw new RemoteServiceError('warehouse_error', `Could not open the DuckDB file ${this.filePath(dataset)}: ${(err as Error).message}. Is another process using it?`, { cause: err });
+    }
+  }
+
+  async ensureDataset(name: string): Promise<DatasetRef> {
+    await this.connect(name);
+    return { name, location: this.filePath(name) };
+  }
+
+  async loadTable(dataset: string, table: Table, csvPath: string): Promise<number> {
+    const conn = await this.connect(dataset);
+    const cols = table.columns.map((c) => `${quoteIdent(c.name)} ${DUCK_TYPES[c.type]}`).join(', ');
+    const name = quoteIdent(table.name);
+    try {
+      // One transaction: a rerun replaces the table whole, never appends to it.
+      await conn.run('BEGIN TRANSACTION');
+      await conn.run(`CREATE OR REPLACE TABLE ${name} (${cols})`);
+      await conn.run(`COPY ${name} FROM ${quoteLiteral(csvPath)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`);
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw new RemoteServiceError('warehouse_error', `Loading table ${table.name} into ${dataset} failed: ${(err as Error).message}`, { cause: err });
+    }
+    return this.countRows(dataset, table.name);
+  }
+
+  async countRows(dataset: string, table: string): Promise<number> {
+    const result = await this.query(dataset, `SELECT COUNT(*) AS n FROM ${quoteIdent(table)}`);
+    return Number(result.rows[0]?.[0] ?? 0);
+  }
+
+  async dryRun(dataset: string, sql: string): Promise<{ bytes?: number }> {
+    const conn = await this.connect(dataset);
+    try {
+      // Preparing binds every table and column without executing.
+      await conn.prepare(sql);
+      return {};
+    } catch (err) {
+      throw new RemoteServiceError('warehouse_error', `The query does not compile: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    const conn = await this.connect(dataset);
+    options.signal?.throwIfAborted();
+    const onAbort = (): void => conn.interrupt();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const reader = await conn.runAndReadAll(sql);
+      const rows = reader.getRowsJS();
+      const limited = options.maxRows === undefined ? rows : rows.slice(0, options.maxRows);
+      const types = reader.columnNames().map((_, i) => reader.columnTypeId(i));
+      return { columns: reader.columnNames(), rows: limited.map((r) => r.map((v, i) => plainValue(v, types[i]))) };
+    } catch (err) {
+      options.signal?.throwIfAborted();
+      throw new RemoteServiceError('warehouse_error', `The query failed: ${(err as Error).message}`, { cause: err });
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async dropDataset(name: string): Promise<void> {
+    await this.closeOne(name);
+    rmSync(this.filePath(name), { force: true });
+    rmSync(`${this.filePath(name)}.wal`, { force: true });
+  }
+
+  private closeOne(name: string): Promise<void> {
+    const entry = this.open.get(name);
+    if (entry) {
+      entry.conn.closeSync();
+      entry.instance.closeSync();
+      this.open.delete(name);
+    }
+    return Promise.resolve();
+  }
+
+  async close(): Promise<void> {
+    for (const name of [...this.open.keys()]) await this.closeOne(name);
+  }
+}

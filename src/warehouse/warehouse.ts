@@ -1,0 +1,38 @@
+import type { Table, WarehouseKind } from '../domain/data-model.js';
+import type { SqlDialect } from './sql-dialect.js';
+
+export interface DatasetRef {
+  name: string;
+  /** A DuckDB file path, or `project.dataset`. */
+  location: string;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+}
+
+export interface QueryOptions {
+  /** Stop reading after this many rows. */
+  maxRows?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * A warehouse the pipeline provisions into. DuckDB file per dataset locally; BigQuery in
+ * the cloud. Every method is idempotent for the same dataset name: a rerun replaces.
+ */
+export interface Warehouse {
+  readonly kind: WarehouseKind;
+  /** The SQL dialect for golden queries against `dataset`, with "today" = `asOf`. */
+  dialect(dataset: string, asOf: string): SqlDialect;
+  ensureDataset(name: string, options: { description: string; labels: Record<string, string> }): Promise<DatasetRef>;
+  /** Replaces `table` with the rows of the CSV file and returns how many rows it now has. */
+  loadTable(dataset: string, table: Table, csvPath: string): Promise<number>;
+  countRows(dataset: string, table: string): Promise<number>;
+  /** Checks that the SQL is valid without running it; returns the bytes it would scan where known. */
+  dryRun(dataset: string, sql: string): Promise<{ bytes?: number }>;
+  query(dataset: string, sql: string, options?: QueryOptions): Promise<QueryResult>;
+  dropDataset(name: string): Promise<void>;
+  close(): Promise<void>;
+}
