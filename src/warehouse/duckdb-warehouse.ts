@@ -28,7 +28,8 @@ function quoteLiteral(text: string): string {
 export function plainValue(v: unknown, typeId?: DuckDBTypeId): unknown {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (v instanceof Date) return typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
-  if (v !== null && typeof v === 'object') return String(v as object);
+  // DuckDB value classes (intervals, UUIDs, blobs) print themselves readably.
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return (v as { toString(): string }).toString();
   return v;
 }
 

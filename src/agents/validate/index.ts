@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DataValidationError, toProvisionError } from '../../core/errors.js';
+import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
+import { DataModelSchema } from '../../domain/data-model.js';
+import { DemoStorySchema } from '../../domain/story.js';
+import type { StageContext } from '../../pipeline/context.js';
+import { need, type Stage } from '../../pipeline/stage.js';
+
+const Input = z.object({ story: DemoStorySchema, model: DataModelSchema, dataset: ProvisionedDatasetSchema, agent: AgentArtifactSchema });
+
+/** A result is sensible when it has rows, the expected columns, and not only NULLs and zeros. */
+export function judgeResult(columns: string[], rows: unknown[][], expected: string[]): string | undefined {
+  if (rows.length === 0) return 'returned no rows';
+  if (columns.join(',') !== expected.join(',')) return `returned columns (${columns.join(', ')}) instead of (${expected.join(', ')})`;
+  if (rows.every((r) => r.every((v) => v === null || v === 0))) return 'returned only NULLs and zeros';
+  return undefined;
+}
+
+async function validate({ story, model, dataset }: z.infer<typeof Input>, ctx: StageContext): Promise<ValidationReport> {
+  const results: QueryValidation[] = [];
+  for (const [i, golden] of model.goldenSql.entries()) {
+    ctx.signal.throwIfAborted();
+    const question = story.goldenQuestions.find((q) => q.id === golden.questionId)?.question ?? golden.questionId;
+    const started = performance.now();
+    const result: QueryValidation = { questionId: golden.questionId, question, ok: false, rows: 0, columns: [], preview: [], durationMs: 0 };
+    try {
+      // Dry run first: a query that does not compile never runs.
+      await ctx.warehouse.dryRun(dataset.name, golden.sql);
+      const res = await ctx.warehouse.query(dataset.name, golden.sql, { maxRows: 1000, signal: ctx.signal });
+      result.rows = res.rows.length;
+      result.columns = res.columns;
+      result.preview = res.rows.slice(0, 5);
+      const problem = judgeResult(res.columns, res.rows, golden.expectedColumns);
+      if (problem) result.problem = problem;
+      else result.ok = true;
+    } catch (err) {
+      ctx.signal.throwIfAborted();
+      result.problem = toProvisionError(err).message;
+    }
+    result.durationMs = Math.round((performance.now() - started) * 10) / 10;
+    results.push(result);
+    ctx.progress((i + 1) / model.goldenSql.length, `${golden.questionId}: ${result.ok ? 'ok' : result.problem}`);
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const report: ValidationReport = { total: results.length, passed, failed: results.length - passed, score: results.length ? passed / results.length : 0, results };
+  await ctx.files.write('validation-report.json', JSON.stringify(report, null, 2));
+  if (report.failed > 0) {
+    const failures = results.filter((r) => !r.ok).map((r) => `${r.questionId} ${r.problem ?? ''}`.trim());
+    throw new DataValidationError('validation_failed', `${report.failed} of ${report.total} golden queries failed: ${failures.join('; ')}. The report is in validation-report.json.`);
+  }
+  return report;
+}
+
+export const validateStage: Stage<'validate', z.infer<typeof Input>> = {
+  id: 'validate',
+  inputSchema: Input,
+  outputSchema: ValidationReportSchema,
+  input: (earlier) => ({ story: need(earlier, 'story'), model: need(earlier, 'model'), dataset: need(earlier, 'provision'), agent: need(earlier, 'agent') }),
+  run: validate,
+  report: (r) => ({ output: { total: r.total, passed: r.passed, failed: r.failed, score: r.score } }),
+};

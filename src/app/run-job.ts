@@ -1,0 +1,108 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { HEURISTIC_STAGES } from '../agents/index.js';
+import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
+import { UserInputError } from '../core/errors.js';
+import { LocalJobFiles } from '../files/local-job-files.js';
+import { GuardedFetcher } from '../http/guarded-fetcher.js';
+import type { PageFetcher } from '../http/page-fetcher.js';
+import { createLogger, jsonLineSink, type LogSink, type Severity } from '../logging/logger.js';
+import { DirectPublisher } from '../notify/direct-publisher.js';
+import { FanOutPublisher, type EventPublisher } from '../notify/event-publisher.js';
+import { LoggingPublisher } from '../notify/logging-publisher.js';
+import type { StageContext } from '../pipeline/context.js';
+import { datasetNameFor, seedFor, type JobSpec } from '../pipeline/job-spec.js';
+import { runPipeline, type PipelineResult } from '../pipeline/runner.js';
+import type { StageId } from '../core/stage-ids.js';
+import { buildRunSummary, type RunSummary } from '../pipeline/summary.js';
+import { SqliteStatusStore } from '../status/sqlite-status-store.js';
+import { DuckdbWarehouse } from '../warehouse/duckdb-warehouse.js';
+
+export interface RunJobOptions {
+  stateDir: string;
+  until?: StageId;
+  signal: AbortSignal;
+  /** More places for the events (a terminal progress view). */
+  observers?: EventPublisher[];
+  /** Extra log sinks (stderr); the job's `logs.jsonl` always gets every line. */
+  logSinks?: LogSink[];
+  logLevel?: Severity;
+  /** Replaces the crawler's HTTP client (tests). */
+  fetcher?: PageFetcher;
+  now?: () => Date;
+  /** Labels for every log line (Cloud Run execution, task index). */
+  logFields?: Record<string, unknown>;
+}
+
+export interface RunJobResult {
+  summary: RunSummary;
+  result: PipelineResult;
+}
+
+/** A job id belongs to one URL for its whole life. */
+async function claimJobId(files: LocalJobFiles, spec: JobSpec): Promise<void> {
+  const manifest = join(files.dir, 'job.json');
+  try {
+    const existing = JSON.parse(await readFile(manifest, 'utf8')) as { url?: string };
+    if (existing.url && existing.url !== spec.url) {
+      throw new UserInputError('invalid_url', `Job ${spec.jobId} was created for ${existing.url}, not ${spec.url}. Use another --job-id for another site.`);
+    }
+  } catch (err) {
+    if (err instanceof UserInputError) throw err;
+  }
+  mkdirSync(files.dir, { recursive: true });
+  await writeFile(manifest, JSON.stringify({ ...spec, createdAt: new Date().toISOString() }, null, 2));
+}
+
+/**
+ * The composition root of one job on embedded defaults: SQLite status, DuckDB warehouse,
+ * file checkpoints, the guarded crawler, JSON logs. Runs the pipeline and returns its summary.
+ */
+export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<RunJobResult> {
+  const stateDir = resolve(options.stateDir);
+  const files = new LocalJobFiles(stateDir, spec.jobId);
+  await claimJobId(files, spec);
+
+  const logFile = join(files.dir, 'logs.jsonl');
+  const logger = createLogger([jsonLineSink((line) => appendFileSync(logFile, line)), ...(options.logSinks ?? [])], {
+    level: options.logLevel ?? 'INFO',
+    fields: { jobId: spec.jobId, attempt: spec.attempt, ...options.logFields },
+  });
+  const store = new SqliteStatusStore(join(stateDir, 'status.sqlite'));
+  const publisher = new FanOutPublisher([new DirectPublisher(store), new LoggingPublisher(logger), ...(options.observers ?? [])]);
+  const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'));
+  const http = options.fetcher ?? new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork });
+  const job = { ...spec, datasetName: datasetNameFor(spec.jobId), seed: seedFor(spec.jobId) };
+  const clock = { now: options.now ?? (() => new Date()) };
+
+  const context = (stage: StageId, progress: StageContext['progress']): StageContext => ({
+    job,
+    http,
+    warehouse,
+    files,
+    clock,
+    logger: logger.child({ stage }),
+    signal: options.signal,
+    progress,
+  });
+
+  try {
+    let summary: RunSummary | undefined;
+    const result = await runPipeline(
+      { stages: HEURISTIC_STAGES, publisher, checkpoints: new FileCheckpointStore(stateDir), context, ...(options.now ? { now: options.now } : {}) },
+      {
+        signal: options.signal,
+        ...(options.until ? { until: options.until } : {}),
+        summarize: (r) => (summary = buildRunSummary(spec, r, files.dir)),
+      },
+    );
+    summary ??= buildRunSummary(spec, result, files.dir);
+    await publisher.flush();
+    return { summary, result };
+  } finally {
+    await publisher.close();
+    await warehouse.close();
+    await store.close();
+  }
+}

@@ -1,0 +1,19 @@
+import type { StageId } from '../core/stage-ids.js';
+
+/** A stage output saved so that a retried or repeated run resumes instead of recomputing. */
+export interface Checkpoint {
+  /** Fingerprint of the job options the output was computed with. */
+  fingerprint: string;
+  savedAt: string;
+  output: unknown;
+}
+
+/**
+ * Where stage outputs are kept between attempts: files under the state directory
+ * locally, Firestore documents in the cloud (outside the container, so they survive it).
+ */
+export interface CheckpointStore {
+  load(jobId: string, stage: StageId): Promise<Checkpoint | undefined>;
+  save(jobId: string, stage: StageId, checkpoint: Checkpoint): Promise<void>;
+  clear(jobId: string): Promise<void>;
+}

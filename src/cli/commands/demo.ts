@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { parseJobEnv } from '../../config/env.js';
+import { SAMPLE_SITES, serveSample, type SampleSite } from '../../samples/serve-site.js';
+import { UsageError } from '../exit-status.js';
+import { DEMO_HELP } from '../help.js';
+import type { CliIO } from '../io.js';
+import { resolveRunOptions, RUN_FLAGS } from '../run-options.js';
+import { executeRun } from './run.js';
+
+export async function demoCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...RUN_FLAGS, site: { type: 'string' } }, allowPositionals: false, strict: true });
+  if (values.help) {
+    io.stdout.write(`${DEMO_HELP}\n`);
+    return 0;
+  }
+  const site = (values.site ?? 'northwind-outfitters') as SampleSite;
+  if (!SAMPLE_SITES.includes(site)) throw new UsageError(`--site must be one of ${SAMPLE_SITES.join(', ')}.`);
+  // The sample site is served on loopback, so the crawler must be allowed there.
+  const options = resolveRunOptions({ ...values, 'allow-private-network': true }, parseJobEnv(io.env));
+  const served = await serveSample(site);
+  try {
+    if (!options.json) io.stderr.write(`Serving the sample site "${site}" at ${served.url}\n`);
+    const { code, summary } = await executeRun(served.url, options, io, { logFields: { demoSite: site }, jobSlug: `demo-${site.split('-')[0] ?? 'site'}` });
+    if (!options.json) {
+      io.stdout.write(`\nNext: provision status ${summary.jobId}   (the dashboard arrives with \`provision serve\`)\n`);
+    }
+    return code;
+  } finally {
+    await served.close();
+  }
+}

@@ -1,0 +1,60 @@
+import { STAGE_IDS } from '../core/stage-ids.js';
+
+export const MAIN_HELP = `provision: turn a company's website into a ready-to-present conversational-analytics demo.
+
+Usage: provision <command> [options]
+
+Commands:
+  demo                 Serve a bundled sample company site on 127.0.0.1 and provision it end to end
+  run <url>            Run the seven-stage pipeline for one company in this process (the job binary)
+  status [jobId]       List jobs, or show one job's stages
+  help [command]       Show help for a command
+
+Every command accepts --json (one JSON document on stdout) and --help.
+Stages: ${STAGE_IDS.join(' → ')}
+State lives in .provision/ (or --state-dir / PROVISION_STATE_DIR).`;
+
+const RUN_OPTIONS = `  --job-id <id>              Job id (lowercase letters, digits, dashes). Reusing one resumes
+                             from its checkpoints and replaces its dataset. Default: a new id.
+  --until <stage>            Stop after this stage (${STAGE_IDS.join(', ')})
+  --strategy <s>             heuristic (default; offline rules) or llm (not in this build yet)
+  --warehouse <w>            duckdb (default; a file per dataset) or bigquery (not in this build yet)
+  --scale <factor>           Multiply every table's row count (default 1)
+  --state-dir <dir>          Where status, warehouse files and job artifacts go (default .provision)
+  --allow-private-network    Let the crawler fetch loopback and private addresses (off by default)
+  --json                     Print the run summary as one JSON document on stdout
+  -h, --help                 Show this help`;
+
+export const RUN_HELP = `Usage: provision run <url> [options]
+
+Runs research → story → model → data → provision → agent → validate for one company and
+prints the run summary. Live progress goes to stderr on a terminal; JSON logs go to stderr
+otherwise, and always to <state-dir>/jobs/<jobId>/logs.jsonl.
+
+The URL may also come from CUSTOMER_URL, the job id from JOB_ID.
+
+Options:
+${RUN_OPTIONS}
+
+Exit status: 0 completed; 1 failed and retrying could help (rerun with the same --job-id to
+resume); 2 failed and retrying will not help, or the command line was wrong.`;
+
+export const DEMO_HELP = `Usage: provision demo [options]
+
+Serves a bundled sample company website on 127.0.0.1 and provisions it end to end on the
+embedded defaults (heuristic strategy, DuckDB, SQLite): no account and no network needed.
+
+Options:
+  --site <name>              northwind-outfitters (retail, default) or ledgerly (B2B SaaS)
+${RUN_OPTIONS.split('\n').filter((l) => !l.includes('--allow-private-network')).join('\n')}`;
+
+export const STATUS_HELP = `Usage: provision status [jobId] [options]
+
+Without a job id, lists the most recent jobs; with one, shows its seven stages.
+
+Options:
+  --status <s>               Only jobs in this state (queued, running, completed, failed, cancelled)
+  --limit <n>                How many jobs to list (default 20)
+  --state-dir <dir>          State directory (default .provision)
+  --json                     Print JSON
+  -h, --help                 Show this help`;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Output of `data`: one CSV file per table, deterministic from the seed. */
+export const DatasetFilesSchema = z.object({
+  seed: z.number().int(),
+  scale: z.number().positive(),
+  dir: z.string(),
+  tables: z.array(z.object({ name: z.string(), file: z.string(), rows: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() })),
+});
+export type DatasetFiles = z.infer<typeof DatasetFilesSchema>;
+
+/** Output of `provision`: the dataset in the warehouse, with verified row counts. */
+export const ProvisionedDatasetSchema = z.object({
+  name: z.string(),
+  /** DuckDB file path, or `project.dataset`. */
+  location: z.string(),
+  warehouse: z.enum(['duckdb', 'bigquery']),
+  tables: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative() })),
+});
+export type ProvisionedDataset = z.infer<typeof ProvisionedDatasetSchema>;
+
+/** The context a data agent answers from: what CAPI publishes, and what the local agent reads. */
+export const AgentContextSchema = z.object({
+  agentName: z.string(),
+  systemInstruction: z.string(),
+  tables: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      synonyms: z.array(z.string()),
+      columns: z.array(z.object({ name: z.string(), type: z.string(), description: z.string(), synonyms: z.array(z.string()) })),
+    }),
+  ),
+  relationships: z.array(z.object({ from: z.string(), to: z.string(), description: z.string() })),
+  glossary: z.array(z.object({ term: z.string(), definition: z.string() })),
+  exampleQueries: z.array(z.object({ question: z.string(), sql: z.string() })),
+});
+export type AgentContext = z.infer<typeof AgentContextSchema>;
+
+/** Output of `agent`: the rendered context and where its artifacts were written. */
+export const AgentArtifactSchema = z.object({
+  context: AgentContextSchema,
+  yamlFile: z.string(),
+  /** Set when a remote data agent was created or updated. */
+  remoteAgent: z.string().optional(),
+});
+export type AgentArtifact = z.infer<typeof AgentArtifactSchema>;
+
+export const QueryValidationSchema = z.object({
+  questionId: z.string(),
+  question: z.string(),
+  ok: z.boolean(),
+  rows: z.number().int().nonnegative(),
+  columns: z.array(z.string()),
+  preview: z.array(z.array(z.unknown())),
+  durationMs: z.number().nonnegative(),
+  problem: z.string().optional(),
+});
+export type QueryValidation = z.infer<typeof QueryValidationSchema>;
+
+/** Output of `validate`: every golden query's result, and the score. */
+export const ValidationReportSchema = z.object({
+  total: z.number().int().nonnegative(),
+  passed: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  score: z.number().min(0).max(1),
+  results: z.array(QueryValidationSchema),
+});
+export type ValidationReport = z.infer<typeof ValidationReportSchema>;

@@ -1,0 +1,152 @@
+import { CancelledError, toProvisionError, type ErrorInfo, type ProvisionError } from '../core/errors.js';
+import { STAGE_IDS, type StageId } from '../core/stage-ids.js';
+import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
+import type { EventPublisher } from '../notify/event-publisher.js';
+import { EventSequencer, type PhaseEventInput } from '../notify/phase-event.js';
+import type { StageContext } from './context.js';
+import { optionsFingerprint } from './job-spec.js';
+import type { AnyStage, Stage, StageOutputs } from './stage.js';
+
+export type StageRunStatus = 'completed' | 'failed' | 'skipped' | 'pending';
+
+export interface StageRun {
+  id: StageId;
+  status: StageRunStatus;
+  durationMs: number;
+  resumed?: boolean;
+  report?: Record<string, unknown>;
+}
+
+export interface PipelineResult {
+  status: 'completed' | 'failed' | 'cancelled';
+  durationMs: number;
+  stages: StageRun[];
+  outputs: Partial<StageOutputs>;
+  error?: ErrorInfo;
+}
+
+export interface RunnerDeps {
+  stages: readonly AnyStage[];
+  publisher: EventPublisher;
+  checkpoints: CheckpointStore;
+  /** Builds the context for one stage; `progress` publishes `stage.progress` events. */
+  context: (stage: StageId, progress: StageContext['progress']) => StageContext;
+  now?: () => Date;
+}
+
+export interface RunOptions {
+  /** Stop after this stage; the later ones are reported as skipped. */
+  until?: StageId;
+  signal: AbortSignal;
+  /** Called with the summary-to-be before the terminal event is published. */
+  summarize?: (result: PipelineResult) => unknown;
+}
+
+function elapsed(start: number): number {
+  return Math.round((performance.now() - start) * 10) / 10;
+}
+
+/**
+ * Runs the seven stages in order. Each completed stage is checkpointed; a stage whose
+ * checkpoint was made under the same options is loaded instead of run ("resumed"). Every
+ * step is published as a phase event. Never throws for a stage failure: the result says.
+ */
+export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promise<PipelineResult> {
+  const started = performance.now();
+  const probe = deps.context('research', () => undefined);
+  const job = probe.job;
+  const seq = new EventSequencer(job.jobId, job.attempt, deps.now);
+  const publish = (input: PhaseEventInput): Promise<void> => deps.publisher.publish(seq.next(input));
+  const fingerprint = optionsFingerprint(job);
+  const lastIndex = options.until ? STAGE_IDS.indexOf(options.until) : STAGE_IDS.length - 1;
+
+  const runs: StageRun[] = STAGE_IDS.map((id) => ({ id, status: 'pending', durationMs: 0 }));
+  const outputs: Partial<StageOutputs> = {};
+  let error: ProvisionError | undefined;
+
+  await publish({
+    type: 'job.started',
+    message: `Provisioning ${job.url}`,
+    output: { url: job.url, strategy: job.strategy, warehouse: job.warehouse, dataset: job.datasetName, scale: job.scale },
+  });
+
+  for (let i = 0; i < STAGE_IDS.length; i++) {
+    const id = STAGE_IDS[i] as StageId;
+    const run = runs[i] as StageRun;
+    if (i > lastIndex) {
+      run.status = 'skipped';
+      continue;
+    }
+    const stage = deps.stages.find((s) => s.id === id) as Stage<typeof id, unknown> | undefined;
+    if (!stage) throw new Error(`no stage registered for ${id}`);
+    const stageStart = performance.now();
+    let progressChain = Promise.resolve();
+    const progress = (fraction: number, message?: string): void => {
+      // Progress events are best effort and kept in order; the stage never waits on them.
+      progressChain = progressChain
+        .then(() => publish({ type: 'stage.progress', stage: id, progress: Math.max(0, Math.min(1, fraction)), ...(message ? { message } : {}) }))
+        .catch(() => undefined);
+    };
+    const ctx = deps.context(id, progress);
+    try {
+      if (options.signal.aborted) throw new CancelledError(undefined, { stage: id });
+      const resumed = await loadCheckpoint(deps, stage, ctx, fingerprint);
+      if (resumed !== undefined) {
+        (outputs as Record<StageId, unknown>)[id] = resumed;
+        const report = stage.report(resumed as never);
+        Object.assign(run, { status: 'completed', durationMs: 0, resumed: true, report: report.output });
+        await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, resumed: true }, metrics: { durationMs: 0 } });
+        continue;
+      }
+      await publish({ type: 'stage.started', stage: id });
+      const input = stage.inputSchema.parse(stage.input(outputs, job));
+      const output = stage.outputSchema.parse(await stage.run(input, ctx));
+      options.signal.throwIfAborted();
+      await deps.checkpoints.save(job.jobId, id, { fingerprint, savedAt: new Date().toISOString(), output });
+      (outputs as Record<StageId, unknown>)[id] = output;
+      const report = stage.report(output);
+      Object.assign(run, { status: 'completed', durationMs: elapsed(stageStart), report: report.output });
+      await progressChain;
+      await publish({
+        type: 'stage.completed',
+        stage: id,
+        output: report.output,
+        metrics: { durationMs: run.durationMs, ...(report.rows !== undefined ? { rows: report.rows } : {}), ...(report.bytes !== undefined ? { bytes: report.bytes } : {}) },
+      });
+    } catch (err) {
+      error = options.signal.aborted && !(err instanceof CancelledError) ? new CancelledError(undefined, { stage: id, cause: err }) : toProvisionError(err, id);
+      error.stage ??= id;
+      Object.assign(run, { status: 'failed', durationMs: elapsed(stageStart) });
+      await progressChain;
+      await publish({ type: 'stage.failed', stage: id, error: { code: error.code, message: error.message, retryable: error.retryable }, metrics: { durationMs: run.durationMs } });
+      break;
+    }
+  }
+
+  const status: PipelineResult['status'] = error === undefined ? 'completed' : error.code === 'cancelled' ? 'cancelled' : 'failed';
+  const result: PipelineResult = { status, durationMs: elapsed(started), stages: runs, outputs, ...(error ? { error: error.toJSON() } : {}) };
+  const summary = options.summarize?.(result);
+  const terminal = status === 'completed' ? 'job.completed' : status === 'cancelled' ? 'job.cancelled' : 'job.failed';
+  await publish({
+    type: terminal,
+    ...(error ? { error: { code: error.code, message: error.message, retryable: error.retryable }, message: error.message } : {}),
+    ...(summary !== undefined ? { output: summary } : {}),
+    metrics: { durationMs: result.durationMs },
+  });
+  return result;
+}
+
+async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string): Promise<unknown> {
+  const saved = await deps.checkpoints.load(ctx.job.jobId, stage.id);
+  if (!saved || saved.fingerprint !== fingerprint) return undefined;
+  const parsed = stage.outputSchema.safeParse(saved.output);
+  if (!parsed.success) {
+    ctx.logger.warn('checkpoint does not match the current schema; recomputing', { stage: stage.id });
+    return undefined;
+  }
+  if (stage.stillValid && !(await stage.stillValid(parsed.data, ctx))) {
+    ctx.logger.info('checkpoint no longer stands; recomputing', { stage: stage.id });
+    return undefined;
+  }
+  return parsed.data;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ErrorInfoSchema } from '../core/errors.js';
+import { STAGE_IDS } from '../core/stage-ids.js';
+import { WarehouseKindSchema } from '../domain/data-model.js';
+import { StrategySchema, type JobSpec } from './job-spec.js';
+import type { PipelineResult } from './runner.js';
+
+/** The run summary of DESIGN.md. Scripts and the dashboard rely on it: extend, never rename. */
+export const RunSummarySchema = z.object({
+  jobId: z.string(),
+  url: z.string(),
+  status: z.enum(['completed', 'failed', 'cancelled']),
+  strategy: StrategySchema,
+  warehouse: WarehouseKindSchema,
+  durationMs: z.number().nonnegative(),
+  stages: z
+    .array(z.object({ id: z.enum(STAGE_IDS), status: z.enum(['completed', 'failed', 'skipped', 'pending']), durationMs: z.number().nonnegative(), resumed: z.boolean().optional() }))
+    .length(7),
+  error: ErrorInfoSchema.optional(),
+  profile: z.object({ name: z.string(), industry: z.string() }).optional(),
+  dataset: z.object({ name: z.string(), location: z.string(), tables: z.array(z.object({ name: z.string(), rows: z.number().int() })) }).optional(),
+  goldenQueries: z.object({ total: z.number().int(), passed: z.number().int(), failed: z.number().int() }).optional(),
+  agent: z.object({ name: z.string() }).optional(),
+  /** Where the job's artifacts (checkpoints, data files, agent context, logs) are. */
+  artifactsDir: z.string().optional(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+/** Pure: the summary of a finished pipeline. */
+export function buildRunSummary(job: JobSpec, result: PipelineResult, artifactsDir?: string): RunSummary {
+  const { outputs } = result;
+  return {
+    jobId: job.jobId,
+    url: job.url,
+    status: result.status,
+    strategy: job.strategy,
+    warehouse: job.warehouse,
+    durationMs: result.durationMs,
+    stages: result.stages.map((s) => ({ id: s.id, status: s.status, durationMs: s.durationMs, ...(s.resumed ? { resumed: true } : {}) })),
+    ...(result.error ? { error: result.error } : {}),
+    ...(outputs.research ? { profile: { name: outputs.research.name, industry: outputs.research.industry.label } } : {}),
+    ...(outputs.provision ? { dataset: { name: outputs.provision.name, location: outputs.provision.location, tables: outputs.provision.tables } } : {}),
+    ...(outputs.validate ? { goldenQueries: { total: outputs.validate.total, passed: outputs.validate.passed, failed: outputs.validate.failed } } : {}),
+    ...(outputs.agent ? { agent: { name: outputs.agent.context.agentName } } : {}),
+    ...(artifactsDir ? { artifactsDir } : {}),
+  };
+}
