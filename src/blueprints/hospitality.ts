@@ -11,6 +11,14 @@ const MENU_CATEGORIES = ['Mains', 'Starters & shares', 'Cocktails', 'Wine & beer
 const GUEST_SEGMENTS = ['VIP regulars', 'Loyalty members', 'Occasional diners', 'Corporate & events'];
 const ORDER_CHANNELS = ['Dine-in', 'Takeout', 'Online pickup', 'DoorDash', 'Uber Eats'];
 const DELIVERY_APPS = ['DoorDash', 'Uber Eats'];
+const STAFF_ROLES = ['Server', 'Bartender', 'Host', 'Line cook', 'Prep cook', 'Dishwasher', 'Shift manager'];
+const STAFF_ROLE_WEIGHTS = [0.3, 0.12, 0.08, 0.2, 0.12, 0.1, 0.08];
+/** Tipped roles earn a lower base wage; cooks and managers earn more. */
+const WAGE_EFFECTS = [
+  { when: { ref: 'role', in: ['Server', 'Bartender'] }, factor: 0.72 },
+  { when: { ref: 'role', in: ['Line cook'] }, factor: 1.15 },
+  { when: { ref: 'role', in: ['Shift manager'] }, factor: 1.55 },
+];
 
 /**
  * Hospitality and food & beverage: a multi-location restaurant group with its menu, loyalty
@@ -61,7 +69,7 @@ export const hospitality: Blueprint = {
           name: 'seats', type: 'INT64', description: 'Seating capacity of the dining room, bar and patio.', synonyms: ['capacity', 'seat count', 'covers capacity'],
           generator: { kind: 'number', dist: 'normal', mean: 110, sd: 10, min: 85, max: 135, decimals: 0, effects: [{ when: { ref: 'location_id', in: ['1'] }, factor: 2.2 }] },
         },
-        { name: 'opened_date', type: 'DATE', description: 'Day the location opened.', synonyms: ['opening date'], generator: { kind: 'date', from: -4000, to: -800 } },
+        { name: 'opened_date', type: 'DATE', description: 'Day the location opened.', synonyms: ['opening date'], generator: { kind: 'date', from: -5200, to: -1100 } },
         { name: 'general_manager', type: 'STRING', description: 'General manager of the location (synthetic).', synonyms: ['GM', 'manager'], generator: { kind: 'fake', what: 'person' } },
       ],
     },
@@ -155,7 +163,7 @@ export const hospitality: Blueprint = {
         { name: 'segment', type: 'STRING', description: 'Guest segment from loyalty tier and visit behaviour.', synonyms: ['guest segment', 'loyalty tier', 'tier', 'member type'], fromProfile: 'customerSegments', generator: { kind: 'category', values: GUEST_SEGMENTS, weights: [0.1, 0.34, 0.46, 0.1] } },
         { name: 'home_location_id', type: 'INT64', description: 'Location the guest visits most or signed up at.', synonyms: ['home restaurant'], generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
         { name: 'acquisition_source', type: 'STRING', description: 'How the guest profile was created.', synonyms: ['source', 'sign-up source'], generator: { kind: 'category', values: ['Reservation', 'Loyalty app', 'Guest Wi-Fi', 'Online ordering', 'Gift card', 'Event inquiry'], weights: [0.34, 0.22, 0.14, 0.16, 0.06, 0.08] } },
-        { name: 'signup_date', type: 'DATE', description: 'Day the guest profile was created.', synonyms: ['joined', 'member since'], generator: { kind: 'date', from: -1460, to: -1 } },
+        { name: 'signup_date', type: 'DATE', description: 'Day the guest profile was created.', synonyms: ['joined', 'member since'], generator: { kind: 'date', from: -2900, to: -1 } },
         { name: 'marketing_opt_in', type: 'BOOL', description: 'Whether the guest accepts marketing emails and texts.', synonyms: ['opted in', 'subscribed'], generator: { kind: 'boolean', p: 0.58 } },
         {
           name: 'visit_propensity', type: 'FLOAT64', description: 'How often the guest tends to come back (relative).', synonyms: ['visit frequency score'],
@@ -174,25 +182,18 @@ export const hospitality: Blueprint = {
       name: 'staff',
       description: 'Employees on the {company} roster, front and back of house.',
       grain: 'one row per employee',
-      rowCount: 420,
+      rowCount: 240,
       primaryKey: 'staff_id',
       synonyms: ['employees', 'team members', 'crew', 'roster', 'workforce'],
       columns: [
         { name: 'staff_id', type: 'INT64', description: 'Employee identifier.', generator: { kind: 'sequence', start: 5001 } },
         { name: 'full_name', type: 'STRING', description: 'Employee name (synthetic).', generator: { kind: 'fake', what: 'person' } },
         { name: 'location_id', type: 'INT64', description: 'Home location of the employee.', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
-        { name: 'role', type: 'STRING', description: 'Job role.', synonyms: ['position', 'job', 'station'], generator: { kind: 'category', values: ['Server', 'Bartender', 'Host', 'Line cook', 'Prep cook', 'Dishwasher', 'Shift manager'], weights: [0.3, 0.12, 0.08, 0.2, 0.12, 0.1, 0.08] } },
+        { name: 'role', type: 'STRING', description: 'Job role.', synonyms: ['position', 'job', 'station'], generator: { kind: 'category', values: STAFF_ROLES, weights: STAFF_ROLE_WEIGHTS } },
         { name: 'house', type: 'STRING', description: 'Front of house (FOH) or back of house (BOH).', synonyms: ['FOH/BOH', 'department'], generator: { kind: 'category', values: ['Front of house', 'Back of house'], effects: [{ when: { ref: 'role', in: ['Server', 'Bartender', 'Host', 'Shift manager'] }, weights: [1, 0] }, { when: { ref: 'role', in: ['Line cook', 'Prep cook', 'Dishwasher'] }, weights: [0, 1] }] } },
         {
           name: 'hourly_rate', type: 'NUMERIC', description: 'Base hourly wage, before tips.', synonyms: ['wage', 'pay rate'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 18, sd: 2.5, min: 11, max: 40, decimals: 2,
-            effects: [
-              { when: { ref: 'role', in: ['Server', 'Bartender'] }, factor: 0.72 },
-              { when: { ref: 'role', in: ['Line cook'] }, factor: 1.15 },
-              { when: { ref: 'role', in: ['Shift manager'] }, factor: 1.55 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 18, sd: 2.5, min: 11, max: 40, decimals: 2, effects: WAGE_EFFECTS },
         },
         { name: 'employment_type', type: 'STRING', description: 'Full-time or part-time.', generator: { kind: 'category', values: ['Full-time', 'Part-time'], weights: [0.45, 0.55] } },
         { name: 'hire_date', type: 'DATE', description: 'Day the employee was hired.', synonyms: ['start date'], generator: { kind: 'date', from: -1500, to: -20, growth: 0.25 } },
@@ -249,13 +250,13 @@ export const hospitality: Blueprint = {
         { name: 'guest_segment', type: 'STRING', description: 'Segment of the known guest at the time of the visit; empty for anonymous guests.', synonyms: ['segment', 'loyalty tier'], generator: { kind: 'copy', ref: 'guest_id.segment' } },
         { name: 'check_date', type: 'DATE', description: 'Business day of the check.', synonyms: ['business date', 'date', 'order date'], generator: { kind: 'date', from: -760, to: 0, weekly: DINING_WEEKLY, yearly: DINING_YEARLY, growth: 0.02, notBefore: 'guest_id.signup_date' } },
         { name: 'daypart', type: 'STRING', description: 'Daypart of the check.', synonyms: ['meal period', 'service'], generator: { kind: 'category', values: ['Brunch', 'Lunch', 'Happy hour', 'Dinner', 'Late night'], weights: [0.1, 0.24, 0.12, 0.46, 0.08] } },
-        { name: 'order_channel', type: 'STRING', description: 'How the order came in: dine-in, takeout, online pickup or a delivery app.', synonyms: ['channel', 'order type', 'sales channel'], generator: { kind: 'category', values: ORDER_CHANNELS, weights: [0.62, 0.1, 0.08, 0.12, 0.08] } },
+        { name: 'order_channel', type: 'STRING', description: 'How the order came in: dine-in, takeout, online pickup or a delivery app.', synonyms: ['channel', 'order type', 'sales channel'], generator: { kind: 'category', values: ORDER_CHANNELS, weights: [0.62, 0.1, 0.08, 0.12, 0.08], effects: [{ when: { ref: 'guest_segment', in: ['Corporate & events'] }, weights: [0.86, 0.08, 0.06, 0, 0] }] } },
         {
           name: 'covers', type: 'INT64', description: 'Guests served on the check (1 for takeout and delivery).', synonyms: ['guest count', 'pax', 'party size'],
           generator: {
             kind: 'number', dist: 'poisson', mean: 2.3, min: 1, max: 12, decimals: 0,
             effects: [
-              { when: { ref: 'guest_segment', in: ['Corporate & events'] }, factor: 2.4 },
+              { when: { ref: 'guest_segment', in: ['Corporate & events'] }, factor: 2.8 },
               { when: { ref: 'order_channel', in: ['Takeout', 'Online pickup', 'DoorDash', 'Uber Eats'] }, factor: 0.01, add: 1 },
             ],
           },
@@ -297,28 +298,27 @@ export const hospitality: Blueprint = {
     },
     {
       name: 'shifts',
-      description: 'Worked shifts from the scheduling and time-clock system, with hours and labour cost.',
+      description: 'Worked shifts exported from the time-clock system, by location and job role, with hours and labour cost.',
       grain: 'one row per worked shift',
-      rowCount: 2600,
+      rowCount: 1600,
       primaryKey: 'shift_id',
-      synonyms: ['timesheets', 'labour', 'labor', 'schedule', 'time punches'],
+      synonyms: ['timesheets', 'labour', 'labor', 'schedule', 'time punches', 'staff shifts'],
       columns: [
         { name: 'shift_id', type: 'INT64', description: 'Shift identifier.', generator: { kind: 'sequence', start: 1 } },
-        { name: 'staff_id', type: 'INT64', description: 'Employee who worked the shift.', generator: { kind: 'foreignKey', table: 'staff', column: 'staff_id' } },
-        { name: 'location_id', type: 'INT64', description: 'Location where the shift was worked.', generator: { kind: 'copy', ref: 'staff_id.location_id' } },
-        { name: 'role', type: 'STRING', description: 'Role worked on the shift.', synonyms: ['position', 'station'], generator: { kind: 'copy', ref: 'staff_id.role' } },
+        { name: 'location_id', type: 'INT64', description: 'Location where the shift was worked.', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
+        { name: 'role', type: 'STRING', description: 'Job role worked on the shift.', synonyms: ['position', 'station', 'job code'], generator: { kind: 'category', values: STAFF_ROLES, weights: STAFF_ROLE_WEIGHTS } },
         { name: 'shift_date', type: 'DATE', description: 'Business day of the shift.', synonyms: ['date', 'work date'], generator: { kind: 'date', from: -400, to: 0, weekly: DINING_WEEKLY, yearly: DINING_YEARLY } },
         {
           name: 'hours_worked', type: 'FLOAT64', description: 'Clocked hours on the shift.', synonyms: ['hours', 'labour hours', 'labor hours'],
           generator: {
             kind: 'number', dist: 'normal', mean: 7, sd: 1.4, min: 3, max: 11, decimals: 2,
             effects: [
-              { when: { ref: 'location_id', in: ['5'] }, factor: 1.8 },
-              { when: { ref: 'location_id', in: ['4'] }, factor: 0.6 },
+              { when: { ref: 'location_id', in: ['5'] }, factor: 1.45 },
+              { when: { ref: 'location_id', in: ['4'] }, factor: 0.62 },
             ],
           },
         },
-        { name: 'hourly_rate', type: 'NUMERIC', description: 'Hourly wage paid for the shift.', synonyms: ['wage', 'pay rate'], generator: { kind: 'copy', ref: 'staff_id.hourly_rate' } },
+        { name: 'hourly_rate', type: 'NUMERIC', description: 'Hourly wage paid for the shift, before tips.', synonyms: ['wage', 'pay rate'], generator: { kind: 'number', dist: 'lognormal', mean: 18, sd: 2.5, min: 11, max: 40, decimals: 2, effects: WAGE_EFFECTS } },
         { name: 'labour_cost', type: 'NUMERIC', description: 'Wage cost of the shift including a 12% employer burden (taxes and benefits).', synonyms: ['labor cost', 'wage cost', 'payroll cost'], generator: { kind: 'derived', expr: 'hours_worked * hourly_rate * 1.12', decimals: 2 } },
       ],
     },
@@ -343,10 +343,10 @@ export const hospitality: Blueprint = {
           },
         },
         {
-          name: 'quantity', type: 'INT64', description: 'Portions wasted.', synonyms: ['portions', 'units'],
-          generator: { kind: 'number', dist: 'poisson', mean: 2.2, min: 1, max: 30, decimals: 0, effects: [{ when: { ref: 'menu_category_id', in: ['5'] }, factor: 3.5 }] },
+          name: 'portions', type: 'FLOAT64', description: 'Portions wasted (weighed waste converted to portions).', synonyms: ['quantity', 'units'],
+          generator: { kind: 'number', dist: 'lognormal', mean: 0.9, sd: 0.6, min: 0.1, max: 12, decimals: 2, effects: [{ when: { ref: 'menu_category_id', in: ['5'] }, factor: 1.6 }] },
         },
-        { name: 'waste_cost', type: 'NUMERIC', description: 'Ingredient cost of the waste.', synonyms: ['waste value', 'cost of waste'], generator: { kind: 'derived', expr: 'quantity * menu_item_id.plate_cost', decimals: 2 } },
+        { name: 'waste_cost', type: 'NUMERIC', description: 'Ingredient cost of the waste.', synonyms: ['waste value', 'cost of waste'], generator: { kind: 'derived', expr: 'portions * menu_item_id.plate_cost', decimals: 2 } },
       ],
     },
     {
@@ -415,7 +415,7 @@ GROUP BY l.location_name ORDER BY net_sales DESC`,
     {
       id: 'q03', level: 'simple',
       question: 'Which menu categories bring in the most sales?',
-      insight: '{products.0} are by far the biggest category, bringing in close to half of all food and beverage sales.',
+      insight: '{products.0} are by far the biggest category, bringing in about 40% of all food and beverage sales; {products.4} barely register.',
       expectedColumns: ['category_name', 'items_sold', 'net_sales', 'share_pct'],
       sql: (d) => `SELECT mc.category_name, SUM(cl.quantity) AS items_sold, ROUND(SUM(cl.line_total), 2) AS net_sales,
   ROUND(100.0 * SUM(cl.line_total) / SUM(SUM(cl.line_total)) OVER (), 1) AS share_pct
@@ -427,7 +427,7 @@ GROUP BY mc.category_name ORDER BY net_sales DESC`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How have monthly net sales and covers trended over the last 24 months?',
-      insight: 'Sales grow about 15% year over year, with a slow January-February, a summer patio lift and a strong December holiday-party peak.',
+      insight: 'Sales grow about 20% year over year, with a slow January-February, a summer patio lift and a strong December holiday-party peak.',
       expectedColumns: ['month', 'covers', 'net_sales'],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.check_date, c.covers, SUM(cl.line_total) AS sales
@@ -441,7 +441,7 @@ FROM per_check GROUP BY 1 ORDER BY 1`,
     {
       id: 'q05', level: 'intermediate',
       question: 'How do sales split between dine-in, takeout and the delivery apps, and what is the average check in each?',
-      insight: 'Dine-in still brings in about three quarters of sales; DoorDash and Uber Eats orders together are around a fifth of checks but with average checks well under half the dine-in check.',
+      insight: 'Dine-in still brings in about 70% of sales; DoorDash and Uber Eats add about 15%, with average checks roughly 30% smaller than dine-in.',
       expectedColumns: ['order_channel', 'checks', 'net_sales', 'share_pct', 'avg_check'],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.order_channel, SUM(cl.line_total) AS sales
@@ -468,7 +468,7 @@ GROUP BY booking_channel ORDER BY no_show_rate_pct DESC`,
     {
       id: 'q07', level: 'intermediate',
       question: 'How often does each guest segment visit, and how much do they spend per visit?',
-      insight: '{customerSegments.0} visit several times as often as any other segment, while {customerSegments.3} bring the biggest parties and roughly double the average check.',
+      insight: '{customerSegments.0} visit about three times as often as any other segment, while {customerSegments.3} bring the biggest parties and close to double the average check.',
       expectedColumns: ['segment', 'guests', 'visits', 'visits_per_guest', 'avg_check'],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.guest_id, SUM(cl.line_total) AS sales
@@ -499,7 +499,7 @@ GROUP BY mc.category_name ORDER BY variance_pts DESC`,
     {
       id: 'q09', level: 'advanced',
       question: 'After platform commissions and food cost, how much do we actually keep from each order channel?',
-      insight: 'DoorDash and Uber Eats keep 28-30% in commission, so after food cost a delivery-app dollar leaves only about 40 cents, against about 70 cents for dine-in.',
+      insight: 'DoorDash and Uber Eats keep 28-30% in commission, so after food cost a delivery-app dollar leaves barely 40 cents, against about two thirds of a dollar for dine-in and takeout.',
       expectedColumns: ['order_channel', 'net_sales', 'commission', 'food_cost', 'contribution', 'contribution_pct'],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.order_channel, c.commission_rate, SUM(cl.line_total) AS sales, SUM(cl.food_cost) AS food_cost
@@ -515,7 +515,7 @@ FROM per_check GROUP BY order_channel ORDER BY contribution_pct DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'What is labour cost as a percentage of sales at each location over the last 12 months?',
-      insight: '{regions.4} is scheduled far above its sales, with labour well above the group average, while {regions.3} runs far leaner than everyone else.',
+      insight: 'Most locations run labour near 30% of sales, but {regions.4} is scheduled far above its sales at well over 40%, while {regions.3} runs suspiciously lean at under 20%.',
       expectedColumns: ['location_name', 'net_sales', 'labour_hours', 'labour_cost', 'labour_pct', 'sales_per_labour_hour'],
       sql: (d) => `WITH sales AS (
   SELECT c.location_id, SUM(cl.line_total) AS net_sales
@@ -624,7 +624,7 @@ ORDER BY avg_rating`,
     {
       id: 'q14', level: 'expert',
       question: 'How much revenue did no-shows cost us in the last year, by booking channel, at our average dine-in spend per cover?',
-      insight: 'The third-party marketplaces (OpenTable, Resy, Google Reserve) bring under half of the bookings but cause about two thirds of the revenue lost to no-shows: a card guarantee on those bookings pays for itself.',
+      insight: 'The third-party marketplaces (OpenTable, Resy, Google Reserve) bring under half of the bookings but cause about 70% of the revenue lost to no-shows: a card guarantee on those bookings pays for itself.',
       expectedColumns: ['booking_channel', 'reservations', 'lost_covers', 'lost_revenue', 'share_of_lost_pct'],
       sql: (d) => `WITH dine_in AS (
   SELECT c.check_id, c.covers, SUM(cl.line_total) AS sales

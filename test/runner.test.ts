@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { FileCheckpointStore } from '../src/checkpoints/file-checkpoint-store.js';
+import { RemoteServiceError, UserInputError } from '../src/core/errors.js';
+import { STAGE_IDS, type StageId } from '../src/core/stage-ids.js';
+import { exitStatusFor } from '../src/cli/exit-status.js';
+import { LocalJobFiles } from '../src/files/local-job-files.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { MemoryEventPublisher } from '../src/notify/event-publisher.js';
+import type { StageContext } from '../src/pipeline/context.js';
+import type { JobSpec } from '../src/pipeline/job-spec.js';
+import { runPipeline } from '../src/pipeline/runner.js';
+import type { AnyStage } from '../src/pipeline/stage.js';
+import { buildRunSummary } from '../src/pipeline/summary.js';
+import { applyEvents } from '../src/status/apply-event.js';
+import type { Warehouse } from '../src/warehouse/warehouse.js';
+import { tempDir } from './helpers/tmp.js';
+
+const spec: JobSpec = { jobId: 'runner-test', url: 'https://example.com/', attempt: 0, strategy: 'heuristic', warehouse: 'duckdb', scale: 1, allowPrivateNetwork: false };
+
+type Behaviour = (ctx: StageContext) => Promise<unknown>;
+
+/** Seven stages that record their calls; each does what `behaviour` says (default: return its id). */
+function fakeStages(calls: StageId[], behaviour: Partial<Record<StageId, Behaviour>> = {}): AnyStage[] {
+  return STAGE_IDS.map(
+    (id) =>
+      ({
+        id,
+        inputSchema: z.any(),
+        outputSchema: z.object({ stage: z.string() }),
+        input: () => ({}),
+        run: async (_input: unknown, ctx: StageContext) => {
+          calls.push(id);
+          const custom = behaviour[id];
+          if (custom) return custom(ctx);
+          ctx.progress(0.5, `halfway through ${id}`);
+          return { stage: id };
+        },
+        report: (o: { stage: string }) => ({ output: { stage: o.stage } }),
+      }) as unknown as AnyStage,
+  );
+}
+
+function setup(stateDir: string, stages: AnyStage[], signal = new AbortController().signal) {
+  const publisher = new MemoryEventPublisher();
+  const files = new LocalJobFiles(stateDir, spec.jobId);
+  const context = (_stage: StageId, progress: StageContext['progress']): StageContext => ({
+    job: { ...spec, datasetName: 'ds', seed: 1 },
+    http: { fetchPage: () => Promise.reject(new Error('no network in this test')) },
+    warehouse: {} as Warehouse,
+    files,
+    clock: { now: () => new Date('2026-01-01T00:00:00Z') },
+    logger: silentLogger,
+    signal,
+    progress,
+  });
+  return { publisher, deps: { stages, publisher, checkpoints: new FileCheckpointStore(stateDir), context } };
+}
+
+describe('runPipeline', () => {
+  it('runs the seven stages in order and publishes the v1 events', async () => {
+    const calls: StageId[] = [];
+    const { publisher, deps } = setup(tempDir(), fakeStages(calls));
+    const result = await runPipeline(deps, { signal: new AbortController().signal });
+    assert.equal(result.status, 'completed');
+    assert.deepEqual(calls, [...STAGE_IDS]);
+    const types = publisher.events.map((e) => e.type);
+    assert.equal(types[0], 'job.started');
+    assert.equal(types.at(-1), 'job.completed');
+    assert.equal(types.filter((t) => t === 'stage.completed').length, 7);
+    assert.equal(types.filter((t) => t === 'stage.progress').length, 7);
+    assert.deepEqual(publisher.events.map((e) => e.seq), publisher.events.map((_, i) => i), 'seq is 0, 1, 2, ...');
+    assert.equal(new Set(publisher.events.map((e) => e.eventId)).size, publisher.events.length);
+    assert.equal(applyEvents(undefined, publisher.events)?.status, 'completed');
+  });
+
+  it('resumes from checkpoints: a second run recomputes nothing and says so', async () => {
+    const dir = tempDir();
+    const first: StageId[] = [];
+    await runPipeline(setup(dir, fakeStages(first)).deps, { signal: new AbortController().signal });
+    const second: StageId[] = [];
+    const { deps, publisher } = setup(dir, fakeStages(second));
+    const result = await runPipeline(deps, { signal: new AbortController().signal });
+    assert.deepEqual(second, []);
+    assert.equal(result.status, 'completed');
+    assert.ok(result.stages.every((s) => s.resumed === true));
+    // The fake outputs are not real profiles, so summarise only the stage list.
+    const summary = buildRunSummary(spec, { ...result, outputs: {} });
+    assert.ok(summary.stages.every((s) => s.resumed === true && s.status === 'completed'));
+    assert.ok(publisher.events.filter((e) => e.type === 'stage.completed').every((e) => (e.output as { resumed?: boolean }).resumed === true));
+    assert.deepEqual(result.outputs.story, { stage: 'story' });
+  });
+
+  it('resumes after a failure from the failed stage, not from the start', async () => {
+    const dir = tempDir();
+    const calls: StageId[] = [];
+    const failing = await runPipeline(
+      setup(dir, fakeStages(calls, { data: () => Promise.reject(new RemoteServiceError('warehouse_error', 'disk full')) })).deps,
+      { signal: new AbortController().signal },
+    );
+    assert.equal(failing.status, 'failed');
+    assert.equal(failing.error?.code, 'warehouse_error');
+    assert.equal(failing.error?.stage, 'data');
+    assert.deepEqual(failing.stages.map((s) => s.status), ['completed', 'completed', 'completed', 'failed', 'pending', 'pending', 'pending']);
+    const retry: StageId[] = [];
+    const result = await runPipeline(setup(dir, fakeStages(retry)).deps, { signal: new AbortController().signal });
+    assert.equal(result.status, 'completed');
+    assert.deepEqual(retry, ['data', 'provision', 'agent', 'validate']);
+    assert.deepEqual(result.stages.map((s) => s.resumed ?? false), [true, true, true, false, false, false, false]);
+  });
+
+  it('reports a stage failure with the right events and exit status', async () => {
+    const calls: StageId[] = [];
+    const { deps, publisher } = setup(tempDir(), fakeStages(calls, { research: () => Promise.reject(new UserInputError('robots_disallowed', 'robots.txt says no')) }));
+    const result = await runPipeline(deps, { signal: new AbortController().signal });
+    assert.deepEqual(calls, ['research']);
+    const failed = publisher.events.find((e) => e.type === 'stage.failed');
+    assert.equal(failed?.stage, 'research');
+    assert.deepEqual(failed?.error, { code: 'robots_disallowed', message: 'robots.txt says no', retryable: false });
+    const terminal = publisher.events.at(-1);
+    assert.equal(terminal?.type, 'job.failed');
+    assert.equal(terminal?.error?.code, 'robots_disallowed');
+    const summary = buildRunSummary(spec, result);
+    assert.equal(exitStatusFor(summary), 2, 'a failure retrying cannot fix exits 2');
+    const retryable = await runPipeline(setup(tempDir(), fakeStages([], { research: () => Promise.reject(new RemoteServiceError('timeout', 'slow')) })).deps, { signal: new AbortController().signal });
+    assert.equal(exitStatusFor(buildRunSummary(spec, retryable)), 1, 'a failure a retry could fix exits 1');
+  });
+
+  it('turns an unexpected exception into an internal error', async () => {
+    const { deps } = setup(tempDir(), fakeStages([], { model: () => Promise.reject(new TypeError('x is undefined')) }));
+    const result = await runPipeline(deps, { signal: new AbortController().signal });
+    assert.equal(result.error?.code, 'internal');
+    assert.match(result.error?.message ?? '', /x is undefined/);
+  });
+
+  it('cancels on abort: the running stage fails as cancelled and the job ends job.cancelled', async () => {
+    const controller = new AbortController();
+    const calls: StageId[] = [];
+    const stages = fakeStages(calls, {
+      data: (ctx) =>
+        new Promise((_resolve, reject) => {
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error), { once: true });
+          setTimeout(() => controller.abort(), 10);
+        }),
+    });
+    const { deps, publisher } = setup(tempDir(), stages, controller.signal);
+    const result = await runPipeline(deps, { signal: controller.signal });
+    assert.equal(result.status, 'cancelled');
+    assert.deepEqual(calls, ['research', 'story', 'model', 'data']);
+    assert.equal(publisher.events.find((e) => e.type === 'stage.failed')?.error?.code, 'cancelled');
+    assert.equal(publisher.events.at(-1)?.type, 'job.cancelled');
+    assert.equal(applyEvents(undefined, publisher.events)?.status, 'cancelled');
+  });
+
+  it('stops after --until and reports the rest as skipped', async () => {
+    const calls: StageId[] = [];
+    const result = await runPipeline(setup(tempDir(), fakeStages(calls)).deps, { until: 'model', signal: new AbortController().signal });
+    assert.equal(result.status, 'completed');
+    assert.deepEqual(calls, ['research', 'story', 'model']);
+    assert.deepEqual(result.stages.map((s) => s.status), ['completed', 'completed', 'completed', 'skipped', 'skipped', 'skipped', 'skipped']);
+  });
+
+  it('does not reuse a checkpoint made with other options', async () => {
+    const dir = tempDir();
+    await runPipeline(setup(dir, fakeStages([])).deps, { signal: new AbortController().signal });
+    const calls: StageId[] = [];
+    const { deps } = setup(dir, fakeStages(calls));
+    const context = deps.context;
+    deps.context = (stage, progress) => ({ ...context(stage, progress), job: { ...spec, scale: 2, datasetName: 'ds', seed: 1 } });
+    await runPipeline(deps, { signal: new AbortController().signal });
+    assert.deepEqual(calls, [...STAGE_IDS]);
+  });
+});
