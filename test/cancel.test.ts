@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+import { RunSummarySchema } from '../src/pipeline/summary.js';
+import { runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/tmp.js';
+
+describe('cancellation', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} during a stage cancels the job, records it, and exits promptly`, async () => {
+      // A site that never answers keeps the job inside `research` until the signal comes.
+      const server = createServer(() => undefined);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const stateDir = tempDir();
+      let pid = 0;
+      let sentAt = 0;
+      try {
+        const pending = runCli(['run', url, '--json', '--allow-private-network', '--state-dir', stateDir, '--job-id', 'cancel-me'], { onSpawn: (p) => (pid = p) });
+        // Give the process time to start and reach the fetch.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        sentAt = performance.now();
+        process.kill(pid, signal);
+        const run = await pending;
+        const exitedIn = performance.now() - sentAt;
+        assert.ok(exitedIn < 5000, `exited ${exitedIn.toFixed(0)} ms after ${signal}`);
+        assert.equal(run.code, 2, run.stderr);
+        const summary = RunSummarySchema.parse(JSON.parse(run.stdout));
+        assert.equal(summary.status, 'cancelled');
+        assert.equal(summary.error?.code, 'cancelled');
+        assert.equal(summary.stages[0]?.status, 'failed');
+        const status = await runCli(['status', 'cancel-me', '--json', '--state-dir', stateDir]);
+        assert.equal((JSON.parse(status.stdout) as { status: string }).status, 'cancelled');
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    });
+  }
+});
