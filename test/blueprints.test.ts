@@ -61,12 +61,16 @@ describe('blueprint library', () => {
 });
 
 describe('tailorList', () => {
-  it('puts the company values first and keeps the length', () => {
-    assert.deepEqual(tailorList(['A', 'B', 'C', 'D'], ['x', 'y', 'z']), ['x', 'y', 'z', 'A']);
+  it('puts the company values first and keeps the length; an unfilled place keeps its blueprint value', () => {
+    assert.deepEqual(tailorList(['A', 'B', 'C', 'D'], ['x', 'y', 'z']), ['x', 'y', 'z', 'D']);
     assert.deepEqual(tailorList(['A', 'B', 'C'], ['x', 'y', 'z', 'w']), ['x', 'y', 'z']);
   });
   it('keeps the blueprint values when research found fewer than three', () => {
     assert.deepEqual(tailorList(['A', 'B', 'C'], ['x', 'y']), ['A', 'B', 'C']);
+  });
+  it('puts a company value in the place of the blueprint value it names, so insights keep their meaning', () => {
+    assert.deepEqual(tailorList(['Enterprise', 'Mid-Market', 'SMB', 'Startup'], ['Small businesses (SMB)', 'Mid-market companies', 'Enterprises']), ['Enterprises', 'Mid-market companies', 'Small businesses (SMB)', 'Startup']);
+    assert.deepEqual(tailorList(['North America', 'Europe', 'UK & Ireland', 'Asia-Pacific', 'Latin America'], ['EMEA', 'APAC', 'North America']), ['North America', 'EMEA', 'UK & Ireland', 'APAC', 'Latin America']);
   });
   it('drops duplicates and blanks', () => {
     assert.deepEqual(tailorList(['A', 'B', 'C'], ['x', 'X ', '', 'y', 'z']), ['x', 'y', 'z']);

@@ -43,7 +43,9 @@ describe('research on the bundled sample sites', () => {
     assert.equal(p.currency, 'USD');
     assert.ok(p.products.includes('Backpacks') && p.products.includes('Climbing gear'), p.products.join(', '));
     assert.ok(p.customerSegments.includes('Weekend hikers'), p.customerSegments.join(', '));
-    assert.ok(p.regions.includes('Canada') && p.regions.includes('United States'), p.regions.join(', '));
+    // States and provinces are the level with enough regions; the home state (Colorado, from the address) leads.
+    assert.equal(p.regions[0], 'Colorado', p.regions.join(', '));
+    assert.ok(p.regions.includes('Ontario') && !p.regions.includes('United States'), p.regions.join(', '));
     assert.ok(p.summary.length > 40);
     assert.ok(p.pages.length >= 3, 'reads more than the home page');
     assert.ok(p.evidence.some((e) => e.claim.startsWith('industry')));
@@ -54,7 +56,8 @@ describe('research on the bundled sample sites', () => {
     assert.equal(p.name, 'Ledgerly');
     assert.equal(p.industry.id, 'saas');
     assert.ok(p.products.includes('Invoices'), p.products.join(', '));
-    assert.ok(p.regions.includes('EMEA'), p.regions.join(', '));
+    assert.deepEqual(p.regions.slice(0, 3), ['North America', 'EMEA', 'APAC'], 'macro-regions, home market first');
+    assert.deepEqual(p.customerSegments, ['Small businesses (SMB)', 'Mid-market companies', 'Enterprises']);
   });
 });
 

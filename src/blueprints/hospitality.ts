@@ -64,7 +64,7 @@ export const hospitality: Blueprint = {
       columns: [
         { name: 'location_id', type: 'INT64', description: 'Location identifier.', generator: { kind: 'sequence' } },
         { name: 'location_name', type: 'STRING', description: 'Name of the location (neighbourhood or city).', synonyms: ['location', 'restaurant', 'outlet', 'site', 'branch', 'market', 'region'], fromProfile: 'regions', generator: { kind: 'list', values: LOCATIONS } },
-        { name: 'service_format', type: 'STRING', description: 'Service format of the location.', synonyms: ['format', 'concept', 'service style'], generator: { kind: 'list', values: ['Full service', 'Full service', 'Full service', 'Full service', 'Full service', 'Full service', 'Fast casual', 'Airport concession'] } },
+        { name: 'service_format', type: 'STRING', description: 'Service format of the location.', synonyms: ['format', 'concept', 'service style'], generator: { kind: 'list', values: ['Full service', 'Full service', 'Full service', 'Full service', 'Full service', 'Full service', 'Fast casual', 'Bar & grill'] } },
         {
           name: 'seats', type: 'INT64', description: 'Seating capacity of the dining room, bar and patio.', synonyms: ['capacity', 'seat count', 'covers capacity'],
           generator: { kind: 'number', dist: 'normal', mean: 110, sd: 10, min: 85, max: 135, decimals: 0, effects: [{ when: { ref: 'location_id', in: ['1'] }, factor: 2.2 }] },
@@ -344,7 +344,7 @@ export const hospitality: Blueprint = {
         },
         {
           name: 'portions', type: 'FLOAT64', description: 'Portions wasted (weighed waste converted to portions).', synonyms: ['quantity', 'units'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 0.9, sd: 0.6, min: 0.1, max: 12, decimals: 2, effects: [{ when: { ref: 'menu_category_id', in: ['5'] }, factor: 1.6 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 0.9, sd: 0.6, min: 0.1, max: 12, decimals: 2, effects: [{ when: { ref: 'menu_category_id', in: ['5'] }, factor: 2 }] },
         },
         { name: 'waste_cost', type: 'NUMERIC', description: 'Ingredient cost of the waste.', synonyms: ['waste value', 'cost of waste'], generator: { kind: 'derived', expr: 'portions * menu_item_id.plate_cost', decimals: 2 } },
       ],
@@ -515,7 +515,7 @@ FROM per_check GROUP BY order_channel ORDER BY contribution_pct DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'What is labour cost as a percentage of sales at each location over the last 12 months?',
-      insight: 'Most locations run labour near 30% of sales, but {regions.4} is scheduled far above its sales at well over 40%, while {regions.3} runs suspiciously lean at under 20%.',
+      insight: 'Most locations run labour near 30% of sales, but {regions.4} is scheduled far above its sales at well over 40%, while {regions.3} runs suspiciously lean at about 20%.',
       expectedColumns: ['location_name', 'net_sales', 'labour_hours', 'labour_cost', 'labour_pct', 'sales_per_labour_hour'],
       sql: (d) => `WITH sales AS (
   SELECT c.location_id, SUM(cl.line_total) AS net_sales

@@ -67,7 +67,7 @@ export const saas: Blueprint = {
           name: 'seat_price_multiplier', type: 'FLOAT64', description: 'Per-seat price of the plan relative to the Professional list price (1.0).', synonyms: ['price index', 'plan uplift'],
           generator: {
             kind: 'number', dist: 'uniform', min: 1, max: 1, decimals: 2,
-            effects: [{ when: { ref: 'plan_name', in: ['Starter'] }, factor: 0.6 }, { when: { ref: 'plan_name', in: ['Business'] }, factor: 1.5 }, { when: { ref: 'plan_name', in: ['Enterprise'] }, factor: 2.2 }],
+            effects: [{ when: { ref: 'plan_id', in: ['1'] }, factor: 0.6 }, { when: { ref: 'plan_id', in: ['3'] }, factor: 1.5 }, { when: { ref: 'plan_id', in: ['4'] }, factor: 2.2 }],
           },
         },
         { name: 'support_tier', type: 'STRING', description: 'Support included with the plan.', synonyms: ['support level'], generator: { kind: 'list', values: ['Email support', 'Email & chat', 'Priority support', 'Dedicated success manager'] } },
@@ -76,7 +76,7 @@ export const saas: Blueprint = {
           name: 'typical_mix_pct', type: 'FLOAT64', description: 'Share of new accounts that usually choose the plan (pricing-page benchmark), percent.', synonyms: ['plan mix'],
           generator: {
             kind: 'number', dist: 'uniform', min: 10, max: 10, decimals: 1,
-            effects: [{ when: { ref: 'plan_name', in: ['Starter', 'Professional'] }, factor: 3.5 }, { when: { ref: 'plan_name', in: ['Business'] }, factor: 2 }],
+            effects: [{ when: { ref: 'plan_id', in: ['1', '2'] }, factor: 3.5 }, { when: { ref: 'plan_id', in: ['3'] }, factor: 2 }],
           },
         },
       ],
@@ -437,7 +437,7 @@ GROUP BY contract_term ORDER BY churn_rate_pct DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'Which payment methods fail most often, and how much have we failed to collect in the last 12 months?',
-      insight: 'Credit cards fail about five times as often as ACH or wire and account for most of the uncollected amount: involuntary churn waiting to happen.',
+      insight: 'Credit cards fail about five times as often as ACH debit and far more often than wire, and account for the vast majority of failed invoices: involuntary churn waiting to happen.',
       expectedColumns: ['payment_method', 'invoices', 'failed_invoices', 'failed_rate_pct', 'failed_amount'],
       sql: (d) => `SELECT payment_method, COUNT(*) AS invoices,
   SUM(CASE WHEN payment_status = 'Failed' THEN 1 ELSE 0 END) AS failed_invoices,

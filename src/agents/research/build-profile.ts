@@ -1,6 +1,6 @@
 import type { Blueprint } from '../../blueprints/blueprint.js';
 import type { CompanyProfile } from '../../domain/profile.js';
-import { CA_PROVINCES, COUNTRIES, HREFLANG_REGIONS, MACRO_REGIONS, REGION_ALIASES, US_STATES } from './gazetteer.js';
+import { CA_PROVINCES, COUNTRIES, COUNTRY_CODES, COUNTRY_MACRO, HREFLANG_REGIONS, MACRO_REGIONS, REGION_ALIASES, SUBNATIONAL_CODES, US_STATES } from './gazetteer.js';
 import type { PageSignals } from './extract.js';
 
 type Evidence = CompanyProfile['evidence'][number];
@@ -148,35 +148,63 @@ export function findSegments(pages: PageSignals[]): { segments: string[]; eviden
   return { segments: segments.slice(0, 8), evidence: evidence.slice(0, 8) };
 }
 
-/** Regions by mentions of macro-regions, countries, states and provinces, plus hreflang. */
-export function findRegions(pages: PageSignals[]): { regions: string[]; evidence: Evidence[] } {
-  const counts = new Map<string, { n: number; url: string; quote: string }>();
-  const bump = (name: string, n: number, url: string, quote: string): void => {
+export interface Headquarters {
+  country?: string;
+  region?: string;
+}
+
+/** Where the company is based, from a JSON-LD postal address. */
+export function findHeadquarters(org: Record<string, unknown> | undefined): Headquarters {
+  const raw = org?.address;
+  const address = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
+  if (!address || typeof address !== 'object') return {};
+  const countryRaw = typeof address.addressCountry === 'string' ? address.addressCountry : typeof (address.addressCountry as { name?: unknown } | undefined)?.name === 'string' ? String((address.addressCountry as { name: string }).name) : undefined;
+  const regionRaw = typeof address.addressRegion === 'string' ? address.addressRegion : undefined;
+  const country = countryRaw ? (COUNTRY_CODES[countryRaw.toUpperCase()] ?? countryRaw) : undefined;
+  const region = regionRaw ? (SUBNATIONAL_CODES[regionRaw.toUpperCase()] ?? regionRaw) : undefined;
+  return { ...(country ? { country } : {}), ...(region ? { region } : {}) };
+}
+
+const TIERS: ReadonlyArray<readonly string[]> = [MACRO_REGIONS, COUNTRIES, [...US_STATES, ...CA_PROVINCES]];
+
+/**
+ * Regions by mentions of macro-regions, countries, states and provinces, plus hreflang.
+ * One level is chosen (the broadest with at least three regions), so the list never mixes a
+ * country with its own states, and the home market (from the address) comes first.
+ */
+export function findRegions(pages: PageSignals[], hq: Headquarters = {}): { regions: string[]; evidence: Evidence[] } {
+  const counts = new Map<string, { n: number; url: string; quote: string; tier: number }>();
+  const bump = (name: string, n: number, url: string, quote: string, tier: number): void => {
     const display = REGION_ALIASES[name] ?? name;
-    const c = counts.get(display) ?? { n: 0, url, quote };
+    const c = counts.get(display) ?? { n: 0, url, quote, tier };
     c.n += n;
     counts.set(display, c);
   };
-  const all = [...MACRO_REGIONS, ...COUNTRIES, ...US_STATES, ...CA_PROVINCES];
-  for (const p of pages) {
-    for (const name of all) {
-      const re = new RegExp(`\\b${name}\\b`, 'g');
-      const m = p.text.match(re);
-      if (m) {
-        const idx = p.text.search(re);
-        bump(name, m.length, p.url, quoteAround(p.text, idx, name.length));
+  TIERS.forEach((names, tier) => {
+    for (const p of pages) {
+      for (const name of names) {
+        const re = new RegExp(`\\b${name}\\b`, 'g');
+        const m = p.text.match(re);
+        if (m) bump(name, m.length, p.url, quoteAround(p.text, p.text.search(re), name.length), tier);
       }
     }
+  });
+  for (const p of pages) {
     for (const tag of p.hreflangs) {
       const region = HREFLANG_REGIONS[tag.split('-')[1] ?? ''];
-      if (region) bump(region, 2, p.url, `hreflang="${tag}"`);
+      if (region) bump(region, 2, p.url, `hreflang="${tag}"`, 1);
     }
   }
   // "Washington" and "Georgia" are also a city and a country; they need two mentions.
-  const ranked = [...counts.entries()].filter(([name, c]) => c.n >= (name === 'Washington' || name === 'Georgia' ? 2 : 1)).sort((a, b) => b[1].n - a[1].n);
+  const found = [...counts.entries()].filter(([name, c]) => c.n >= (name === 'Washington' || name === 'Georgia' ? 2 : 1));
+  const home = new Set([hq.country, hq.region, ...(hq.country ? (COUNTRY_MACRO[hq.country] ?? []) : [])].filter((x): x is string => !!x));
+  const level = [0, 1, 2].find((t) => found.filter(([, c]) => c.tier === t).length >= 3);
+  const ranked = found
+    .filter(([, c]) => level === undefined || c.tier === level)
+    .sort((a, b) => Number(home.has(b[0])) - Number(home.has(a[0])) || b[1].n - a[1].n);
   return {
     regions: ranked.slice(0, 8).map(([name]) => name),
-    evidence: ranked.slice(0, 4).map(([name, c]) => ({ claim: `region: ${name}`, url: c.url, quote: c.quote })),
+    evidence: ranked.slice(0, 4).map(([name, c]) => ({ claim: `region: ${name}${home.has(name) ? ' (home market)' : ''}`, url: c.url, quote: c.quote })),
   };
 }
 
@@ -212,10 +240,11 @@ export function buildProfile(url: string, pages: PageSignals[], blueprints: read
   const { name, evidence: nameEvidence } = voteName(pages, url);
   const industry = classifyIndustry(pages, blueprints);
   const bp = industry.blueprint;
-  const summary = findSummary(pages, jsonLdOrg(pages));
+  const org = jsonLdOrg(pages);
+  const summary = findSummary(pages, org);
   const products = findProducts(pages, name);
   const segments = findSegments(pages);
-  const regions = findRegions(pages);
+  const regions = findRegions(pages, findHeadquarters(org));
   const currency = findCurrency(pages);
   return {
     url,

@@ -84,7 +84,8 @@ export function extractSignals(url: string, html: string): PageSignals {
       const cards = items.length >= 2 ? items : [...section.querySelectorAll('h3, h4')].filter((x) => x !== h);
       for (const item of cards.slice(0, 10)) {
         const label = itemLabel(item);
-        if (label.length >= 3 && label.length <= 50 && label.split(' ').length <= 6) segmentCandidates.push(label);
+        // A nested heading such as "Industries we serve" introduces another list, not a segment.
+        if (label.length >= 3 && label.length <= 50 && label.split(' ').length <= 6 && !SEGMENT_HEADING.test(label)) segmentCandidates.push(label);
       }
     }
 

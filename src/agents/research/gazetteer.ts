@@ -33,3 +33,28 @@ export const HREFLANG_REGIONS: Record<string, string> = {
 
 /** Abbreviations shown under their full name. */
 export const REGION_ALIASES: Record<string, string> = { USA: 'United States', UK: 'United Kingdom', UAE: 'United Arab Emirates', 'Asia Pacific': 'APAC', LATAM: 'Latin America' };
+
+/** ISO country codes (as in JSON-LD addresses) to the names above. */
+export const COUNTRY_CODES: Record<string, string> = {
+  US: 'United States', CA: 'Canada', MX: 'Mexico', GB: 'United Kingdom', UK: 'United Kingdom', IE: 'Ireland', FR: 'France', DE: 'Germany',
+  ES: 'Spain', IT: 'Italy', NL: 'Netherlands', SE: 'Sweden', AU: 'Australia', NZ: 'New Zealand', IN: 'India', JP: 'Japan', SG: 'Singapore', BR: 'Brazil',
+};
+
+/** The macro-region each country belongs to, for putting the home market first. */
+export const COUNTRY_MACRO: Record<string, string[]> = {
+  'United States': ['North America'], Canada: ['North America'], Mexico: ['North America', 'Latin America'], Brazil: ['Latin America', 'South America'],
+  'United Kingdom': ['EMEA', 'Europe'], Ireland: ['EMEA', 'Europe'], France: ['EMEA', 'Europe'], Germany: ['EMEA', 'Europe', 'DACH'], Spain: ['EMEA', 'Europe'],
+  Italy: ['EMEA', 'Europe'], Netherlands: ['EMEA', 'Europe', 'Benelux'], Sweden: ['EMEA', 'Europe', 'Nordics'], Australia: ['APAC', 'Oceania'],
+  'New Zealand': ['APAC', 'Oceania'], India: ['APAC'], Japan: ['APAC'], Singapore: ['APAC', 'Southeast Asia'],
+};
+
+/** US state and Canadian province abbreviations, as in addresses. */
+export const SUBNATIONAL_CODES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware', FL: 'Florida',
+  GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine',
+  MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada',
+  NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma',
+  OR: 'Oregon', PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
+  AB: 'Alberta', BC: 'British Columbia', MB: 'Manitoba', NB: 'New Brunswick', NL: 'Newfoundland', NS: 'Nova Scotia', ON: 'Ontario', PE: 'Prince Edward Island', QC: 'Quebec', SK: 'Saskatchewan',
+};
