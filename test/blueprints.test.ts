@@ -47,6 +47,15 @@ describe('blueprint library', () => {
     });
   }
 
+  it('declares a copy of a parent\'s key as a relationship, so the agent sees the join', () => {
+    const bp = BLUEPRINTS.find((b) => b.id === 'saas');
+    assert.ok(bp);
+    const profile = defaultProfile(bp);
+    const model = renderModel(bp, profile, tailor(bp, profile), duckdbDialect('2026-11-25'), '2026-11-25');
+    const invoices = model.tables.find((t) => t.name === 'invoices');
+    assert.deepEqual(invoices?.foreignKeys.find((f) => f.column === 'account_id')?.references, { table: 'accounts', column: 'account_id' });
+  });
+
   it('renders the golden SQL for BigQuery with qualified tables and BigQuery date functions', () => {
     const bp = BLUEPRINTS[0];
     assert.ok(bp);

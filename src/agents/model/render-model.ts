@@ -1,7 +1,7 @@
 import type { Blueprint, BlueprintColumn } from '../../blueprints/blueprint.js';
 import { tailorList, type Tailoring } from '../../blueprints/tailor.js';
 import type { CompanyProfile } from '../../domain/profile.js';
-import type { Column, DataModel, GeneratorSpec, Table } from '../../domain/data-model.js';
+import type { Column, DataModel, ForeignKey, GeneratorSpec, Table } from '../../domain/data-model.js';
 import type { SqlDialect } from '../../warehouse/sql-dialect.js';
 
 function renderGenerator(col: BlueprintColumn, profile: CompanyProfile, valueMap: Map<string, string>): GeneratorSpec {
@@ -16,12 +16,31 @@ function renderGenerator(col: BlueprintColumn, profile: CompanyProfile, valueMap
 }
 
 /**
+ * Where a column's values point, if anywhere: a foreign key's parent, or, for a copy of a
+ * parent's foreign key (`subscription_id.account_id`), the grandparent it points to.
+ */
+function referenceOf(column: Column, columns: readonly Column[], tables: readonly Table[]): ForeignKey['references'] | undefined {
+  const g = column.generator;
+  if (g.kind === 'foreignKey') return { table: g.table, column: g.column };
+  if (g.kind !== 'copy' || !g.ref.includes('.')) return undefined;
+  const [via, parentColumn] = g.ref.split('.') as [string, string];
+  const fk = columns.find((c) => c.name === via)?.generator;
+  if (fk?.kind !== 'foreignKey') return undefined;
+  const parent = tables.find((t) => t.name === fk.table);
+  const copied = parent?.columns.find((c) => c.name === parentColumn);
+  if (!parent || !copied) return undefined;
+  if (parent.primaryKey === parentColumn) return { table: parent.name, column: parentColumn };
+  return copied.generator.kind === 'foreignKey' ? { table: copied.generator.table, column: copied.generator.column } : undefined;
+}
+
+/**
  * Renders a blueprint into the data model for one company: tailored categories, the
  * planted effects mapped onto them, foreign keys from the generators, and every golden
  * question's SQL in the warehouse's dialect. Pure.
  */
 export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailoring: Tailoring, dialect: SqlDialect, asOf: string): DataModel {
-  const tables: Table[] = blueprint.tables.map((t) => {
+  const tables: Table[] = [];
+  for (const t of blueprint.tables) {
     const columns: Column[] = t.columns.map((c) => ({
       name: c.name,
       type: c.type,
@@ -29,7 +48,7 @@ export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailo
       synonyms: c.synonyms ?? [],
       generator: renderGenerator(c, profile, tailoring.valueMap),
     }));
-    return {
+    tables.push({
       name: t.name,
       description: tailoring.fill(t.description),
       grain: t.grain,
@@ -37,12 +56,13 @@ export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailo
       scales: t.scales ?? true,
       primaryKey: t.primaryKey,
       columns,
-      foreignKeys: columns.flatMap((c) =>
-        c.generator.kind === 'foreignKey' ? [{ column: c.name, references: { table: c.generator.table, column: c.generator.column } }] : [],
-      ),
+      foreignKeys: columns.flatMap((c) => {
+        const references = referenceOf(c, columns, tables);
+        return references ? [{ column: c.name, references }] : [];
+      }),
       synonyms: t.synonyms ?? [],
-    };
-  });
+    });
+  }
   return {
     blueprint: blueprint.id,
     dialect: dialect.id,
