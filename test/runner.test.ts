@@ -55,7 +55,7 @@ function setup(stateDir: string, stages: AnyStage[], signal = new AbortControlle
     signal,
     progress,
   });
-  return { publisher, deps: { stages, publisher, checkpoints: new FileCheckpointStore(stateDir), context } };
+  return { publisher, deps: { job: { ...spec, datasetName: 'ds', seed: 1 }, stages, publisher, checkpoints: new FileCheckpointStore(stateDir), context } };
 }
 
 describe('runPipeline', () => {
@@ -166,9 +166,7 @@ describe('runPipeline', () => {
     await runPipeline(setup(dir, fakeStages([])).deps, { signal: new AbortController().signal });
     const calls: StageId[] = [];
     const { deps } = setup(dir, fakeStages(calls));
-    const context = deps.context;
-    deps.context = (stage, progress) => ({ ...context(stage, progress), job: { ...spec, scale: 2, datasetName: 'ds', seed: 1 } });
-    await runPipeline(deps, { signal: new AbortController().signal });
+    await runPipeline({ ...deps, job: { ...deps.job, scale: 2 } }, { signal: new AbortController().signal });
     assert.deepEqual(calls, [...STAGE_IDS]);
   });
 });

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { HEURISTIC_STAGES } from '../agents/index.js';
 import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
+import { redactedEnv } from '../config/env.js';
 import { UserInputError } from '../core/errors.js';
 import { LocalJobFiles } from '../files/local-job-files.js';
 import { GuardedFetcher } from '../http/guarded-fetcher.js';
@@ -33,6 +34,8 @@ export interface RunJobOptions {
   now?: () => Date;
   /** Labels for every log line (Cloud Run execution, task index). */
   logFields?: Record<string, unknown>;
+  /** The process configuration, logged once at the start with secrets redacted. */
+  config?: Record<string, unknown>;
 }
 
 export interface RunJobResult {
@@ -76,6 +79,8 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   const job = { ...spec, datasetName: datasetNameFor(spec.jobId), seed: seedFor(spec.jobId) };
   const clock = { now: options.now ?? (() => new Date()) };
 
+  if (options.config) logger.info('configuration', { config: redactedEnv(options.config) });
+
   const context = (stage: StageId, progress: StageContext['progress']): StageContext => ({
     job,
     http,
@@ -90,7 +95,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   try {
     let summary: RunSummary | undefined;
     const result = await runPipeline(
-      { stages: HEURISTIC_STAGES, publisher, checkpoints: new FileCheckpointStore(stateDir), context, ...(options.now ? { now: options.now } : {}) },
+      { job, stages: HEURISTIC_STAGES, publisher, checkpoints: new FileCheckpointStore(stateDir), context, ...(options.now ? { now: options.now } : {}) },
       {
         signal: options.signal,
         ...(options.until ? { until: options.until } : {}),

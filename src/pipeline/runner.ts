@@ -26,6 +26,7 @@ export interface PipelineResult {
 }
 
 export interface RunnerDeps {
+  job: StageContext['job'];
   stages: readonly AnyStage[];
   publisher: EventPublisher;
   checkpoints: CheckpointStore;
@@ -53,8 +54,7 @@ function elapsed(start: number): number {
  */
 export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promise<PipelineResult> {
   const started = performance.now();
-  const probe = deps.context('research', () => undefined);
-  const job = probe.job;
+  const { job } = deps;
   const seq = new EventSequencer(job.jobId, job.attempt, deps.now);
   const publish = (input: PhaseEventInput): Promise<void> => deps.publisher.publish(seq.next(input));
   const fingerprint = optionsFingerprint(job);

@@ -35,6 +35,7 @@ export async function executeRun(url: string, options: RunOptions, io: CliIO, ex
     observers: progress ? [progress] : [],
     logSinks: logToStderr ? [jsonLineSink((line) => io.stderr.write(line))] : [],
     logLevel: env.PROVISION_LOG_LEVEL,
+    config: { ...env, options },
     logFields: { ...(env.CLOUD_RUN_EXECUTION ? { execution: env.CLOUD_RUN_EXECUTION } : {}), ...(env.CLOUD_RUN_TASK_INDEX !== undefined ? { taskIndex: env.CLOUD_RUN_TASK_INDEX } : {}), ...extra.logFields },
   });
   if (options.json) printJson(io, summary);
