@@ -95,7 +95,7 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
         (outputs as Record<StageId, unknown>)[id] = resumed;
         const report = stage.report(resumed as never);
         Object.assign(run, { status: 'completed', durationMs: 0, resumed: true, report: report.output });
-        await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, resumed: true }, metrics: { durationMs: 0 } });
+        await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, resumed: true, artifact: resumed }, metrics: { durationMs: 0 } });
         continue;
       }
       await publish({ type: 'stage.started', stage: id });
@@ -110,7 +110,8 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
       await publish({
         type: 'stage.completed',
         stage: id,
-        output: report.output,
+        // The full output travels too, so the status store can show the demo's assets.
+        output: { ...report.output, artifact: output },
         metrics: { durationMs: run.durationMs, ...(report.rows !== undefined ? { rows: report.rows } : {}), ...(report.bytes !== undefined ? { bytes: report.bytes } : {}) },
       });
     } catch (err) {

@@ -45,6 +45,12 @@ function statusLocked(state: JobState, event: PhaseEvent): boolean {
   return !retriedAfterFailure;
 }
 
+function withoutArtifact(output: unknown): unknown {
+  if (typeof output !== 'object' || output === null || !('artifact' in output)) return output;
+  const { artifact: _artifact, ...rest } = output as Record<string, unknown>;
+  return rest;
+}
+
 function applyStage(stage: StageState, event: PhaseEvent): StageState {
   const version = { attempt: event.attempt, seq: event.seq };
   const next: StageState = { ...stage };
@@ -66,7 +72,8 @@ function applyStage(stage: StageState, event: PhaseEvent): StageState {
       next.progress = 1;
       next.endedAt = event.ts;
       delete next.error;
-      if (event.output !== undefined) next.output = event.output;
+      // The full stage output (`artifact`) is kept by the store, not in the job state.
+      if (event.output !== undefined) next.output = withoutArtifact(event.output);
       const resumed = typeof event.output === 'object' && event.output !== null && (event.output as { resumed?: unknown }).resumed === true;
       if (resumed) next.resumed = true;
       else delete next.resumed;

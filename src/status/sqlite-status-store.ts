@@ -1,85 +1,250 @@
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { StageId } from '../core/stage-ids.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import { applyEvent } from './apply-event.js';
 import type { JobState } from './job-state.js';
-import type { JobListFilter, StatusStore } from './status-store.js';
+import {
+  artifactOf,
+  decodeCursor,
+  encodeCursor,
+  StoreUnavailableError,
+  type DeadLetter,
+  type JobChange,
+  type JobListFilter,
+  type JobPage,
+  type StatusStore,
+} from './status-store.js';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS jobs (
+    job_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    company TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    rev INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS jobs_updated ON jobs (updated_at DESC, job_id DESC);
+  CREATE INDEX IF NOT EXISTS jobs_rev ON jobs (rev);
+  CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS events_job ON events (job_id, attempt, seq);
+  CREATE TABLE IF NOT EXISTS artifacts (
+    job_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (job_id, stage)
+  );
+  CREATE TABLE IF NOT EXISTS dead_letters (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    received_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+`;
+
+/** How often other processes' writes are looked for while someone listens. */
+const POLL_MS = 200;
 
 /** The embedded status store: one SQLite file in WAL mode (`<stateDir>/status.sqlite`). */
 export class SqliteStatusStore implements StatusStore {
   private readonly db: Database.Database;
-  private readonly applyTx: (event: PhaseEvent) => JobState;
+  private readonly applyTx: (event: PhaseEvent) => { state: JobState; changed: boolean; rev?: number };
+  /** Revisions this process already announced, so the poller does not announce them twice. */
+  private readonly announced = new Set<number>();
+  private readonly emitter = new EventEmitter();
+  private poller: NodeJS.Timeout | undefined;
+  private seenRev = 0;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS jobs (
-        job_id TEXT PRIMARY KEY,
-        status TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        state TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS jobs_updated ON jobs (updated_at DESC);
-      CREATE TABLE IF NOT EXISTS events (
-        event_id TEXT PRIMARY KEY,
-        job_id TEXT NOT NULL,
-        attempt INTEGER NOT NULL,
-        seq INTEGER NOT NULL,
-        ts TEXT NOT NULL,
-        body TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS events_job ON events (job_id, attempt, seq);
-    `);
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(SCHEMA);
+    } catch (err) {
+      throw new StoreUnavailableError(`The status database ${file} cannot be opened: ${(err as Error).message}`, { cause: err });
+    }
+    this.emitter.setMaxListeners(0);
     const getState = this.db.prepare<[string], { state: string }>('SELECT state FROM jobs WHERE job_id = ?');
-    const insertEvent = this.db.prepare('INSERT OR IGNORE INTO events (event_id, job_id, attempt, seq, ts, body) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertEvent = this.db.prepare('INSERT OR IGNORE INTO events (event_id, job_id, attempt, seq, type, ts, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const upsertJob = this.db.prepare(
-      `INSERT INTO jobs (job_id, status, created_at, updated_at, state) VALUES (@jobId, @status, @createdAt, @updatedAt, @state)
-       ON CONFLICT (job_id) DO UPDATE SET status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at, state = excluded.state`,
+      `INSERT INTO jobs (job_id, status, company, created_at, updated_at, rev, state)
+       VALUES (@jobId, @status, @company, @createdAt, @updatedAt, (SELECT COALESCE(MAX(rev), 0) + 1 FROM jobs), @state)
+       ON CONFLICT (job_id) DO UPDATE SET status = excluded.status, company = excluded.company, created_at = excluded.created_at,
+         updated_at = excluded.updated_at, rev = excluded.rev, state = excluded.state`,
     );
-    this.applyTx = this.db.transaction((event: PhaseEvent): JobState => {
+    const revOf = this.db.prepare<[string], { rev: number }>('SELECT rev FROM jobs WHERE job_id = ?');
+    const upsertArtifact = this.db.prepare('INSERT INTO artifacts (job_id, stage, body) VALUES (?, ?, ?) ON CONFLICT (job_id, stage) DO UPDATE SET body = excluded.body');
+    this.applyTx = this.db.transaction((event: PhaseEvent) => {
       const row = getState.get(event.jobId);
       const current = row ? (JSON.parse(row.state) as JobState) : undefined;
       const next = applyEvent(current, event);
-      if (next === current && current) return current;
-      insertEvent.run(event.eventId, event.jobId, event.attempt, event.seq, event.ts, JSON.stringify(event));
-      upsertJob.run({ jobId: next.jobId, status: next.status, createdAt: next.createdAt, updatedAt: next.updatedAt, state: JSON.stringify(next) });
-      return next;
+      if (current && next === current) return { state: current, changed: false };
+      insertEvent.run(event.eventId, event.jobId, event.attempt, event.seq, event.type, event.ts, JSON.stringify(event));
+      upsertJob.run({ jobId: next.jobId, status: next.status, company: next.meta.company ?? '', createdAt: next.createdAt, updatedAt: next.updatedAt, state: JSON.stringify(next) });
+      const artifact = artifactOf(event);
+      const stage = next.stages.find((s) => s.id === event.stage);
+      // Only the artifact of the event the stage state now reflects: a late, older one loses.
+      if (artifact !== undefined && stage?.version?.attempt === event.attempt && stage.version.seq === event.seq) {
+        upsertArtifact.run(event.jobId, event.stage, JSON.stringify(artifact));
+      }
+      return { state: next, changed: true, rev: revOf.get(next.jobId)?.rev ?? 0 };
     });
   }
 
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof Database.SqliteError && /BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY/.test(err.code)) {
+        throw new StoreUnavailableError(`The status database is unavailable (${err.code}).`, { cause: err });
+      }
+      if (err instanceof TypeError && /not open/.test(err.message)) throw new StoreUnavailableError('The status database is closed.', { cause: err });
+      throw err;
+    }
+  }
+
   apply(event: PhaseEvent): Promise<JobState> {
-    return Promise.resolve(this.applyTx(event));
+    return new Promise((resolve, reject) => {
+      try {
+        const { state, changed, rev } = this.guard(() => this.applyTx(event));
+        if (changed) {
+          if (this.poller && rev !== undefined) this.announced.add(rev);
+          this.emitter.emit('change', { jobId: state.jobId, state } satisfies JobChange);
+        }
+        resolve(state);
+      } catch (err) {
+        reject(err as Error);
+      }
+    });
   }
 
   get(jobId: string): Promise<JobState | undefined> {
-    const row = this.db.prepare<[string], { state: string }>('SELECT state FROM jobs WHERE job_id = ?').get(jobId);
+    const row = this.guard(() => this.db.prepare<[string], { state: string }>('SELECT state FROM jobs WHERE job_id = ?').get(jobId));
     return Promise.resolve(row ? (JSON.parse(row.state) as JobState) : undefined);
   }
 
-  list(filter: JobListFilter = {}): Promise<JobState[]> {
-    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
-    const offset = Math.max(filter.offset ?? 0, 0);
-    const rows = filter.status
-      ? this.db.prepare<[string, number, number], { state: string }>('SELECT state FROM jobs WHERE status = ? ORDER BY updated_at DESC LIMIT ? OFFSET ?').all(filter.status, limit, offset)
-      : this.db.prepare<[number, number], { state: string }>('SELECT state FROM jobs ORDER BY updated_at DESC LIMIT ? OFFSET ?').all(limit, offset);
-    return Promise.resolve(rows.map((r) => JSON.parse(r.state) as JobState));
+  list(filter: JobListFilter = {}): Promise<JobPage> {
+    const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 50), 1), 200);
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: limit + 1 };
+    if (filter.status) {
+      where.push('status = @status');
+      params.status = filter.status;
+    }
+    if (filter.company) {
+      where.push("company LIKE @company ESCAPE '\\'");
+      params.company = `%${filter.company.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    if (filter.since) {
+      where.push('created_at >= @since');
+      params.since = filter.since;
+    }
+    if (filter.until) {
+      where.push('created_at < @until');
+      params.until = filter.until;
+    }
+    const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+    if (cursor) {
+      where.push('(updated_at < @cUpdated OR (updated_at = @cUpdated AND job_id < @cJob))');
+      params.cUpdated = cursor.updatedAt;
+      params.cJob = cursor.jobId;
+    }
+    const sql = `SELECT state FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, job_id DESC LIMIT @limit`;
+    const rows = this.guard(() => this.db.prepare<[Record<string, string | number>], { state: string }>(sql).all(params));
+    const jobs = rows.slice(0, limit).map((r) => JSON.parse(r.state) as JobState);
+    const last = jobs.at(-1);
+    return Promise.resolve(rows.length > limit && last ? { jobs, nextCursor: encodeCursor(last) } : { jobs });
   }
 
-  events(jobId: string, limit = 200): Promise<PhaseEvent[]> {
-    const rows = this.db
-      .prepare<[string, number], { body: string }>('SELECT body FROM (SELECT body, attempt, seq FROM events WHERE job_id = ? ORDER BY attempt DESC, seq DESC LIMIT ?) ORDER BY attempt, seq')
-      .all(jobId, limit);
+  events(jobId: string, options: { limit?: number; types?: PhaseEvent['type'][] } = {}): Promise<PhaseEvent[]> {
+    const limit = Math.min(Math.max(options.limit ?? 200, 1), 5000);
+    const types = options.types ?? [];
+    const typeFilter = types.length ? `AND type IN (${types.map(() => '?').join(', ')})` : '';
+    const rows = this.guard(() =>
+      this.db
+        .prepare<unknown[], { body: string }>(
+          `SELECT body FROM (SELECT body, attempt, seq FROM events WHERE job_id = ? ${typeFilter} ORDER BY attempt DESC, seq DESC LIMIT ?) ORDER BY attempt, seq`,
+        )
+        .all(jobId, ...types, limit),
+    );
     return Promise.resolve(rows.map((r) => JSON.parse(r.body) as PhaseEvent));
   }
 
+  artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>> {
+    const rows = this.guard(() => this.db.prepare<[string], { stage: StageId; body: string }>('SELECT stage, body FROM artifacts WHERE job_id = ?').all(jobId));
+    return Promise.resolve(Object.fromEntries(rows.map((r) => [r.stage, JSON.parse(r.body) as unknown])));
+  }
+
+  deadLetter(entry: DeadLetter): Promise<void> {
+    this.guard(() => this.db.prepare('INSERT INTO dead_letters (received_at, reason, body) VALUES (?, ?, ?)').run(entry.receivedAt, entry.reason, entry.body));
+    return Promise.resolve();
+  }
+
+  deadLetters(limit = 100): Promise<DeadLetter[]> {
+    const rows = this.guard(() =>
+      this.db.prepare<[number], DeadLetter>('SELECT received_at AS receivedAt, reason, body FROM dead_letters ORDER BY id DESC LIMIT ?').all(limit),
+    );
+    return Promise.resolve(rows);
+  }
+
+  subscribe(listener: (change: JobChange) => void): () => void {
+    this.emitter.on('change', listener);
+    if (!this.poller) {
+      this.seenRev = this.maxRev();
+      // Other processes (a `provision run` next door) write the same file; pick their changes up.
+      this.poller = setInterval(() => this.pollOtherWriters(), POLL_MS);
+      this.poller.unref();
+    }
+    return () => {
+      this.emitter.off('change', listener);
+      if (this.emitter.listenerCount('change') === 0 && this.poller) {
+        clearInterval(this.poller);
+        this.poller = undefined;
+        this.announced.clear();
+      }
+    };
+  }
+
+  private maxRev(): number {
+    return this.db.prepare<[], { rev: number | null }>('SELECT MAX(rev) AS rev FROM jobs').get()?.rev ?? 0;
+  }
+
+  private pollOtherWriters(): void {
+    try {
+      const rows = this.db.prepare<[number], { rev: number; state: string }>('SELECT rev, state FROM jobs WHERE rev > ? ORDER BY rev').all(this.seenRev);
+      for (const row of rows) {
+        this.seenRev = Math.max(this.seenRev, row.rev);
+        if (this.announced.delete(row.rev)) continue;
+        const state = JSON.parse(row.state) as JobState;
+        this.emitter.emit('change', { jobId: state.jobId, state } satisfies JobChange);
+      }
+      // A job updated twice between polls shows only its newest revision.
+      for (const rev of this.announced) if (rev <= this.seenRev) this.announced.delete(rev);
+    } catch {
+      // A busy database is polled again next tick.
+    }
+  }
+
   close(): Promise<void> {
-    this.db.close();
+    if (this.poller) clearInterval(this.poller);
+    this.poller = undefined;
+    this.emitter.removeAllListeners();
+    if (this.db.open) this.db.close();
     return Promise.resolve();
   }
 }

@@ -1,23 +1,87 @@
+import type { StageId } from '../core/stage-ids.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import type { JobState, JobStatus } from './job-state.js';
 
 export interface JobListFilter {
   status?: JobStatus;
+  /** Jobs whose company name contains this text, ignoring case. */
+  company?: string;
+  /** Jobs created at or after this ISO time. */
+  since?: string;
+  /** Jobs created before this ISO time. */
+  until?: string;
+  /** Page size, 1..200 (default 50). */
   limit?: number;
-  offset?: number;
+  /** From a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+export interface JobPage {
+  /** Most recently updated first. */
+  jobs: JobState[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** A message the subscriber could not use, kept for inspection instead of being retried forever. */
+export interface DeadLetter {
+  receivedAt: string;
+  reason: string;
+  body: string;
+}
+
+export interface JobChange {
+  jobId: string;
+  state: JobState;
 }
 
 /**
- * Durable job status, fed only through `apply` (which folds events with `applyEvent`,
- * so redelivery and reordering are harmless). SQLite locally, Firestore in the cloud.
+ * Durable job status, fed only through `apply` (which folds events with `applyEvent`, so
+ * redelivery and reordering are harmless). SQLite locally, Firestore in the cloud.
+ * Implementations throw `StoreUnavailableError` when the backing store cannot be reached,
+ * so the push endpoint can answer 503 and Pub/Sub redelivers.
  */
 export interface StatusStore {
-  /** Applies one event and returns the job's state after it. Idempotent per eventId. */
+  /**
+   * Applies one event and returns the job's state after it. Idempotent per eventId.
+   * A `stage.completed` event's `output.artifact` (the stage's full output) is kept apart
+   * from the state and served by `artifacts`.
+   */
   apply(event: PhaseEvent): Promise<JobState>;
   get(jobId: string): Promise<JobState | undefined>;
-  /** Most recently updated first. */
-  list(filter?: JobListFilter): Promise<JobState[]>;
-  /** The job's last `limit` events, oldest first. */
-  events(jobId: string, limit?: number): Promise<PhaseEvent[]>;
+  list(filter?: JobListFilter): Promise<JobPage>;
+  /** The job's last `limit` events (default 200), oldest first; `types` narrows them (e.g. `['log']`). */
+  events(jobId: string, options?: { limit?: number; types?: PhaseEvent['type'][] }): Promise<PhaseEvent[]>;
+  /** What each completed stage produced: profile, story, model, dataset, agent context, validation report. */
+  artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>>;
+  deadLetter(entry: DeadLetter): Promise<void>;
+  deadLetters(limit?: number): Promise<DeadLetter[]>;
+  /** Calls `listener` after every change to any job, including changes made by other processes. */
+  subscribe(listener: (change: JobChange) => void): () => void;
   close(): Promise<void>;
+}
+
+/** The store cannot be reached right now; the caller may retry later. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/** Reads `output.artifact` of a `stage.completed` event, if any. */
+export function artifactOf(event: PhaseEvent): unknown {
+  if (event.type !== 'stage.completed' || typeof event.output !== 'object' || event.output === null) return undefined;
+  return (event.output as { artifact?: unknown }).artifact;
+}
+
+/** Opaque keyset cursor over (updatedAt, jobId). */
+export function encodeCursor(state: Pick<JobState, 'updatedAt' | 'jobId'>): string {
+  return Buffer.from(JSON.stringify([state.updatedAt, state.jobId])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { updatedAt: string; jobId: string } | undefined {
+  try {
+    const [updatedAt, jobId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    return typeof updatedAt === 'string' && typeof jobId === 'string' ? { updatedAt, jobId } : undefined;
+  } catch {
+    return undefined;
+  }
 }

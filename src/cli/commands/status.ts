@@ -49,7 +49,7 @@ export async function statusCommand(args: string[], io: CliIO): Promise<number> 
       else io.stdout.write(`${formatJob(job)}\n`);
       return 0;
     }
-    const jobs = await store.list({ ...(status.data ? { status: status.data } : {}), limit });
+    const { jobs } = await store.list({ ...(status.data ? { status: status.data } : {}), limit });
     if (values.json) printJson(io, { jobs: jobs.map(({ appliedEventIds: _ids, ...j }) => j) });
     else io.stdout.write(`${formatJobList(jobs)}\n`);
     return 0;
