@@ -15,7 +15,7 @@ function successfulRun(attempt = 0): PhaseEvent[] {
   let seq = 1;
   for (const stage of STAGE_IDS) {
     events.push(ev(seq++, { type: 'stage.started', stage }, attempt));
-    events.push(ev(seq++, { type: 'stage.progress', stage, progress: 0.5 }, attempt));
+    events.push(ev(seq++, { type: 'stage.progress', stage, progress: 0.5, message: 'halfway' }, attempt));
     events.push(ev(seq++, { type: 'stage.completed', stage, metrics: { durationMs: 10 }, output: stage === 'research' ? { company: 'Example', industry: 'Retail' } : {} }, attempt));
   }
   events.push(ev(seq, { type: 'job.completed', metrics: { durationMs: 70 }, output: { status: 'completed' } }, attempt));

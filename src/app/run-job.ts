@@ -3,15 +3,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { HEURISTIC_STAGES } from '../agents/index.js';
 import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
-import { redactedEnv } from '../config/env.js';
+import { redactedEnv, type EventsEnv } from '../config/env.js';
 import { UserInputError } from '../core/errors.js';
 import { LocalJobFiles } from '../files/local-job-files.js';
 import { GuardedFetcher } from '../http/guarded-fetcher.js';
 import type { PageFetcher } from '../http/page-fetcher.js';
-import { createLogger, jsonLineSink, type LogSink, type Severity } from '../logging/logger.js';
+import { createLogger, jsonLineSink, type Logger, type LogSink, type Severity } from '../logging/logger.js';
 import { DirectPublisher } from '../notify/direct-publisher.js';
 import { FanOutPublisher, type EventPublisher } from '../notify/event-publisher.js';
 import { LoggingPublisher } from '../notify/logging-publisher.js';
+import { OutboxPublisher } from '../notify/outbox-publisher.js';
+import { PubsubPublisher } from '../notify/pubsub-publisher.js';
+import { WebhookNotifier } from '../notify/webhook.js';
 import type { StageContext } from '../pipeline/context.js';
 import { datasetNameFor, seedFor, type JobSpec } from '../pipeline/job-spec.js';
 import { runPipeline, type PipelineResult } from '../pipeline/runner.js';
@@ -36,6 +39,29 @@ export interface RunJobOptions {
   logFields?: Record<string, unknown>;
   /** The process configuration, logged once at the start with secrets redacted. */
   config?: Record<string, unknown>;
+  /** Where events go (default: straight into the local SQLite store). */
+  events?: EventsEnv & { publisher: 'direct' | 'local' | 'pubsub' };
+}
+
+/** The event publisher the environment asks for, plus whatever must be closed with it. */
+function eventPublisher(stateDir: string, options: RunJobOptions, logger: Logger): { publisher: EventPublisher; close: () => Promise<void> } {
+  const events = options.events;
+  if (events?.publisher === 'pubsub') {
+    return { publisher: new PubsubPublisher({ projectId: events.GOOGLE_CLOUD_PROJECT ?? '', topic: events.PROVISION_EVENTS_TOPIC ?? '', logger }), close: () => Promise.resolve() };
+  }
+  if (events?.publisher === 'local') {
+    const outbox = new OutboxPublisher({ dir: join(stateDir, 'outbox'), pushUrl: events.PROVISION_PUSH_URL ?? '', logger, flushTimeoutMs: events.PROVISION_OUTBOX_FLUSH_TIMEOUT_MS });
+    return { publisher: outbox, close: () => Promise.resolve() };
+  }
+  const store = new SqliteStatusStore(join(stateDir, 'status.sqlite'));
+  const webhooks = new WebhookNotifier({ secret: events?.PROVISION_WEBHOOK_SECRET, logger, allowPrivateNetwork: true });
+  return {
+    publisher: new DirectPublisher(store, webhooks.afterApply.bind(webhooks)),
+    close: async () => {
+      await webhooks.flush();
+      await store.close();
+    },
+  };
 }
 
 export interface RunJobResult {
@@ -72,8 +98,8 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     level: options.logLevel ?? 'INFO',
     fields: { jobId: spec.jobId, attempt: spec.attempt, ...options.logFields },
   });
-  const store = new SqliteStatusStore(join(stateDir, 'status.sqlite'));
-  const publisher = new FanOutPublisher([new DirectPublisher(store), new LoggingPublisher(logger), ...(options.observers ?? [])]);
+  const events = eventPublisher(stateDir, options, logger);
+  const publisher = new FanOutPublisher([events.publisher, new LoggingPublisher(logger), ...(options.observers ?? [])]);
   const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'));
   const http = options.fetcher ?? new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork });
   const job = { ...spec, datasetName: datasetNameFor(spec.jobId), seed: seedFor(spec.jobId) };
@@ -108,6 +134,6 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   } finally {
     await publisher.close();
     await warehouse.close();
-    await store.close();
+    await events.close();
   }
 }

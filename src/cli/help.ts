@@ -8,6 +8,7 @@ Commands:
   demo                 Serve a bundled sample company site on 127.0.0.1 and provision it end to end
   run <url>            Run the seven-stage pipeline for one company in this process (the job binary)
   status [jobId]       List jobs, or show one job's stages
+  serve                Run the status service: the Pub/Sub push subscriber over the status store
   help [command]       Show help for a command
 
 Every command accepts --json (one JSON document on stdout) and --help.
@@ -22,6 +23,7 @@ const RUN_OPTIONS = `  --job-id <id>              Job id (lowercase letters, dig
   --scale <factor>           Multiply every table's row count (default 1)
   --state-dir <dir>          Where status, warehouse files and job artifacts go (default .provision)
   --allow-private-network    Let the crawler fetch loopback and private addresses (off by default)
+  --callback-url <url>       POST a signed JSON notice here when the job ends
   --json                     Print the run summary as one JSON document on stdout
   -h, --help                 Show this help`;
 
@@ -58,3 +60,21 @@ Options:
   --state-dir <dir>          State directory (default .provision)
   --json                     Print JSON
   -h, --help                 Show this help`;
+
+export const SERVE_HELP = `Usage: provision serve [options]
+
+Runs the status service until interrupted: POST /pubsub/push (the Pub/Sub push subscriber,
+which applies phase events to the status store idempotently) and GET /healthz. Job
+processes reach it with PROVISION_PUSH_URL=<url>/pubsub/push (the local publisher, which
+keeps events in an on-disk outbox while the service is down); on start it also delivers
+what earlier jobs left in their outboxes.
+
+Options:
+  --host <host>              Interface to listen on (default 127.0.0.1; PROVISION_HOST)
+  --port <port>              Port (default 8787; PORT)
+  --state-dir <dir>          State directory (default .provision)
+  --json                     Print {"url": ...} once listening
+  -h, --help                 Show this help
+
+Beyond loopback, PROVISION_PUSH_AUTH must be set: oidc (PROVISION_PUSH_AUDIENCE,
+PROVISION_PUSH_SERVICE_ACCOUNT) or none.`;

@@ -2,9 +2,10 @@ import { ZodError } from 'zod';
 import { ProvisionError } from '../core/errors.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { UsageError } from './exit-status.js';
-import { DEMO_HELP, MAIN_HELP, RUN_HELP, STATUS_HELP } from './help.js';
+import { DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP } from './help.js';
 import type { CliIO } from './io.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   run: { run: runCommand, help: RUN_HELP },
   demo: { run: demoCommand, help: DEMO_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
+  serve: { run: serveCommand, help: SERVE_HELP },
 };
 
 function isArgsError(err: unknown): boolean {

@@ -14,6 +14,7 @@ export const RunOptionsSchema = z.object({
   scale: z.coerce.number().positive().max(1000),
   stateDir: z.string().min(1),
   allowPrivateNetwork: z.boolean(),
+  callbackUrl: z.string().url().optional(),
   json: z.boolean(),
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
@@ -26,6 +27,7 @@ export const RUN_FLAGS = {
   scale: { type: 'string' },
   'state-dir': { type: 'string' },
   'allow-private-network': { type: 'boolean' },
+  'callback-url': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -42,6 +44,7 @@ export function resolveRunOptions(flags: RunFlagValues, env: JobEnv): RunOptions
     scale: flags.scale ?? env.PROVISION_SCALE,
     stateDir: flags['state-dir'] ?? env.PROVISION_STATE_DIR,
     allowPrivateNetwork: flags['allow-private-network'] ?? env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
+    callbackUrl: flags['callback-url'],
     json: flags.json ?? false,
   });
   if (!parsed.success) {

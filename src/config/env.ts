@@ -31,12 +31,64 @@ export type JobEnv = z.infer<typeof JobEnvSchema>;
 
 const SECRET = /KEY|TOKEN|SECRET|PASSWORD/;
 
+/** Parses the variables a schema names; an empty variable counts as unset. */
+function parseEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  return schema.parse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]])));
+}
+
 export function parseJobEnv(env: NodeJS.ProcessEnv = process.env): JobEnv {
-  const picked = Object.fromEntries(Object.keys(JobEnvSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
-  return JobEnvSchema.parse(picked);
+  return parseEnv(JobEnvSchema, env);
 }
 
 /** The configuration as it can be printed: secrets redacted. */
 export function redactedEnv(env: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, SECRET.test(k) && v !== undefined ? '[redacted]' : v]));
+}
+
+/** Where the job process sends its phase events. */
+export const PublisherKindSchema = z.enum(['direct', 'local', 'pubsub']);
+
+/** The job process's event settings. Without them, events go straight into the local SQLite store. */
+export const EventsEnvSchema = z.object({
+  PROVISION_PUBLISHER: PublisherKindSchema.optional(),
+  PROVISION_PUSH_URL: z.string().url().optional(),
+  PROVISION_EVENTS_TOPIC: z.string().optional(),
+  GOOGLE_CLOUD_PROJECT: z.string().optional(),
+  PROVISION_OUTBOX_FLUSH_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
+  PROVISION_WEBHOOK_SECRET: z.string().optional(),
+});
+export type EventsEnv = z.infer<typeof EventsEnvSchema>;
+
+export function parseEventsEnv(env: NodeJS.ProcessEnv = process.env): EventsEnv & { publisher: z.infer<typeof PublisherKindSchema> } {
+  const parsed = parseEnv(EventsEnvSchema, env);
+  // Explicit beats inferred: a topic means Pub/Sub, a push URL means the local subscriber.
+  const publisher = parsed.PROVISION_PUBLISHER ?? (parsed.PROVISION_EVENTS_TOPIC ? 'pubsub' : parsed.PROVISION_PUSH_URL ? 'local' : 'direct');
+  if (publisher === 'pubsub' && (!parsed.PROVISION_EVENTS_TOPIC || !parsed.GOOGLE_CLOUD_PROJECT)) {
+    throw new z.ZodError([{ code: 'custom', path: ['PROVISION_EVENTS_TOPIC'], message: 'the pubsub publisher needs PROVISION_EVENTS_TOPIC and GOOGLE_CLOUD_PROJECT', input: undefined }]);
+  }
+  if (publisher === 'local' && !parsed.PROVISION_PUSH_URL) {
+    throw new z.ZodError([{ code: 'custom', path: ['PROVISION_PUSH_URL'], message: 'the local publisher needs PROVISION_PUSH_URL (the subscriber, e.g. http://127.0.0.1:8787/pubsub/push)', input: undefined }]);
+  }
+  return { ...parsed, publisher };
+}
+
+/** The `provision serve` process. */
+export const ServerEnvSchema = z.object({
+  PROVISION_STATE_DIR: z.string().min(1).default('.provision'),
+  PROVISION_HOST: z.string().default('127.0.0.1'),
+  /** Cloud Run sets PORT. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PROVISION_STATUS_STORE: z.enum(['sqlite', 'firestore']).default('sqlite'),
+  GOOGLE_CLOUD_PROJECT: z.string().optional(),
+  /** `oidc` in the cloud; `none` for local and emulator pushes. Required beyond loopback. */
+  PROVISION_PUSH_AUTH: z.enum(['none', 'oidc']).optional(),
+  PROVISION_PUSH_AUDIENCE: z.string().optional(),
+  PROVISION_PUSH_SERVICE_ACCOUNT: z.string().optional(),
+  PROVISION_WEBHOOK_SECRET: z.string().optional(),
+  PROVISION_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARNING', 'ERROR']).default('INFO'),
+});
+export type ServerEnv = z.infer<typeof ServerEnvSchema>;
+
+export function parseServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  return parseEnv(ServerEnvSchema, env);
 }

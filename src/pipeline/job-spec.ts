@@ -21,6 +21,8 @@ export const JobSpecSchema = z.object({
   warehouse: WarehouseKindSchema,
   scale: z.number().positive().max(1000),
   allowPrivateNetwork: z.boolean(),
+  /** Where to POST a signed notice when the job ends (optional). */
+  callbackUrl: z.string().url().optional(),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 

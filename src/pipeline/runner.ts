@@ -67,7 +67,7 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
   await publish({
     type: 'job.started',
     message: `Provisioning ${job.url}`,
-    output: { url: job.url, strategy: job.strategy, warehouse: job.warehouse, dataset: job.datasetName, scale: job.scale },
+    output: { url: job.url, strategy: job.strategy, warehouse: job.warehouse, dataset: job.datasetName, scale: job.scale, ...(job.callbackUrl ? { callbackUrl: job.callbackUrl } : {}) },
   });
 
   for (let i = 0; i < STAGE_IDS.length; i++) {

@@ -33,7 +33,7 @@ function stringFields(value: unknown, keys: readonly string[]): Record<string, s
   return out;
 }
 
-const META_KEYS = ['url', 'strategy', 'warehouse', 'company', 'industry', 'dataset', 'execution'] as const;
+const META_KEYS = ['url', 'strategy', 'warehouse', 'company', 'industry', 'dataset', 'execution', 'callbackUrl'] as const;
 
 /**
  * A terminal status sticks, with one exception: a failure that said a retry could
@@ -54,7 +54,9 @@ function withoutArtifact(output: unknown): unknown {
 function applyStage(stage: StageState, event: PhaseEvent): StageState {
   const version = { attempt: event.attempt, seq: event.seq };
   const next: StageState = { ...stage };
+  // The message of the newest event, or none: keeping an older one would depend on delivery order.
   if (event.message !== undefined) next.message = event.message;
+  else delete next.message;
   switch (event.type) {
     case 'stage.started':
       next.status = 'running';

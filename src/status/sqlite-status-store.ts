@@ -128,7 +128,7 @@ export class SqliteStatusStore implements StatusStore {
         }
         resolve(state);
       } catch (err) {
-        reject(err as Error);
+        reject(err);
       }
     });
   }

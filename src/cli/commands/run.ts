@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runJob } from '../../app/run-job.js';
-import { parseJobEnv } from '../../config/env.js';
+import { parseEventsEnv, parseJobEnv } from '../../config/env.js';
 import { toProvisionError } from '../../core/errors.js';
 import { parseTargetUrl } from '../../http/guarded-fetcher.js';
 import { jsonLineSink } from '../../logging/logger.js';
@@ -16,6 +16,7 @@ import { resolveRunOptions, RUN_FLAGS, type RunOptions } from '../run-options.js
 /** Runs one job with the resolved options and prints its summary. Returns the exit status. */
 export async function executeRun(url: string, options: RunOptions, io: CliIO, extra: { logFields?: Record<string, unknown>; jobSlug?: string } = {}): Promise<{ code: number; summary: RunSummary }> {
   const env = parseJobEnv(io.env);
+  const events = parseEventsEnv(io.env);
   const spec: JobSpec = {
     jobId: options.jobId ?? newJobId(url, extra.jobSlug ? { slug: extra.jobSlug } : {}),
     url,
@@ -24,6 +25,7 @@ export async function executeRun(url: string, options: RunOptions, io: CliIO, ex
     warehouse: options.warehouse,
     scale: options.scale,
     allowPrivateNetwork: options.allowPrivateNetwork,
+    ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
   };
   const interactive = io.stderr.isTTY === true;
   const logToStderr = env.PROVISION_LOG === 'stderr' || (env.PROVISION_LOG === 'auto' && !interactive);
@@ -35,7 +37,8 @@ export async function executeRun(url: string, options: RunOptions, io: CliIO, ex
     observers: progress ? [progress] : [],
     logSinks: logToStderr ? [jsonLineSink((line) => io.stderr.write(line))] : [],
     logLevel: env.PROVISION_LOG_LEVEL,
-    config: { ...env, options },
+    config: { ...env, ...events, options },
+    events,
     logFields: { ...(env.CLOUD_RUN_EXECUTION ? { execution: env.CLOUD_RUN_EXECUTION } : {}), ...(env.CLOUD_RUN_TASK_INDEX !== undefined ? { taskIndex: env.CLOUD_RUN_TASK_INDEX } : {}), ...extra.logFields },
   });
   if (options.json) printJson(io, summary);

@@ -1,0 +1,91 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from '../logging/logger.js';
+import { drainOutboxes } from '../notify/outbox-publisher.js';
+import { WebhookNotifier } from '../notify/webhook.js';
+import { googleIdTokenVerifier, type PushAuth } from '../server/push-auth.js';
+import { handlePush } from '../server/push-handler.js';
+import { sendJson, startServer, type RunningServer } from '../server/http-server.js';
+import type { ServerEnv } from '../config/env.js';
+import { SqliteStatusStore } from '../status/sqlite-status-store.js';
+import type { StatusStore } from '../status/status-store.js';
+
+export interface ServeOptions {
+  env: ServerEnv;
+  logger: Logger;
+  /** Replaces the store built from the environment (tests). */
+  store?: StatusStore;
+  /** Replaces the push authentication built from the environment (tests). */
+  auth?: PushAuth;
+  /** How often abandoned outboxes are swept (default 5 s; 0 = only at start). */
+  sweepMs?: number;
+}
+
+export interface Service extends RunningServer {
+  store: StatusStore;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** Push authentication from the environment: explicit, and required beyond loopback. */
+export function pushAuthFrom(env: ServerEnv): PushAuth {
+  const mode = env.PROVISION_PUSH_AUTH ?? (isLoopback(env.PROVISION_HOST) ? 'none' : undefined);
+  if (mode === undefined) throw new Error(`provision serve listens on ${env.PROVISION_HOST}: set PROVISION_PUSH_AUTH=oidc (with PROVISION_PUSH_AUDIENCE and PROVISION_PUSH_SERVICE_ACCOUNT), or =none to accept unauthenticated pushes.`);
+  if (mode === 'none') return { mode };
+  if (!env.PROVISION_PUSH_AUDIENCE || !env.PROVISION_PUSH_SERVICE_ACCOUNT) throw new Error('PROVISION_PUSH_AUTH=oidc needs PROVISION_PUSH_AUDIENCE and PROVISION_PUSH_SERVICE_ACCOUNT.');
+  return { mode, audience: env.PROVISION_PUSH_AUDIENCE, serviceAccountEmail: env.PROVISION_PUSH_SERVICE_ACCOUNT, verifier: googleIdTokenVerifier() };
+}
+
+/**
+ * The status service: the Pub/Sub push subscriber (`POST /pubsub/push`) over the status
+ * store, plus `GET /healthz`. Locally it also delivers what job processes left in their
+ * outboxes while it was down.
+ */
+export async function startStatusService(options: ServeOptions): Promise<Service> {
+  const { env, logger } = options;
+  if (!options.store && env.PROVISION_STATUS_STORE !== 'sqlite') throw new Error(`PROVISION_STATUS_STORE=${env.PROVISION_STATUS_STORE} is not wired into this build yet; use sqlite.`);
+  const store = options.store ?? new SqliteStatusStore(join(resolve(env.PROVISION_STATE_DIR), 'status.sqlite'));
+  const auth = options.auth ?? pushAuthFrom(env);
+  const webhooks = new WebhookNotifier({ secret: env.PROVISION_WEBHOOK_SECRET, logger, allowPrivateNetwork: isLoopback(env.PROVISION_HOST) });
+  const afterApply = webhooks.afterApply.bind(webhooks);
+
+  const outboxDir = join(resolve(env.PROVISION_STATE_DIR), 'outbox');
+  const sweep = async (): Promise<void> => {
+    try {
+      const n = await drainOutboxes(outboxDir, async (event) => afterApply(event, await store.apply(event)));
+      if (n > 0) logger.info(`delivered ${n} events left in outboxes`);
+    } catch (err) {
+      logger.warn(`outbox sweep failed: ${(err as Error).message}`);
+    }
+  };
+  await sweep();
+  const timer = options.sweepMs === 0 ? undefined : setInterval(() => void sweep(), options.sweepMs ?? 5_000);
+  timer?.unref();
+
+  const server = await startServer(
+    [
+      {
+        method: 'POST',
+        path: '/pubsub/push',
+        handler: async (req, res, body) => {
+          const status = await handlePush({ authorization: req.headers.authorization, body }, { store, auth, logger, afterApply });
+          res.writeHead(status).end();
+        },
+      },
+      { method: 'GET', path: '/healthz', handler: (_req, res) => sendJson(res, 200, { ok: true }) },
+    ],
+    { host: env.PROVISION_HOST, port: env.PORT, onError: (err) => logger.error(`request failed: ${(err as Error).message}`) },
+  );
+  logger.info(`status service listening on ${server.url}`, { pushAuth: auth.mode, store: env.PROVISION_STATUS_STORE });
+  return {
+    ...server,
+    store,
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await server.close();
+      await webhooks.flush();
+      if (!options.store) await store.close();
+    },
+  };
+}

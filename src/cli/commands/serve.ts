@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { startStatusService } from '../../app/serve.js';
+import { parseServerEnv } from '../../config/env.js';
+import { createLogger, jsonLineSink } from '../../logging/logger.js';
+import { SERVE_HELP } from '../help.js';
+import { printJson, type CliIO } from '../io.js';
+
+export async function serveCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { host: { type: 'string' }, port: { type: 'string' }, 'state-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout.write(`${SERVE_HELP}\n`);
+    return 0;
+  }
+  const env = parseServerEnv({
+    ...io.env,
+    ...(values.host ? { PROVISION_HOST: values.host } : {}),
+    ...(values.port ? { PORT: values.port } : {}),
+    ...(values['state-dir'] ? { PROVISION_STATE_DIR: values['state-dir'] } : {}),
+  });
+  const logger = createLogger([jsonLineSink((line) => io.stderr.write(line))], { level: env.PROVISION_LOG_LEVEL, fields: { service: 'status' } });
+  const service = await startStatusService({ env, logger });
+  if (values.json) printJson(io, { url: service.url, push: `${service.url}/pubsub/push` });
+  else io.stdout.write(`provision status service on ${service.url}\n  push endpoint  ${service.url}/pubsub/push\n  jobs send events with PROVISION_PUSH_URL=${service.url}/pubsub/push\nCtrl-C stops it.\n`);
+  if (!io.signal.aborted) await new Promise<void>((resolve) => io.signal.addEventListener('abort', () => resolve(), { once: true }));
+  await service.close();
+  return 0;
+}
