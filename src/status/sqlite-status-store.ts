@@ -118,19 +118,15 @@ export class SqliteStatusStore implements StatusStore {
     }
   }
 
-  apply(event: PhaseEvent): Promise<JobState> {
-    return new Promise((resolve, reject) => {
-      try {
-        const { state, changed, rev } = this.guard(() => this.applyTx(event));
-        if (changed) {
-          if (this.poller && rev !== undefined) this.announced.add(rev);
-          this.emitter.emit('change', { jobId: state.jobId, state } satisfies JobChange);
-        }
-        resolve(state);
-      } catch (err) {
-        reject(err);
-      }
-    });
+  // async, so a synchronous throw becomes a rejection.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async apply(event: PhaseEvent): Promise<JobState> {
+    const { state, changed, rev } = this.guard(() => this.applyTx(event));
+    if (changed) {
+      if (this.poller && rev !== undefined) this.announced.add(rev);
+      this.emitter.emit('change', { jobId: state.jobId, state } satisfies JobChange);
+    }
+    return state;
   }
 
   get(jobId: string): Promise<JobState | undefined> {
