@@ -8,10 +8,16 @@ import { sendJson, startServer, type RunningServer } from '../server/http-server
 import type { ServerEnv } from '../config/env.js';
 import { SqliteStatusStore } from '../status/sqlite-status-store.js';
 import type { StatusStore } from '../status/status-store.js';
+import type { JobLauncher } from '../launch/job-launcher.js';
+import { LocalLauncher } from '../launch/local-launcher.js';
+import { reconcile } from '../server/reconciler.js';
+import { triggerRoutes } from '../server/trigger.js';
 
 export interface ServeOptions {
   env: ServerEnv;
   logger: Logger;
+  /** Replaces the launcher built from the environment (tests). */
+  launcher?: JobLauncher;
   /** Replaces the store built from the environment (tests). */
   store?: StatusStore;
   /** Replaces the push authentication built from the environment (tests). */
@@ -22,6 +28,19 @@ export interface ServeOptions {
 
 export interface Service extends RunningServer {
   store: StatusStore;
+  launcher: JobLauncher;
+}
+
+function launcherFrom(env: ServerEnv, logger: Logger, pushUrl: () => string): JobLauncher {
+  if (env.PROVISION_LAUNCHER === 'cloudrun') throw new Error('PROVISION_LAUNCHER=cloudrun is not wired into this build yet; use local.');
+  return new LocalLauncher({
+    stateDir: env.PROVISION_STATE_DIR,
+    concurrency: env.PROVISION_LOCAL_CONCURRENCY,
+    allowPrivateNetwork: env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
+    logger,
+    // Job processes report through this service's push endpoint, as they would through Pub/Sub.
+    env: () => ({ PROVISION_PUSH_URL: pushUrl() }),
+  });
 }
 
 function isLoopback(host: string): boolean {
@@ -38,15 +57,21 @@ export function pushAuthFrom(env: ServerEnv): PushAuth {
 }
 
 /**
- * The status service: the Pub/Sub push subscriber (`POST /pubsub/push`) over the status
- * store, plus `GET /healthz`. Locally it also delivers what job processes left in their
- * outboxes while it was down.
+ * `provision serve`: the trigger API (`/jobs`), the Pub/Sub push subscriber
+ * (`POST /pubsub/push`) over the status store, and `GET /healthz`. Locally it also delivers
+ * what job processes left in their outboxes while it was down, and a reconciler marks jobs
+ * whose execution ended without a terminal event.
  */
 export async function startStatusService(options: ServeOptions): Promise<Service> {
   const { env, logger } = options;
   if (!options.store && env.PROVISION_STATUS_STORE !== 'sqlite') throw new Error(`PROVISION_STATUS_STORE=${env.PROVISION_STATUS_STORE} is not wired into this build yet; use sqlite.`);
   const store = options.store ?? new SqliteStatusStore(join(resolve(env.PROVISION_STATE_DIR), 'status.sqlite'));
   const auth = options.auth ?? pushAuthFrom(env);
+  if (!env.PROVISION_API_TOKEN && !isLoopback(env.PROVISION_HOST)) {
+    throw new Error(`provision serve listens on ${env.PROVISION_HOST}: set PROVISION_API_TOKEN so that only holders of the token can start and cancel jobs.`);
+  }
+  let serviceUrl = '';
+  const launcher = options.launcher ?? launcherFrom(env, logger, () => `${serviceUrl}/pubsub/push`);
   const webhooks = new WebhookNotifier({ secret: env.PROVISION_WEBHOOK_SECRET, logger, allowPrivateNetwork: isLoopback(env.PROVISION_HOST) });
   const afterApply = webhooks.afterApply.bind(webhooks);
 
@@ -74,16 +99,33 @@ export async function startStatusService(options: ServeOptions): Promise<Service
         },
       },
       { method: 'GET', path: '/healthz', handler: (_req, res) => sendJson(res, 200, { ok: true }) },
+      ...triggerRoutes({
+        store,
+        launcher,
+        logger,
+        ...(env.PROVISION_API_TOKEN ? { apiToken: env.PROVISION_API_TOKEN } : {}),
+        rateLimitPerMinute: env.PROVISION_TRIGGER_RATE_LIMIT,
+        allowPrivateNetwork: env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
+      }),
     ],
     { host: env.PROVISION_HOST, port: env.PORT, onError: (err) => logger.error(`request failed: ${(err as Error).message}`) },
   );
-  logger.info(`status service listening on ${server.url}`, { pushAuth: auth.mode, store: env.PROVISION_STATUS_STORE });
+  serviceUrl = server.url;
+  const reconciler =
+    env.PROVISION_RECONCILE_MS > 0
+      ? setInterval(() => void reconcile({ store, launcher, logger }).catch((err: Error) => logger.warn(`reconcile failed: ${err.message}`)), env.PROVISION_RECONCILE_MS)
+      : undefined;
+  reconciler?.unref();
+  logger.info(`provision service listening on ${server.url}`, { pushAuth: auth.mode, store: env.PROVISION_STATUS_STORE, launcher: launcher.kind });
   return {
     ...server,
     store,
+    launcher,
     close: async () => {
       if (timer) clearInterval(timer);
+      if (reconciler) clearInterval(reconciler);
       await server.close();
+      if (!options.launcher) await launcher.close();
       await webhooks.flush();
       if (!options.store) await store.close();
     },

@@ -86,6 +86,22 @@ export const ServerEnvSchema = z.object({
   PROVISION_PUSH_SERVICE_ACCOUNT: z.string().optional(),
   PROVISION_WEBHOOK_SECRET: z.string().optional(),
   PROVISION_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARNING', 'ERROR']).default('INFO'),
+  /** Trigger: how jobs are started. */
+  PROVISION_LAUNCHER: z.enum(['local', 'cloudrun']).default('local'),
+  /** Trigger: bearer token for /jobs; required when listening beyond loopback. */
+  PROVISION_API_TOKEN: z.string().optional(),
+  /** Trigger: requests per minute per client address for POST /jobs. */
+  PROVISION_TRIGGER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  /** Local launcher: jobs running at once. */
+  PROVISION_LOCAL_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /** Trigger and jobs: accept and crawl loopback/private URLs (local demos and tests only). */
+  PROVISION_ALLOW_PRIVATE_NETWORK: z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional(),
+  /** Cloud Run launcher. */
+  PROVISION_REGION: z.string().default('us-central1'),
+  PROVISION_JOB_NAME: z.string().default('provision'),
+  CLOUD_RUN_API_ENDPOINT: z.string().optional(),
+  /** Reconciler: how often running jobs are compared with their executions (0 = never). */
+  PROVISION_RECONCILE_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 

@@ -42,7 +42,7 @@ export function optionsFingerprint(spec: JobSpec): string {
 }
 
 /** A new job id: a readable slug (of the host, unless given) plus a random suffix. */
-export function newJobId(url: string, options: { slug?: string; random?: () => number } = {}): string {
+export function newJobId(url: string, options: { slug?: string; suffix?: string; random?: () => number } = {}): string {
   const random = options.random ?? Math.random;
   let host = 'job';
   try {
@@ -58,6 +58,6 @@ export function newJobId(url: string, options: { slug?: string; random?: () => n
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 24) || 'job';
-  const suffix = Array.from({ length: 6 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 36)]).join('');
+  const suffix = options.suffix ?? Array.from({ length: 6 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 36)]).join('');
   return `${slug}-${suffix}`;
 }

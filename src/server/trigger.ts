@@ -1,0 +1,215 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { UserInputError, RemoteServiceError, ProvisionError } from '../core/errors.js';
+import { WarehouseKindSchema } from '../domain/data-model.js';
+import { blockedReason, isMetadataHost } from '../http/address-guard.js';
+import { parseTargetUrl } from '../http/guarded-fetcher.js';
+import type { JobLauncher } from '../launch/job-launcher.js';
+import type { Logger } from '../logging/logger.js';
+import { EventSequencer, type PhaseEventInput } from '../notify/phase-event.js';
+import { newJobId, StrategySchema } from '../pipeline/job-spec.js';
+import { isTerminal, type JobState, type JobStatus } from '../status/job-state.js';
+import type { StatusStore } from '../status/status-store.js';
+import { sendJson, type Route } from './http-server.js';
+import { RateLimiter } from './rate-limit.js';
+
+export const CreateJobSchema = z
+  .object({
+    url: z.string().min(1).max(2048),
+    options: z
+      .object({
+        strategy: StrategySchema.default('heuristic'),
+        warehouse: WarehouseKindSchema.default('duckdb'),
+        scale: z.number().positive().max(100).default(1),
+        callbackUrl: z.string().url().max(2048).optional(),
+      })
+      .strict()
+      .default({ strategy: 'heuristic', warehouse: 'duckdb', scale: 1 }),
+  })
+  .strict();
+
+export interface TriggerDeps {
+  store: StatusStore;
+  launcher: JobLauncher;
+  logger: Logger;
+  /** Required on every /jobs request when set. */
+  apiToken?: string;
+  rateLimitPerMinute: number;
+  allowPrivateNetwork: boolean;
+}
+
+/** The job as the API shows it: the state without its bookkeeping. */
+export function jobView(state: JobState): Omit<JobState, 'appliedEventIds' | 'version'> & { statusUrl: string } {
+  const { appliedEventIds: _ids, version: _version, ...view } = state;
+  return { ...view, stages: view.stages.map(({ version: _v, ...s }) => s), statusUrl: `/jobs/${state.jobId}` };
+}
+
+function error(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { error: { code, message } });
+}
+
+/** The same Idempotency-Key always names the same job, across restarts and instances. */
+export function jobIdForKey(url: string, key: string): string {
+  return newJobId(url, { suffix: createHash('sha256').update(key).digest('hex').slice(0, 10) });
+}
+
+/**
+ * Checks a URL with the crawler's rules before any job is started: http(s), no credentials,
+ * and a host that does not resolve to a loopback, private, link-local or metadata address.
+ */
+export async function checkJobUrl(raw: string, allowPrivateNetwork: boolean): Promise<string> {
+  const url = parseTargetUrl(raw);
+  if (allowPrivateNetwork) return url.href;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const blocked = (why: string): UserInputError =>
+    new UserInputError('blocked_address', `${url.href} resolves to ${why}, which provision does not fetch. Give the company's public website.`);
+  if (isMetadataHost(host)) throw blocked('a cloud metadata service');
+  const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then(
+    (r) => r.map((a) => a.address),
+    (err: NodeJS.ErrnoException) => {
+      throw new RemoteServiceError('dns_failure', `The name in ${url.href} could not be resolved (${err.code ?? err.message}). Check the address.`);
+    },
+  );
+  for (const a of addresses) {
+    const why = blockedReason(a);
+    if (why) throw blocked(why);
+  }
+  return url.href;
+}
+
+function authorized(req: IncomingMessage, token: string | undefined): boolean {
+  if (!token) return true;
+  const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Records an event the trigger itself knows (queued, cancelled before it ran). */
+async function record(store: StatusStore, jobId: string, input: PhaseEventInput, seq: number): Promise<JobState> {
+  // Trigger events use sequence numbers below the job process's own; `job.queued` never moves a job backwards.
+  return store.apply(new EventSequencer(jobId, 0, undefined, seq).next(input));
+}
+
+const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
+
+/**
+ * The trigger API: `POST /jobs` validates, assigns a job id, launches one execution and
+ * answers 202 at once; `GET /jobs`, `GET /jobs/:id` read the status store; `POST
+ * /jobs/:id/cancel` stops the execution. It never waits for a job.
+ */
+export function triggerRoutes(deps: TriggerDeps): Route[] {
+  const limiter = new RateLimiter(deps.rateLimitPerMinute);
+  const guard = (handler: Route['handler']): Route['handler'] => (req, res, body, params) => {
+    if (!authorized(req, deps.apiToken)) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return error(res, 401, 'unauthorized', 'A valid bearer token (PROVISION_API_TOKEN) is required.');
+    }
+    return handler(req, res, body, params);
+  };
+
+  const create: Route['handler'] = async (req, res, body) => {
+    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      res.setHeader('retry-after', '5');
+      return error(res, 429, 'rate_limited', 'Too many job requests from this address; try again in a few seconds.');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      return error(res, 400, 'invalid_request', 'The body must be JSON: {"url": "https://www.example.com", "options": {...}}.');
+    }
+    const parsed = CreateJobSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return error(res, 400, 'invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const { options } = parsed.data;
+    if (options.strategy === 'llm' || options.warehouse === 'bigquery') {
+      return error(res, 400, 'invalid_request', 'The llm strategy and the bigquery warehouse are not available in this build yet.');
+    }
+    let url: string;
+    try {
+      url = await checkJobUrl(parsed.data.url, deps.allowPrivateNetwork);
+      if (options.callbackUrl) await checkJobUrl(options.callbackUrl, deps.allowPrivateNetwork);
+    } catch (err) {
+      const e = err instanceof ProvisionError ? err : new UserInputError('invalid_url', String(err));
+      return error(res, 400, e.code, e.message);
+    }
+
+    const key = req.headers['idempotency-key'];
+    const jobId = typeof key === 'string' && key.length > 0 ? jobIdForKey(url, key) : newJobId(url);
+    const existing = await deps.store.get(jobId);
+    if (existing) return sendJson(res, 202, { jobId, statusUrl: `/jobs/${jobId}`, status: existing.status, execution: existing.meta.execution });
+
+    const launched = await deps.launcher.launch({ jobId, url, strategy: options.strategy, warehouse: options.warehouse, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}) });
+    try {
+      await record(
+        deps.store,
+        jobId,
+        {
+          type: 'job.queued',
+          message: `Queued ${url}`,
+          output: { url, strategy: options.strategy, warehouse: options.warehouse, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}), ...(launched.execution ? { execution: launched.execution } : {}) },
+        },
+        0,
+      );
+    } catch (err) {
+      // The execution runs and reports for itself; a missed `queued` record loses nothing it needs.
+      deps.logger.warn(`could not record job.queued: ${(err as Error).message}`, { jobId });
+    }
+    deps.logger.info('job launched', { jobId, url, execution: launched.execution });
+    sendJson(res, 202, { jobId, statusUrl: `/jobs/${jobId}`, status: 'queued', ...(launched.execution ? { execution: launched.execution } : {}) });
+  };
+
+  const list: Route['handler'] = async (req, res) => {
+    const q = new URL(req.url ?? '/', 'http://x').searchParams;
+    const status = q.get('status') ?? undefined;
+    if (status && !JOB_STATUSES.includes(status as JobStatus)) return error(res, 400, 'invalid_request', `status must be one of ${JOB_STATUSES.join(', ')}`);
+    const limit = q.get('limit') ? Number(q.get('limit')) : undefined;
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 200)) return error(res, 400, 'invalid_request', 'limit must be 1..200');
+    const page = await deps.store.list({
+      ...(status ? { status: status as JobStatus } : {}),
+      ...(q.get('company') ? { company: q.get('company') as string } : {}),
+      ...(q.get('since') ? { since: q.get('since') as string } : {}),
+      ...(q.get('until') ? { until: q.get('until') as string } : {}),
+      ...(limit ? { limit } : {}),
+      ...(q.get('cursor') ? { cursor: q.get('cursor') as string } : {}),
+    });
+    sendJson(res, 200, { jobs: page.jobs.map(jobView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+  };
+
+  const detail: Route['handler'] = async (req, res, _body, params) => {
+    const jobId = params.id ?? '';
+    const state = await deps.store.get(jobId);
+    if (!state) return error(res, 404, 'not_found', `No job ${jobId}.`);
+    const q = new URL(req.url ?? '/', 'http://x').searchParams;
+    const events = await deps.store.events(jobId, { limit: Math.min(Number(q.get('events') ?? 50) || 50, 1000) });
+    const artifacts = q.get('artifacts') === '1' ? await deps.store.artifacts(jobId) : undefined;
+    sendJson(res, 200, { job: jobView(state), events, ...(artifacts ? { artifacts } : {}) });
+  };
+
+  const cancel: Route['handler'] = async (_req, res, _body, params) => {
+    const jobId = params.id ?? '';
+    const state = await deps.store.get(jobId);
+    if (!state) return error(res, 404, 'not_found', `No job ${jobId}.`);
+    if (isTerminal(state.status)) return error(res, 409, 'already_ended', `Job ${jobId} has already ${state.status}.`);
+    await deps.launcher.cancel(jobId, state.meta.execution);
+    // A job cancelled before its process started will never report; record it here.
+    const execution = await deps.launcher.status(jobId, state.meta.execution);
+    if (state.status === 'queued' && (execution.state === 'cancelled' || execution.state === 'unknown')) {
+      await record(deps.store, jobId, { type: 'job.cancelled', message: 'Cancelled before it started.', error: { code: 'cancelled', message: 'Cancelled before it started.', retryable: false } }, 1);
+    }
+    sendJson(res, 202, { jobId, cancelling: true, statusUrl: `/jobs/${jobId}` });
+  };
+
+  return [
+    { method: 'POST', path: '/jobs', handler: guard(create), maxBody: 16 * 1024 },
+    { method: 'GET', path: '/jobs', handler: guard(list) },
+    { method: 'GET', path: '/jobs/:id', handler: guard(detail) },
+    { method: 'POST', path: '/jobs/:id/cancel', handler: guard(cancel), maxBody: 1024 },
+  ];
+}
