@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A stop request must end the process within Cloud Run's 10 s grace period: the job aborts,
+// reports and flushes on its own; this is the backstop if something hangs.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => setTimeout(() => process.exit(signal === 'SIGTERM' ? 143 : 130), 9_000).unref());
+}
 const { main } = await import('../src/cli/main.ts');
 const code = await main(process.argv.slice(2));
 // Exit explicitly: a stray handle must never keep a finished job's container alive.

@@ -50,7 +50,7 @@ function eventPublisher(stateDir: string, options: RunJobOptions, logger: Logger
     return { publisher: new PubsubPublisher({ projectId: events.GOOGLE_CLOUD_PROJECT ?? '', topic: events.PROVISION_EVENTS_TOPIC ?? '', logger }), close: () => Promise.resolve() };
   }
   if (events?.publisher === 'local') {
-    const outbox = new OutboxPublisher({ dir: join(stateDir, 'outbox'), pushUrl: events.PROVISION_PUSH_URL ?? '', logger, flushTimeoutMs: events.PROVISION_OUTBOX_FLUSH_TIMEOUT_MS });
+    const outbox = new OutboxPublisher({ dir: join(stateDir, 'outbox'), pushUrl: events.PROVISION_PUSH_URL ?? '', logger, flushTimeoutMs: events.PROVISION_OUTBOX_FLUSH_TIMEOUT_MS, signal: options.signal });
     return { publisher: outbox, close: () => Promise.resolve() };
   }
   const store = new SqliteStatusStore(join(stateDir, 'status.sqlite'));

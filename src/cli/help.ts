@@ -24,6 +24,8 @@ const RUN_OPTIONS = `  --job-id <id>              Job id (lowercase letters, dig
   --state-dir <dir>          Where status, warehouse files and job artifacts go (default .provision)
   --allow-private-network    Let the crawler fetch loopback and private addresses (off by default)
   --callback-url <url>       POST a signed JSON notice here when the job ends
+  --urls-file <file>         Batch: one URL a line; this task runs its share
+                             (CLOUD_RUN_TASK_INDEX of CLOUD_RUN_TASK_COUNT)
   --json                     Print the run summary as one JSON document on stdout
   -h, --help                 Show this help`;
 
@@ -33,7 +35,10 @@ Runs research → story → model → data → provision → agent → validate 
 prints the run summary. Live progress goes to stderr on a terminal; JSON logs go to stderr
 otherwise, and always to <state-dir>/jobs/<jobId>/logs.jsonl.
 
-The URL may also come from CUSTOMER_URL, the job id from JOB_ID.
+The URL may also come from CUSTOMER_URL, the job id from JOB_ID; a batch from --urls-file or
+PROVISION_URLS (newlines or commas). Inside a Cloud Run task (CLOUD_RUN_EXECUTION set), a
+failure that a retry cannot fix exits 0 after reporting job.failed, so the platform retries
+only what could succeed; CLOUD_RUN_TASK_ATTEMPT > 0 resumes from the checkpoints.
 
 Options:
 ${RUN_OPTIONS}
@@ -48,7 +53,7 @@ embedded defaults (heuristic strategy, DuckDB, SQLite): no account and no networ
 
 Options:
   --site <name>              northwind-outfitters (retail, default) or ledgerly (B2B SaaS)
-${RUN_OPTIONS.split('\n').filter((l) => !l.includes('--allow-private-network')).join('\n')}`;
+${RUN_OPTIONS.split('\n').filter((l) => !/--allow-private-network|--urls-file|CLOUD_RUN_TASK/.test(l)).join('\n')}`;
 
 export const STATUS_HELP = `Usage: provision status [jobId] [options]
 

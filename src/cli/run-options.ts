@@ -28,6 +28,7 @@ export const RUN_FLAGS = {
   'state-dir': { type: 'string' },
   'allow-private-network': { type: 'boolean' },
   'callback-url': { type: 'string' },
+  'urls-file': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -25,6 +25,9 @@ export const JobEnvSchema = z.object({
   CLOUD_RUN_TASK_ATTEMPT: z.coerce.number().int().nonnegative().default(0),
   CLOUD_RUN_EXECUTION: z.string().optional(),
   CLOUD_RUN_TASK_INDEX: z.coerce.number().int().nonnegative().optional(),
+  CLOUD_RUN_TASK_COUNT: z.coerce.number().int().positive().optional(),
+  /** Batch mode: URLs separated by newlines or commas; each task runs its share. */
+  PROVISION_URLS: z.string().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
 });
 export type JobEnv = z.infer<typeof JobEnvSchema>;

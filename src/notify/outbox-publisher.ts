@@ -13,6 +13,8 @@ export interface OutboxOptions {
   logger: Logger;
   /** How long `flush` waits for the subscriber before leaving the rest on disk (default 10 s). */
   flushTimeoutMs?: number;
+  /** When aborted (SIGTERM), `flush` waits at most 2 s: the process must exit within 10 s. */
+  signal?: AbortSignal;
   /** Backoff bounds between delivery attempts. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -144,7 +146,8 @@ export class OutboxPublisher implements EventPublisher {
 
   /** Waits until every event is delivered, or the flush timeout passes (they stay on disk). */
   async flush(): Promise<void> {
-    const deadline = Date.now() + (this.options.flushTimeoutMs ?? 10_000);
+    const limit = this.options.flushTimeoutMs ?? 10_000;
+    const deadline = Date.now() + (this.options.signal?.aborted ? Math.min(limit, 2_000) : limit);
     while (this.pending() > 0 && Date.now() < deadline) {
       this.kick();
       await new Promise((resolve) => setTimeout(resolve, 25));
