@@ -9,6 +9,7 @@ import type { ServerEnv } from '../config/env.js';
 import { SqliteStatusStore } from '../status/sqlite-status-store.js';
 import type { StatusStore } from '../status/status-store.js';
 import type { JobLauncher } from '../launch/job-launcher.js';
+import { CloudRunLauncher } from '../launch/cloudrun-launcher.js';
 import { LocalLauncher } from '../launch/local-launcher.js';
 import { reconcile } from '../server/reconciler.js';
 import { triggerRoutes } from '../server/trigger.js';
@@ -32,7 +33,16 @@ export interface Service extends RunningServer {
 }
 
 function launcherFrom(env: ServerEnv, logger: Logger, pushUrl: () => string): JobLauncher {
-  if (env.PROVISION_LAUNCHER === 'cloudrun') throw new Error('PROVISION_LAUNCHER=cloudrun is not wired into this build yet; use local.');
+  if (env.PROVISION_LAUNCHER === 'cloudrun') {
+    if (!env.GOOGLE_CLOUD_PROJECT) throw new Error('PROVISION_LAUNCHER=cloudrun needs GOOGLE_CLOUD_PROJECT (and PROVISION_REGION, PROVISION_JOB_NAME).');
+    return new CloudRunLauncher({
+      projectId: env.GOOGLE_CLOUD_PROJECT,
+      region: env.PROVISION_REGION,
+      jobName: env.PROVISION_JOB_NAME,
+      ...(env.CLOUD_RUN_API_ENDPOINT ? { apiEndpoint: env.CLOUD_RUN_API_ENDPOINT } : {}),
+      logger,
+    });
+  }
   return new LocalLauncher({
     stateDir: env.PROVISION_STATE_DIR,
     concurrency: env.PROVISION_LOCAL_CONCURRENCY,
