@@ -89,7 +89,8 @@ export class CloudRunLauncher implements JobLauncher {
   async status(_jobId: string, execution?: string): Promise<ExecutionStatus> {
     if (!execution) return { state: 'unknown' };
     const [e] = await this.executions.getExecution({ name: execution });
-    const failedCondition = e.conditions?.find((c) => String(c.state) === 'CONDITION_FAILED' || c.state === 3);
+    // REST answers carry the enum by name or by number (CONDITION_FAILED = 3).
+    const failedCondition = e.conditions?.find((c) => String(c.state) === 'CONDITION_FAILED' || Number(c.state) === 3);
     if (!e.completionTime) return { state: e.startTime || Number(e.runningCount ?? 0) > 0 ? 'running' : 'queued' };
     if (Number(e.cancelledCount ?? 0) > 0) return { state: 'cancelled', reason: 'the execution was cancelled' };
     if (Number(e.failedCount ?? 0) > 0) return { state: 'failed', reason: failedCondition?.message ?? 'a task failed' };
