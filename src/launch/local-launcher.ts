@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logging/logger.js';
@@ -74,6 +75,15 @@ export class LocalLauncher implements JobLauncher {
     if (this.options.allowPrivateNetwork) args.push('--allow-private-network');
     const child = spawn(process.execPath, args, { stdio: ['ignore', log, log], env: { ...process.env, ...this.options.env?.(), PROVISION_LOG: 'stderr' } });
     closeSync(log);
+    // Jobs are batch work and the API is interactive: run jobs at a lower CPU priority so the
+    // trigger and the push endpoint stay responsive whatever the jobs do.
+    if (child.pid) {
+      try {
+        setPriority(child.pid, 10);
+      } catch {
+        // Not permitted here; the job still runs at normal priority.
+      }
+    }
     entry.child = child;
     this.running++;
     this.options.logger.info('job process started', { jobId: request.jobId, pid: child.pid });

@@ -41,6 +41,25 @@ export interface TriggerDeps {
   allowPrivateNetwork: boolean;
 }
 
+/** A job in a list: what the jobs table shows, without stage outputs (lists stay light). */
+export function jobListView(state: JobState): Record<string, unknown> {
+  return {
+    jobId: state.jobId,
+    status: state.status,
+    url: state.url,
+    meta: state.meta,
+    attempt: state.attempt,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    ...(state.startedAt ? { startedAt: state.startedAt } : {}),
+    ...(state.endedAt ? { endedAt: state.endedAt } : {}),
+    ...(state.durationMs !== undefined ? { durationMs: state.durationMs } : {}),
+    ...(state.error ? { error: state.error } : {}),
+    stages: state.stages.map((s) => ({ id: s.id, status: s.status, ...(s.durationMs !== undefined ? { durationMs: s.durationMs } : {}) })),
+    statusUrl: `/jobs/${state.jobId}`,
+  };
+}
+
 /** The job as the API shows it: the state without its bookkeeping. */
 export function jobView(state: JobState): Omit<JobState, 'appliedEventIds' | 'version'> & { statusUrl: string } {
   const { appliedEventIds: _ids, version: _version, ...view } = state;
@@ -141,8 +160,10 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
     }
 
     const key = req.headers['idempotency-key'];
-    const jobId = typeof key === 'string' && key.length > 0 ? jobIdForKey(url, key) : newJobId(url);
-    const existing = await deps.store.get(jobId);
+    const keyed = typeof key === 'string' && key.length > 0;
+    const jobId = keyed ? jobIdForKey(url, key) : newJobId(url);
+    // Only a keyed request can name a job that exists already.
+    const existing = keyed ? await deps.store.get(jobId) : undefined;
     if (existing) return sendJson(res, 202, { jobId, statusUrl: `/jobs/${jobId}`, status: existing.status, execution: existing.meta.execution });
 
     const launched = await deps.launcher.launch({ jobId, url, strategy: options.strategy, warehouse: options.warehouse, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}) });
@@ -179,7 +200,7 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
       ...(limit ? { limit } : {}),
       ...(q.get('cursor') ? { cursor: q.get('cursor') as string } : {}),
     });
-    sendJson(res, 200, { jobs: page.jobs.map(jobView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+    sendJson(res, 200, { jobs: page.jobs.map(jobListView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
   };
 
   const detail: Route['handler'] = async (req, res, _body, params) => {
