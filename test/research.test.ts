@@ -125,6 +125,23 @@ describe('research failures are classified', () => {
       routes['/robots.txt'] = (_req, res) => res.writeHead(404).end();
     }
   });
+  it('http_error when robots.txt itself fails with a server error: nothing is read (RFC 9309)', async () => {
+    let pages = 0;
+    routes['/robots.txt'] = (_req, res) => res.writeHead(503).end();
+    routes['/fine'] = (_req, res) => {
+      pages++;
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Fine</title><p>fine</p>');
+    };
+    try {
+      const err = await failure(research(`${base}/fine`, new GuardedFetcher({ allowPrivateNetwork: true, limits: { retryBaseMs: 10 } })));
+      assert.equal(err.code, 'http_error');
+      assert.equal(err.retryable, true);
+      assert.match(err.message, /robots\.txt answered HTTP 503/);
+      assert.equal(pages, 0);
+    } finally {
+      routes['/robots.txt'] = (_req, res) => res.writeHead(404).end();
+    }
+  });
   it('invalid_url for other schemes and credentials', () => {
     assert.throws(() => parseTargetUrl('ftp://example.com/'), (e: ProvisionError) => e.code === 'invalid_url');
     assert.throws(() => parseTargetUrl('http://user:pw@example.com/'), (e: ProvisionError) => e.code === 'invalid_url');

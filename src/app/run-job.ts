@@ -2,7 +2,9 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { HEURISTIC_STAGES } from '../agents/index.js';
+import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
+import { FirestoreCheckpointStore } from '../checkpoints/firestore-checkpoint-store.js';
 import { redactedEnv, type EventsEnv } from '../config/env.js';
 import { UserInputError } from '../core/errors.js';
 import { LocalJobFiles } from '../files/local-job-files.js';
@@ -39,6 +41,8 @@ export interface RunJobOptions {
   logFields?: Record<string, unknown>;
   /** The process configuration, logged once at the start with secrets redacted. */
   config?: Record<string, unknown>;
+  /** Where checkpoints go (default: files under the state directory). */
+  checkpoints?: { store: 'file' | 'firestore'; projectId?: string };
   /** Where events go (default: straight into the local SQLite store). */
   events?: EventsEnv & { publisher: 'direct' | 'local' | 'pubsub' };
 }
@@ -99,6 +103,8 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     fields: { jobId: spec.jobId, attempt: spec.attempt, ...options.logFields },
   });
   const events = eventPublisher(stateDir, options, logger);
+  const checkpoints: CheckpointStore =
+    options.checkpoints?.store === 'firestore' ? new FirestoreCheckpointStore({ projectId: options.checkpoints.projectId ?? '' }) : new FileCheckpointStore(stateDir);
   const publisher = new FanOutPublisher([events.publisher, new LoggingPublisher(logger), ...(options.observers ?? [])]);
   const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'));
   const http = options.fetcher ?? new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork });
@@ -121,7 +127,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   try {
     let summary: RunSummary | undefined;
     const result = await runPipeline(
-      { job, stages: HEURISTIC_STAGES, publisher, checkpoints: new FileCheckpointStore(stateDir), context, ...(options.now ? { now: options.now } : {}) },
+      { job, stages: HEURISTIC_STAGES, publisher, checkpoints, context, ...(options.now ? { now: options.now } : {}) },
       {
         signal: options.signal,
         ...(options.until ? { until: options.until } : {}),
@@ -135,5 +141,6 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     await publisher.close();
     await warehouse.close();
     await events.close();
+    await checkpoints.close?.();
   }
 }

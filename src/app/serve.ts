@@ -13,6 +13,7 @@ import { CloudRunLauncher } from '../launch/cloudrun-launcher.js';
 import { LocalLauncher } from '../launch/local-launcher.js';
 import { reconcile } from '../server/reconciler.js';
 import { triggerRoutes } from '../server/trigger.js';
+import { dashboardRoutes } from '../dashboard/routes.js';
 
 export interface ServeOptions {
   env: ServerEnv;
@@ -117,6 +118,7 @@ export async function startStatusService(options: ServeOptions): Promise<Service
         rateLimitPerMinute: env.PROVISION_TRIGGER_RATE_LIMIT,
         allowPrivateNetwork: env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
       }),
+      ...dashboardRoutes({ store, logger, warehouseDir: join(resolve(env.PROVISION_STATE_DIR), 'warehouse'), ...(env.PROVISION_API_TOKEN ? { apiToken: env.PROVISION_API_TOKEN } : {}) }),
     ],
     { host: env.PROVISION_HOST, port: env.PORT, onError: (err) => logger.error(`request failed: ${(err as Error).message}`) },
   );

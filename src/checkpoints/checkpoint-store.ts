@@ -16,4 +16,6 @@ export interface CheckpointStore {
   load(jobId: string, stage: StageId): Promise<Checkpoint | undefined>;
   save(jobId: string, stage: StageId, checkpoint: Checkpoint): Promise<void>;
   clear(jobId: string): Promise<void>;
+  /** Releases clients (Firestore); optional. */
+  close?(): Promise<void>;
 }

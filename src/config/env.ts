@@ -26,6 +26,9 @@ export const JobEnvSchema = z.object({
   CLOUD_RUN_EXECUTION: z.string().optional(),
   CLOUD_RUN_TASK_INDEX: z.coerce.number().int().nonnegative().optional(),
   CLOUD_RUN_TASK_COUNT: z.coerce.number().int().positive().optional(),
+  /** Where stage checkpoints live: `file` (the state directory) or `firestore` (outside the container, for Cloud Run retries). */
+  PROVISION_CHECKPOINT_STORE: z.enum(['file', 'firestore']).default('file'),
+  GOOGLE_CLOUD_PROJECT: z.string().optional(),
   /** Batch mode: URLs separated by newlines or commas; each task runs its share. */
   PROVISION_URLS: z.string().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),

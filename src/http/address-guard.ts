@@ -1,7 +1,21 @@
 import { isIP } from 'node:net';
 
 /** Host names that reach cloud metadata services. */
-const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal']);
+const METADATA_HOSTS = new Set([
+  'metadata.google.internal',
+  'metadata',
+  'metadata.goog',
+  'metadata.azure.com',
+  'instance-data',
+  'instance-data.ec2.internal',
+]);
+
+/**
+ * Addresses of cloud metadata services (GCP/AWS/Azure, AWS ECS task metadata, AWS IPv6,
+ * Alibaba, Oracle). Refused even with --allow-private-network: that flag is for sites on
+ * this machine or this network, and no company website lives on a metadata endpoint.
+ */
+const METADATA_ADDRESSES = new Set(['169.254.169.254', '169.254.170.2', '169.254.169.123', '100.100.100.200', '192.0.0.192', 'fd00:ec2::254']);
 
 function ipv4ToInt(ip: string): number {
   return ip.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
@@ -22,6 +36,7 @@ const BLOCKED_V4: ReadonlyArray<[string, string]> = [
   ['172.16.0.0/12', 'a private address'],
   ['192.0.0.0/24', 'a reserved address'],
   ['192.0.2.0/24', 'a documentation address'],
+  ['192.88.99.0/24', 'a reserved relay address'],
   ['192.168.0.0/16', 'a private address'],
   ['198.18.0.0/15', 'a benchmarking address'],
   ['198.51.100.0/24', 'a documentation address'],
@@ -56,16 +71,40 @@ export function blockedReason(address: string): string | undefined {
     if (w.every((x) => x === 0)) return 'the unspecified address';
     if (w.slice(0, 7).every((x) => x === 0) && w[7] === 1) return 'a loopback address';
     if (w.slice(0, 5).every((x) => x === 0) && w[5] === 0xffff) return 'an IPv4-mapped address';
+    if (first === 0x64 && w[1] === 0xff9b) return 'a NAT64 address';
     if ((first & 0xfe00) === 0xfc00) return 'a unique-local address';
     if ((first & 0xffc0) === 0xfe80) return 'a link-local address';
+    if ((first & 0xffc0) === 0xfec0) return 'a site-local address';
     if ((first & 0xff00) === 0xff00) return 'a multicast address';
     if (first === 0x2001 && w[1] === 0x0db8) return 'a documentation address';
-    if (first === 0xfd00 && w[1] === 0x0ec2) return 'a cloud metadata address';
+    if (first === 0x2002) return 'a 6to4 address';
     return undefined;
   }
   return 'not an IP address';
 }
 
+/** Whether an address is a cloud metadata endpoint (refused even on private networks). */
+export function isMetadataAddress(address: string): boolean {
+  const lower = address.toLowerCase();
+  if (METADATA_ADDRESSES.has(lower)) return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (mapped) return METADATA_ADDRESSES.has(mapped[1] ?? '');
+  if (isIP(lower) === 6) {
+    const w = expandV6(lower);
+    return w[0] === 0xfd00 && w[1] === 0x0ec2 && w.slice(2, 7).every((x) => x === 0) && w[7] === 0x254;
+  }
+  return false;
+}
+
 export function isMetadataHost(host: string): boolean {
   return METADATA_HOSTS.has(host.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * Why the address must not be fetched under the given policy, or undefined when it may be.
+ * Metadata endpoints are always refused; the rest only without --allow-private-network.
+ */
+export function refusalFor(address: string, allowPrivateNetwork: boolean): string | undefined {
+  if (isMetadataAddress(address)) return 'a cloud metadata service';
+  return allowPrivateNetwork ? undefined : blockedReason(address);
 }

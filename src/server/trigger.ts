@@ -63,7 +63,7 @@ export function jobListView(state: JobState): Record<string, unknown> {
 /** The job as the API shows it: the state without its bookkeeping. */
 export function jobView(state: JobState): Omit<JobState, 'appliedEventIds' | 'version'> & { statusUrl: string } {
   const { appliedEventIds: _ids, version: _version, ...view } = state;
-  return { ...view, stages: view.stages.map(({ version: _v, ...s }) => s), statusUrl: `/jobs/${state.jobId}` };
+  return { ...view, stages: view.stages.map(({ version: _v, startedVersion: _sv, ...s }) => s), statusUrl: `/jobs/${state.jobId}` };
 }
 
 function error(res: ServerResponse, status: number, code: string, message: string): void {

@@ -61,6 +61,7 @@ function applyStage(stage: StageState, event: PhaseEvent): StageState {
     case 'stage.started':
       next.status = 'running';
       next.startedAt = event.ts;
+      next.startedVersion = { attempt: event.attempt, seq: event.seq };
       next.progress = 0;
       delete next.error;
       delete next.endedAt;
@@ -84,6 +85,8 @@ function applyStage(stage: StageState, event: PhaseEvent): StageState {
     case 'stage.failed':
       next.status = 'failed';
       next.endedAt = event.ts;
+      // How far it got depends on which progress events arrived first; say nothing rather than something order-dependent.
+      delete next.progress;
       if (event.error) next.error = event.error;
       break;
     default:
@@ -130,9 +133,9 @@ export function applyEvent(state: JobState | undefined, event: PhaseEvent): JobS
     const stage = next.stages[index];
     if (stage && isNewer(version, stage.version)) {
       next.stages = next.stages.map((s, i) => (i === index ? applyStage(s, event) : s));
-    } else if (stage && event.type === 'stage.started' && event.attempt === stage.version?.attempt) {
-      // A late `stage.started` still tells when the stage began.
-      next.stages = next.stages.map((s, i) => (i === index ? { ...s, startedAt: event.ts } : s));
+    } else if (stage && event.type === 'stage.started' && isNewer(version, stage.startedVersion)) {
+      // A late `stage.started` still tells when the stage began (a resumed stage keeps its first start).
+      next.stages = next.stages.map((s, i) => (i === index ? { ...s, startedAt: event.ts, startedVersion: version } : s));
     }
     // Stage activity means the job runs, even if `job.started` has not arrived yet.
     if (next.status === 'queued' && !statusLocked(next, event)) next.status = 'running';
@@ -154,6 +157,8 @@ export function applyEvent(state: JobState | undefined, event: PhaseEvent): JobS
   if (statusLocked(next, event)) return next;
   const terminal = isTerminal(status);
   if (!terminal && !isNewer(version, next.version)) return next;
+  // An earlier attempt's end does not end a later attempt that is already under way.
+  if (terminal && event.attempt < (next.version?.attempt ?? 0)) return next;
 
   next.status = status;
   next.attempt = Math.max(next.attempt, event.attempt);

@@ -24,6 +24,8 @@ export interface StageState {
   output?: unknown;
   resumed?: boolean;
   version?: EventVersion;
+  /** Which `stage.started` set `startedAt`: the latest one wins, whatever order they came in. */
+  startedVersion?: EventVersion;
 }
 
 /** The status of one job as the status store keeps it; built only by `applyEvent`. */

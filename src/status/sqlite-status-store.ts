@@ -68,8 +68,8 @@ export class SqliteStatusStore implements StatusStore {
   private seenRev = 0;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
       this.db = new Database(file);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
@@ -118,6 +118,11 @@ export class SqliteStatusStore implements StatusStore {
     }
   }
 
+  /** Runs `fn` and reports its outcome through a promise: the port's methods never throw synchronously. */
+  private run<T>(fn: () => T): Promise<T> {
+    return new Promise((resolve) => resolve(this.guard(fn)));
+  }
+
   // async, so a synchronous throw becomes a rejection.
   // eslint-disable-next-line @typescript-eslint/require-await
   async apply(event: PhaseEvent): Promise<JobState> {
@@ -130,11 +135,17 @@ export class SqliteStatusStore implements StatusStore {
   }
 
   get(jobId: string): Promise<JobState | undefined> {
-    const row = this.guard(() => this.db.prepare<[string], { state: string }>('SELECT state FROM jobs WHERE job_id = ?').get(jobId));
-    return Promise.resolve(row ? (JSON.parse(row.state) as JobState) : undefined);
+    return this.run(() => {
+      const row = this.db.prepare<[string], { state: string }>('SELECT state FROM jobs WHERE job_id = ?').get(jobId);
+      return row ? (JSON.parse(row.state) as JobState) : undefined;
+    });
   }
 
   list(filter: JobListFilter = {}): Promise<JobPage> {
+    return this.run(() => this.listNow(filter));
+  }
+
+  private listNow(filter: JobListFilter): JobPage {
     const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 50), 1), 200);
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: limit + 1 };
@@ -161,41 +172,41 @@ export class SqliteStatusStore implements StatusStore {
       params.cJob = cursor.jobId;
     }
     const sql = `SELECT state FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, job_id DESC LIMIT @limit`;
-    const rows = this.guard(() => this.db.prepare<[Record<string, string | number>], { state: string }>(sql).all(params));
+    const rows = this.db.prepare<[Record<string, string | number>], { state: string }>(sql).all(params);
     const jobs = rows.slice(0, limit).map((r) => JSON.parse(r.state) as JobState);
     const last = jobs.at(-1);
-    return Promise.resolve(rows.length > limit && last ? { jobs, nextCursor: encodeCursor(last) } : { jobs });
+    return rows.length > limit && last ? { jobs, nextCursor: encodeCursor(last) } : { jobs };
   }
 
   events(jobId: string, options: { limit?: number; types?: PhaseEvent['type'][] } = {}): Promise<PhaseEvent[]> {
     const limit = Math.min(Math.max(options.limit ?? 200, 1), 5000);
     const types = options.types ?? [];
     const typeFilter = types.length ? `AND type IN (${types.map(() => '?').join(', ')})` : '';
-    const rows = this.guard(() =>
+    return this.run(() =>
       this.db
         .prepare<unknown[], { body: string }>(
           `SELECT body FROM (SELECT body, attempt, seq FROM events WHERE job_id = ? ${typeFilter} ORDER BY attempt DESC, seq DESC LIMIT ?) ORDER BY attempt, seq`,
         )
-        .all(jobId, ...types, limit),
+        .all(jobId, ...types, limit)
+        .map((r) => JSON.parse(r.body) as PhaseEvent),
     );
-    return Promise.resolve(rows.map((r) => JSON.parse(r.body) as PhaseEvent));
   }
 
   artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>> {
-    const rows = this.guard(() => this.db.prepare<[string], { stage: StageId; body: string }>('SELECT stage, body FROM artifacts WHERE job_id = ?').all(jobId));
-    return Promise.resolve(Object.fromEntries(rows.map((r) => [r.stage, JSON.parse(r.body) as unknown])));
+    return this.run(() => {
+      const rows = this.db.prepare<[string], { stage: StageId; body: string }>('SELECT stage, body FROM artifacts WHERE job_id = ?').all(jobId);
+      return Object.fromEntries(rows.map((r) => [r.stage, JSON.parse(r.body) as unknown]));
+    });
   }
 
   deadLetter(entry: DeadLetter): Promise<void> {
-    this.guard(() => this.db.prepare('INSERT INTO dead_letters (received_at, reason, body) VALUES (?, ?, ?)').run(entry.receivedAt, entry.reason, entry.body));
-    return Promise.resolve();
+    return this.run(() => {
+      this.db.prepare('INSERT INTO dead_letters (received_at, reason, body) VALUES (?, ?, ?)').run(entry.receivedAt, entry.reason, entry.body);
+    });
   }
 
   deadLetters(limit = 100): Promise<DeadLetter[]> {
-    const rows = this.guard(() =>
-      this.db.prepare<[number], DeadLetter>('SELECT received_at AS receivedAt, reason, body FROM dead_letters ORDER BY id DESC LIMIT ?').all(limit),
-    );
-    return Promise.resolve(rows);
+    return this.run(() => this.db.prepare<[number], DeadLetter>('SELECT received_at AS receivedAt, reason, body FROM dead_letters ORDER BY id DESC LIMIT ?').all(limit));
   }
 
   subscribe(listener: (change: JobChange) => void): () => void {

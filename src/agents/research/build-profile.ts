@@ -1,90 +1,185 @@
 import type { Blueprint } from '../../blueprints/blueprint.js';
 import type { CompanyProfile } from '../../domain/profile.js';
-import { CA_PROVINCES, COUNTRIES, COUNTRY_CODES, COUNTRY_MACRO, HREFLANG_REGIONS, MACRO_REGIONS, REGION_ALIASES, SUBNATIONAL_CODES, US_STATES } from './gazetteer.js';
+import { CA_PROVINCES, COUNTRIES, COUNTRY_CODES, COUNTRY_CURRENCY, COUNTRY_MACRO, DIALLING_CODES, HREFLANG_REGIONS, LANG_REGIONS, MACRO_REGIONS, REGION_ALIASES, SUBNATIONAL_CODES, US_STATES } from './gazetteer.js';
 import type { PageSignals } from './extract.js';
+import { safeLabel, safeProse } from './untrusted.js';
 
 type Evidence = CompanyProfile['evidence'][number];
 
 const LEGAL_SUFFIX = /[,\s]+(inc\.?|llc|ltd\.?|limited|gmbh|s\.?a\.?|plc|corp\.?|corporation|co\.?|ag|b\.?v\.?|pty ltd)$/i;
 const TITLE_SEPARATORS = /\s+[|–—:·•-]\s+|\s+[|]\s*/;
-const GENERIC_HEADING = /^(why|how|what|who|where|when|our|about|contact|faq|questions|testimonials|reviews|help|newsletter|sign ?up|get started|join|learn|more|story|mission|values|careers|team|press|news|blog|support|shipping|returns|policy|privacy|terms|features|pricing|plans|compare|home|welcome|overview|resources|company|shop|products?|services?|solutions?|customers?|partners?|locations?|stores?|menu|log ?in|buy online)\b/i;
+const GENERIC_HEADING = /^(why|how|what|who|where|when|our|about|contact|faq|questions|testimonials|reviews|help|newsletter|sign ?up|get started|join|learn|more|story|mission|values|careers|team|press|news|blog|support|shipping|returns|policy|privacy|terms|features|pricing|plans|compare|home|welcome|overview|resources|company|shop|products?|services?|solutions?|customers?|partners?|locations?|stores?|menu|log ?in|buy online|industries|markets|sectors|eat and drink|get care|perfect for|made for|built for|trusted|in numbers|at a glance|fare deals|deals|offers)\b|\b(in numbers|at a glance|we serve)$/i;
 
 /** Headings on product pages that name page furniture, not an offering. */
 const NOT_A_PRODUCT = /\b(featured|locations?|in-store|near you|hours|directions|gift cards?|sale|bestsellers?)\b/i;
 
 function stripLegal(name: string): string {
-  return name.replace(LEGAL_SUFFIX, '').trim();
+  const stripped = name.replace(LEGAL_SUFFIX, '').trim();
+  // "Crème & Co" and "Smith and Co." are names, not "Crème &" with a legal form.
+  return /(&|\band)$/i.test(stripped) ? name.trim() : stripped;
 }
 
+/** A whole-word, case-insensitive pattern that treats accented letters as letters ("apr" is not in "après"). */
+function wordPattern(phrase: string, flags = 'giu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, flags);
+}
+
+/** The sentence around a match (at most ~120 characters either side), for evidence. */
 function quoteAround(text: string, index: number, length: number): string {
-  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, index - 70)) + 1);
-  const end = Math.min(text.length, text.indexOf(' ', index + length + 70) > 0 ? text.indexOf(' ', index + length + 70) : text.length);
+  const from = Math.max(0, index - 120);
+  const before = text.slice(from, index);
+  const boundary = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '));
+  const start = boundary >= 0 ? from + boundary + 2 : Math.max(0, text.lastIndexOf(' ', Math.max(0, index - 70)) + 1);
+  const after = text.slice(index + length, index + length + 120);
+  const stop = /[.!?](\s|$)/.exec(after);
+  const space = text.indexOf(' ', index + length + 70);
+  const end = stop ? index + length + stop.index + 1 : space > 0 ? space : text.length;
   return text.slice(start, end).trim();
 }
 
 function hostName(url: string): string {
   try {
-    const label = new URL(url).hostname.replace(/^www\./, '').split('.')[0] ?? '';
+    const host = new URL(url).hostname;
+    // An address names no company.
+    if (/^[\d.]+$|^\[/.test(host)) return 'The company';
+    const label = host.replace(/^www\./, '').split('.')[0] ?? '';
     return label.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()) || 'The company';
   } catch {
     return 'The company';
   }
 }
 
+const ORG_TYPES = /Organization|Corporation|LocalBusiness|Store|Restaurant|FoodEstablishment|Airline|Hotel|LodgingBusiness|Hospital|MedicalClinic|Physician|EducationalOrganization|CollegeOrUniversity|School|Bank|FinancialService|MovingCompany|AutomotiveBusiness/i;
+
+function typesOf(o: Record<string, unknown>): string[] {
+  const t = o['@type'];
+  return Array.isArray(t) ? t.map(String) : [String(t)];
+}
+
 function jsonLdOrg(pages: PageSignals[]): Record<string, unknown> | undefined {
   for (const p of pages) {
     for (const o of p.jsonLd) {
-      const t = o['@type'];
-      const types = Array.isArray(t) ? t.map(String) : [String(t)];
-      if (types.some((x) => /Organization|Corporation|LocalBusiness|Store|Restaurant|Airline|Hotel|Hospital|EducationalOrganization|Bank|FinancialService/i.test(x))) return o;
+      if (typesOf(o).some((x) => ORG_TYPES.test(x))) return o;
     }
   }
   return undefined;
 }
 
-/** Company name by agreement of JSON-LD, og:site_name, the title and the © notice. */
+/** Every object in the JSON-LD of the pages, nested ones included (offers, addresses, items). */
+function* jsonLdObjects(pages: PageSignals[]): Generator<{ page: PageSignals; obj: Record<string, unknown> }> {
+  const walk = function* (value: unknown, page: PageSignals, depth: number): Generator<{ page: PageSignals; obj: Record<string, unknown> }> {
+    if (depth > 6 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value.slice(0, 200)) yield* walk(v, page, depth + 1);
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    yield { page, obj };
+    for (const [key, v] of Object.entries(obj)) if (key !== '@context') yield* walk(v, page, depth + 1);
+  };
+  for (const page of pages) for (const o of page.jsonLd) yield* walk(o, page, 0);
+}
+
+/** Title parts that name the page or the site's furniture, never the company. */
+const NOT_A_NAME = /^(home|homepage|home page|welcome|official (web)?site|index|untitled|loading|react app|vite app|app|not[ _]available|n\/a|null|undefined|none|error|404|page not found|about|about us|contact|contact us|pricing|products?|services?|shop|store|blog|news|careers|menu|locations?|faq|login|sign in)$/i;
+
+/** Compared without case, legal suffixes, spaces or punctuation: "Acme, Inc." = "acme". */
+function nameKey(name: string): string {
+  return stripLegal(name).toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Company name by agreement of JSON-LD, og:site_name, titles, the header brand, the © notice and the host name. */
 export function voteName(pages: PageSignals[], url: string): { name: string; evidence: Evidence[] } {
   const home = pages[0];
-  const votes = new Map<string, { display: string; score: number; sources: Evidence[] }>();
+  const votes = new Map<string, { display: string; displayWeight: number; score: number; sources: Evidence[] }>();
   const add = (raw: string | undefined, weight: number, source: string, pageUrl: string): void => {
-    const display = stripLegal((raw ?? '').trim());
-    if (display.length < 2 || display.length > 60) return;
-    const key = display.toLowerCase();
-    const v = votes.get(key) ?? { display, score: 0, sources: [] };
+    const label = safeLabel(raw, 80, 10);
+    if (!label) return;
+    const display = stripLegal(label).replace(/^[\s"'“”‘’]+|[\s"'“”‘’.,;:!]+$/g, '');
+    const key = nameKey(display);
+    if (display.length < 2 || display.length > 60 || display.split(' ').length > 6 || key.length < 2 || NOT_A_NAME.test(display)) return;
+    const v = votes.get(key) ?? { display, displayWeight: 0, score: 0, sources: [] };
     v.score += weight;
-    v.sources.push({ claim: `name (${source})`, url: pageUrl, quote: raw ?? display });
+    // The best-attested spelling is shown ("Northwind Outfitters", not the host's "northwind-outfitters").
+    if (weight > v.displayWeight) {
+      v.display = display;
+      v.displayWeight = weight;
+    }
+    if (v.sources.length < 3) v.sources.push({ claim: `name (${source})`, url: pageUrl, quote: safeProse(raw, 120) || display });
     votes.set(key, v);
   };
   const org = jsonLdOrg(pages);
-  if (org && typeof org.name === 'string') add(org.name, 3, 'JSON-LD', home?.url ?? url);
-  for (const p of pages.slice(0, 3)) {
-    add(p.ogSiteName, 3, 'og:site_name', p.url);
-    if (p.title) add(p.title.split(TITLE_SEPARATORS)[0], 2, 'title', p.url);
-    add(p.copyrightName, 2, '© notice', p.url);
+  if (org) {
+    if (typeof org.name === 'string') add(org.name, 4, 'JSON-LD', home?.url ?? url);
+    if (typeof org.legalName === 'string') add(org.legalName, 1, 'JSON-LD legal name', home?.url ?? url);
+    if (typeof org.alternateName === 'string') add(org.alternateName, 1, 'JSON-LD alternate name', home?.url ?? url);
   }
-  const best = [...votes.values()].sort((a, b) => b.score - a.score)[0];
-  if (best) return { name: best.display, evidence: best.sources.slice(0, 3) };
-  return { name: hostName(url), evidence: [] };
+  pages.slice(0, 4).forEach((p, i) => {
+    add(p.ogSiteName, i === 0 ? 3 : 1, 'og:site_name', p.url);
+    const parts = p.title.split(TITLE_SEPARATORS).map((x) => x.trim()).filter(Boolean);
+    // On the home page the name usually leads ("Name — slogan"); elsewhere it trails ("Page | Name").
+    parts.forEach((part, j) => {
+      const slogan = part.split(' ').length > 4;
+      const positional = parts.length === 1 ? 2 : (i === 0 ? j === 0 : j === parts.length - 1) ? 2 : 1;
+      add(part, slogan ? 0.5 : positional, 'title', p.url);
+    });
+    add(p.brand, i === 0 ? 2 : 0.5, 'header brand', p.url);
+    add(p.copyrightName, i === 0 ? 2 : 0.5, '© notice', p.url);
+  });
+  const host = hostName(url);
+  const hostKey = nameKey(host);
+  // The host name only confirms a candidate ("northwind-outfitters" ~ "Northwind Outfitters").
+  for (const [key, v] of votes) if (hostKey.length >= 3 && (key === hostKey || key.startsWith(hostKey) || hostKey.startsWith(key))) v.score += 1.5;
+  const best = [...votes.values()].sort((a, b) => b.score - a.score || a.display.length - b.display.length)[0];
+  if (best) return { name: best.display, evidence: best.sources };
+  return { name: host, evidence: [{ claim: 'name (host name; the site names no company)', url, quote: new URL(url).hostname }] };
 }
+
+/** schema.org types that settle the industry better than any keyword. */
+const TYPE_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(Restaurant|FoodEstablishment|CafeOrCoffeeShop|BarOrPub|Bakery|Menu|MenuSection|Hotel|LodgingBusiness|Resort|BedAndBreakfast)$/, 'hospitality'],
+  [/^(Airline|Flight|FlightReservation|Airport)$/, 'travel'],
+  [/^(Hospital|MedicalClinic|MedicalOrganization|Physician|MedicalBusiness|Dentist)$/, 'healthcare'],
+  [/^(BankOrCreditUnion|Bank|CreditUnion|FinancialService|FinancialProduct|BankAccount|LoanOrCredit|DepositAccount)$/, 'financial_services'],
+  [/^(EducationalOrganization|CollegeOrUniversity|School|HighSchool|Course|EducationalOccupationalProgram)$/, 'education'],
+  [/^(Store|OnlineStore|ClothingStore|SportingGoodsStore|HardwareStore|ShoppingCenter)$/, 'retail'],
+  [/^(SoftwareApplication|WebApplication)$/, 'saas'],
+  [/^(MovingCompany|ParcelDelivery|DeliveryEvent)$/, 'logistics'],
+];
 
 /** Industry by weighted keyword scoring over every blueprint, with the matches that decided it. */
 export function classifyIndustry(pages: PageSignals[], blueprints: readonly Blueprint[]): { blueprint: Blueprint; confidence: number; evidence: Evidence[] } {
+  const hints = new Map<string, { n: number; page: PageSignals; type: string }>();
+  for (const { page, obj } of jsonLdObjects(pages)) {
+    for (const t of typesOf(obj)) {
+      const id = TYPE_HINTS.find(([re]) => re.test(t))?.[1];
+      if (id && !hints.has(id)) hints.set(id, { n: 1, page, type: t });
+    }
+  }
   const scores = blueprints.map((bp) => {
     let score = 0;
     const evidence: Evidence[] = [];
+    const hint = hints.get(bp.id);
+    if (hint) {
+      score += 12;
+      evidence.push({ claim: `industry: ${bp.label} (schema.org ${hint.type})`, url: hint.page.url, quote: `"@type": "${hint.type}"` });
+    }
     for (const [phrase, weight] of bp.keywords) {
-      const re = new RegExp(`\\b${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi');
+      const re = wordPattern(phrase);
       let pagesHit = 0;
       for (const p of pages) {
-        const hay = `${p.title} ${p.metaDescription ?? ''} ${p.text}`;
-        const matches = hay.match(re);
-        if (!matches) continue;
+        const matches = p.text.match(re)?.length ?? 0;
+        // Where a page states what it is (title, description, headings) counts extra.
+        const prominent = re.test(`${p.title} ${p.metaDescription ?? ''} ${p.headings.map((h) => h.text).join(' ')}`);
+        re.lastIndex = 0;
+        if (matches === 0 && !prominent) continue;
         pagesHit++;
         // Diminishing returns: a phrase repeated on every page should not swamp the rest.
-        score += weight * Math.min(3, Math.log2(1 + matches.length));
+        score += weight * Math.min(3, Math.log2(1 + matches)) + (prominent ? weight * 0.5 : 0);
         if (evidence.length < 4 && pagesHit === 1) {
           const idx = p.text.search(re);
-          if (idx >= 0) evidence.push({ claim: `industry: ${bp.label} ("${phrase}")`, url: p.url, quote: quoteAround(p.text, idx, phrase.length) });
+          const quote = idx >= 0 ? safeProse(quoteAround(p.text, idx, phrase.length), 200) : '';
+          if (quote) evidence.push({ claim: `industry: ${bp.label} ("${phrase}")`, url: p.url, quote });
         }
       }
     }
@@ -99,7 +194,7 @@ export function classifyIndustry(pages: PageSignals[], blueprints: readonly Blue
 
 /** Products and services from the headings of product-like pages, then of any page. */
 export function findProducts(pages: PageSignals[], companyName: string): { products: string[]; evidence: Evidence[] } {
-  const productPage = /(product|shop|catalog|collection|solution|service|menu|plan|platform|feature|offering|program|course|destination|rooms)/i;
+  const productPage = /(product|shop|catalog|collection|solution|service|menu|plan|platform|feature|offering|program|course|study|degree|fare|rooms|suites|capabilit|loan|account|banking|personal|business)/i;
   const namePrefix = new RegExp(`^${companyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+`, 'i');
   const found: string[] = [];
   const evidence: Evidence[] = [];
@@ -110,9 +205,10 @@ export function findProducts(pages: PageSignals[], companyName: string): { produ
       text = text.replace(namePrefix, '').replace(/[.!?]+$/, '').trim();
       if (text.length < 3 || text.length > 40 || text.split(' ').length > 5 || text.includes('?') || GENERIC_HEADING.test(text)) continue;
       if (/\d{2,}|\$|€|£/.test(text) || NOT_A_PRODUCT.test(text)) continue;
-      if (found.some((f) => f.toLowerCase() === text.toLowerCase())) continue;
-      found.push(text);
-      evidence.push({ claim: `product: ${text}`, url: p.url, quote: h.text });
+      const label = safeLabel(text, 40, 5);
+      if (!label || PLACES.has(label.toLowerCase()) || found.some((f) => f.toLowerCase() === label.toLowerCase())) continue;
+      found.push(label);
+      evidence.push({ claim: `product: ${label}`, url: p.url, quote: safeProse(h.text, 120) });
     }
   };
   const productPages = pages.filter((p) => productPage.test(new URL(p.url).pathname));
@@ -120,13 +216,13 @@ export function findProducts(pages: PageSignals[], companyName: string): { produ
   if (found.length < 3) for (const p of productPages) consider(p, 3);
   if (found.length < 3) for (const p of pages) consider(p, 2);
   if (found.length < 3) {
-    for (const p of pages) {
-      for (const o of p.jsonLd) {
-        if (String(o['@type']).includes('Product') && typeof o.name === 'string' && !found.includes(o.name)) {
-          found.push(o.name);
-          evidence.push({ claim: `product: ${o.name}`, url: p.url, quote: o.name });
-        }
-      }
+    for (const { page, obj } of jsonLdObjects(pages)) {
+      if (found.length >= 10) break;
+      if (!typesOf(obj).some((t) => /^(Product|ProductGroup|Service|Course|MenuSection|SoftwareApplication|FinancialProduct|LoanOrCredit|DepositAccount|Offer)$/.test(t))) continue;
+      const label = safeLabel(typeof obj.name === 'string' ? obj.name : undefined, 40, 5);
+      if (!label || label.toLowerCase() === companyName.toLowerCase() || found.some((f) => f.toLowerCase() === label.toLowerCase())) continue;
+      found.push(label);
+      evidence.push({ claim: `product: ${label}`, url: page.url, quote: `schema.org ${typesOf(obj)[0] ?? ''} "${label}"` });
     }
   }
   return { products: found.slice(0, 10), evidence: evidence.slice(0, 10) };
@@ -137,7 +233,9 @@ export function findSegments(pages: PageSignals[]): { segments: string[]; eviden
   const segments: string[] = [];
   const evidence: Evidence[] = [];
   for (const p of pages) {
-    for (const s of p.segmentCandidates) {
+    for (const raw of p.segmentCandidates) {
+      const s = safeLabel(raw, 50, 6);
+      if (!s) continue;
       const key = s.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -151,21 +249,69 @@ export function findSegments(pages: PageSignals[]): { segments: string[]; eviden
 export interface Headquarters {
   country?: string;
   region?: string;
+  /** How it was found, for the evidence. */
+  source?: { url: string; quote: string };
 }
 
-/** Where the company is based, from a JSON-LD postal address. */
-export function findHeadquarters(org: Record<string, unknown> | undefined): Headquarters {
+const US_ADDRESS = /,\s*([A-Z]{2})\s+(\d{5})(?:-\d{4})?\b/;
+const CA_ADDRESS = /,\s*(AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)\s+([A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/;
+const UK_POSTCODE = /\b(London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Bristol|Cardiff|Belfast|Liverpool)\b,?\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/;
+
+/** The sentence with an address, or the address alone when the sentence is not safe to quote. */
+function addressQuote(text: string, index: number, match: string): string {
+  return safeProse(quoteAround(text, index, match.length), 200) || safeProse(match.replace(/^,\s*/, ''), 80);
+}
+
+/**
+ * Where the company is based: a JSON-LD postal address first, then an address written on the
+ * pages (US ZIP, Canadian and UK postcodes), then telephone country codes, then `<html lang>`.
+ */
+export function findHeadquarters(org: Record<string, unknown> | undefined, pages: PageSignals[] = []): Headquarters {
   const raw = org?.address;
   const address = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
-  if (!address || typeof address !== 'object') return {};
-  const countryRaw = typeof address.addressCountry === 'string' ? address.addressCountry : typeof (address.addressCountry as { name?: unknown } | undefined)?.name === 'string' ? String((address.addressCountry as { name: string }).name) : undefined;
-  const regionRaw = typeof address.addressRegion === 'string' ? address.addressRegion : undefined;
-  const country = countryRaw ? (COUNTRY_CODES[countryRaw.toUpperCase()] ?? countryRaw) : undefined;
-  const region = regionRaw ? (SUBNATIONAL_CODES[regionRaw.toUpperCase()] ?? regionRaw) : undefined;
-  return { ...(country ? { country } : {}), ...(region ? { region } : {}) };
+  if (address && typeof address === 'object') {
+    const countryRaw = typeof address.addressCountry === 'string' ? address.addressCountry : typeof (address.addressCountry as { name?: unknown } | undefined)?.name === 'string' ? String((address.addressCountry as { name: string }).name) : undefined;
+    const regionRaw = typeof address.addressRegion === 'string' ? address.addressRegion : undefined;
+    const country = safeLabel(countryRaw ? (COUNTRY_CODES[countryRaw.toUpperCase()] ?? countryRaw) : undefined, 40, 4);
+    const region = safeLabel(regionRaw ? (SUBNATIONAL_CODES[regionRaw.toUpperCase()] ?? regionRaw) : undefined, 40, 4);
+    if (country || region) {
+      return { ...(country ? { country } : {}), ...(region ? { region } : {}), source: { url: pages[0]?.url ?? '', quote: safeProse(JSON.stringify(address), 160) } };
+    }
+  }
+  for (const p of pages) {
+    const ca = CA_ADDRESS.exec(p.text);
+    if (ca) return { country: 'Canada', region: SUBNATIONAL_CODES[ca[1] ?? ''], source: { url: p.url, quote: addressQuote(p.text, ca.index, ca[0]) } };
+    const us = US_ADDRESS.exec(p.text);
+    const state = us ? SUBNATIONAL_CODES[us[1] ?? ''] : undefined;
+    if (us && state && !CA_PROVINCES.includes(state)) return { country: 'United States', region: state, source: { url: p.url, quote: addressQuote(p.text, us.index, us[0]) } };
+    const uk = UK_POSTCODE.exec(p.text);
+    if (uk) return { country: 'United Kingdom', source: { url: p.url, quote: addressQuote(p.text, uk.index, uk[0]) } };
+  }
+  const byCode = new Map<string, { n: number; url: string; quote: string }>();
+  for (const p of pages) {
+    for (const phone of p.phones) {
+      const m = /^\+\s?(\d{1,3})/.exec(phone.replace(/^00/, '+'));
+      const digits = m?.[1] ?? '';
+      // Dialling codes are 1 to 3 digits; try the longest that is known.
+      const country = DIALLING_CODES[digits.slice(0, 3)] ?? DIALLING_CODES[digits.slice(0, 2)] ?? DIALLING_CODES[digits.slice(0, 1)];
+      if (!country) continue;
+      const c = byCode.get(country) ?? { n: 0, url: p.url, quote: `telephone ${phone}` };
+      c.n++;
+      byCode.set(country, c);
+    }
+  }
+  const phoneBest = [...byCode.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  if (phoneBest) return { country: phoneBest[0], source: { url: phoneBest[1].url, quote: phoneBest[1].quote } };
+  const lang = pages[0]?.lang?.split('-')[1];
+  const fromLang = lang ? LANG_REGIONS[lang] : undefined;
+  if (fromLang && pages[0]) return { country: fromLang, source: { url: pages[0].url, quote: `<html lang="${pages[0].lang ?? ''}">` } };
+  return {};
 }
 
 const TIERS: ReadonlyArray<readonly string[]> = [MACRO_REGIONS, COUNTRIES, [...US_STATES, ...CA_PROVINCES]];
+
+/** Region names, so a "Destinations" page's headings are not taken for products. */
+const PLACES = new Set(TIERS.flat().map((x) => x.toLowerCase()));
 
 /**
  * Regions by mentions of macro-regions, countries, states and provinces, plus hreflang.
@@ -183,7 +329,7 @@ export function findRegions(pages: PageSignals[], hq: Headquarters = {}): { regi
   TIERS.forEach((names, tier) => {
     for (const p of pages) {
       for (const name of names) {
-        const re = new RegExp(`\\b${name}\\b`, 'g');
+        const re = wordPattern(name, 'gu');
         const m = p.text.match(re);
         if (m) bump(name, m.length, p.url, quoteAround(p.text, p.text.search(re), name.length), tier);
       }
@@ -202,9 +348,14 @@ export function findRegions(pages: PageSignals[], hq: Headquarters = {}): { regi
   const ranked = found
     .filter(([, c]) => level === undefined || c.tier === level)
     .sort((a, b) => Number(home.has(b[0])) - Number(home.has(a[0])) || b[1].n - a[1].n);
+  if (ranked.length === 0 && (hq.country || hq.region)) {
+    // The site names no markets; its own address is the one region we know.
+    const name = (hq.region ?? hq.country) as string;
+    return { regions: [name], evidence: hq.source ? [{ claim: `region: ${name} (home market)`, url: hq.source.url, quote: hq.source.quote }] : [] };
+  }
   return {
     regions: ranked.slice(0, 8).map(([name]) => name),
-    evidence: ranked.slice(0, 4).map(([name, c]) => ({ claim: `region: ${name}${home.has(name) ? ' (home market)' : ''}`, url: c.url, quote: c.quote })),
+    evidence: ranked.slice(0, 4).map(([name, c]) => ({ claim: `region: ${name}${home.has(name) ? ' (home market)' : ''}`, url: c.url, quote: safeProse(c.quote, 200) })),
   };
 }
 
@@ -218,21 +369,66 @@ const CURRENCY_PATTERNS: ReadonlyArray<[string, RegExp]> = [
   ['INR', /₹\s?\d|\bINR\s?\d/g],
 ];
 
-export function findCurrency(pages: PageSignals[]): { currency: string; evidence: Evidence[] } {
+/**
+ * Currency from prices on the pages (symbols and ISO codes) and schema.org `priceCurrency`;
+ * a bare `$` means the home market's dollar; with no prices, the home market's currency.
+ */
+export function findCurrency(pages: PageSignals[], hq: Headquarters = {}): { currency: string; evidence: Evidence[] } {
   const totals = new Map<string, number>();
-  for (const p of pages) for (const [code, re] of CURRENCY_PATTERNS) totals.set(code, (totals.get(code) ?? 0) + (p.text.match(re)?.length ?? 0));
+  const firstSeen = new Map<string, string>();
+  for (const p of pages) {
+    for (const [code, re] of CURRENCY_PATTERNS) {
+      const n = p.text.match(re)?.length ?? 0;
+      if (n === 0) continue;
+      totals.set(code, (totals.get(code) ?? 0) + n);
+      if (!firstSeen.has(code)) firstSeen.set(code, p.url);
+    }
+  }
   // "CA$12" also matches the plain "$" pattern; count it once, as CAD.
   totals.set('USD', Math.max(0, (totals.get('USD') ?? 0) - (totals.get('CAD') ?? 0) - (totals.get('AUD') ?? 0)));
+  const homeCurrency = hq.country ? COUNTRY_CURRENCY[hq.country] : undefined;
+  if (homeCurrency && ['CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'].includes(homeCurrency) && (totals.get('USD') ?? 0) > 0) {
+    // A Canadian or Australian site writes its own dollars as "$".
+    totals.set(homeCurrency, (totals.get(homeCurrency) ?? 0) + (totals.get('USD') ?? 0));
+    totals.set('USD', 0);
+  }
+  for (const { page, obj } of jsonLdObjects(pages)) {
+    const code = typeof obj.priceCurrency === 'string' ? obj.priceCurrency.trim().toUpperCase() : '';
+    if (/^[A-Z]{3}$/.test(code)) {
+      totals.set(code, (totals.get(code) ?? 0) + 3);
+      if (!firstSeen.has(code)) firstSeen.set(code, page.url);
+    }
+  }
   const best = [...totals.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (!best || best[1] === 0) return { currency: 'USD', evidence: [] };
-  return { currency: best[0], evidence: [{ claim: `currency: ${best[0]}`, url: pages[0]?.url ?? '', quote: `${best[1]} prices in ${best[0]}` }] };
+  if (best && best[1] > 0) return { currency: best[0], evidence: [{ claim: `currency: ${best[0]}`, url: firstSeen.get(best[0]) ?? pages[0]?.url ?? '', quote: `${best[1]} prices in ${best[0]}` }] };
+  if (homeCurrency) return { currency: homeCurrency, evidence: hq.source ? [{ claim: `currency: ${homeCurrency} (home market ${hq.country ?? ''})`, url: hq.source.url, quote: hq.source.quote }] : [] };
+  return { currency: 'USD', evidence: [] };
 }
 
 export function findSummary(pages: PageSignals[], org: Record<string, unknown> | undefined): { summary: string; evidence: Evidence[] } {
   const home = pages[0];
-  const candidates = [home?.metaDescription, home?.ogDescription, typeof org?.description === 'string' ? org.description : undefined, home?.paragraphs[0], ...pages.map((p) => p.metaDescription)];
-  const summary = candidates.find((c): c is string => typeof c === 'string' && c.length >= 30) ?? '';
-  return { summary, evidence: summary && home ? [{ claim: 'summary', url: home.url, quote: summary }] : [] };
+  const candidates: Array<[string | undefined, string | undefined]> = [
+    [home?.metaDescription, home?.url],
+    [home?.ogDescription, home?.url],
+    [typeof org?.description === 'string' ? org.description : undefined, home?.url],
+    [home?.paragraphs[0], home?.url],
+    ...pages.slice(1).flatMap((p): Array<[string | undefined, string]> => [[p.metaDescription, p.url], [p.paragraphs[0], p.url]]),
+  ];
+  for (const [raw, url] of candidates) {
+    const summary = safeProse(raw, 300);
+    if (summary.length >= 30 && url) return { summary, evidence: [{ claim: 'summary', url, quote: summary }] };
+  }
+  return { summary: '', evidence: [] };
+}
+
+/**
+ * Whether the pages hold anything to build a profile from: some text, a description, or
+ * structured data. A JavaScript shell with only a title has nothing.
+ */
+export function hasUsableContent(pages: PageSignals[]): boolean {
+  const words = pages.reduce((n, p) => n + (p.text ? p.text.split(' ').length : 0), 0);
+  if (words >= 20) return true;
+  return pages.some((p) => !!(p.metaDescription || p.ogDescription || p.ogSiteName) || p.jsonLd.some((o) => typeof o.name === 'string' || typeof o.description === 'string'));
 }
 
 /** Turns what the pages say into a company profile. Pure. */
@@ -244,8 +440,9 @@ export function buildProfile(url: string, pages: PageSignals[], blueprints: read
   const summary = findSummary(pages, org);
   const products = findProducts(pages, name);
   const segments = findSegments(pages);
-  const regions = findRegions(pages, findHeadquarters(org));
-  const currency = findCurrency(pages);
+  const hq = findHeadquarters(org, pages);
+  const regions = findRegions(pages, hq);
+  const currency = findCurrency(pages, hq);
   return {
     url,
     name,
@@ -260,6 +457,7 @@ export function buildProfile(url: string, pages: PageSignals[], blueprints: read
     kpis: bp.defaults.kpis,
     keyEntities: bp.defaults.keyEntities,
     evidence: [...nameEvidence, ...summary.evidence, ...industry.evidence, ...products.evidence, ...segments.evidence, ...regions.evidence, ...currency.evidence],
-    pages: pages.map((p) => ({ url: p.url, title: p.title })),
+    // Titles are page text too: only the parts that are plain words survive.
+    pages: pages.map((p) => ({ url: p.url, title: p.title.split(TITLE_SEPARATORS).map((part) => safeProse(part, 120)).filter(Boolean).join(' | ') })),
   };
 }

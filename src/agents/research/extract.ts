@@ -20,11 +20,23 @@ export interface PageSignals {
   /** All visible text, whitespace collapsed. */
   text: string;
   hreflangs: string[];
-  /** Same-page links with their text, for choosing more pages to read. */
-  links: Array<{ href: string; text: string }>;
+  /** The document's language (`<html lang>`), lowercased. */
+  lang?: string;
+  /** The brand in the header: the home link's text or its logo's alt text. */
+  brand?: string;
+  /** Telephone numbers written on the page (tel: links and text), as written. */
+  phones: string[];
+  /** Links with their text and where they sit, for choosing more pages to read. */
+  links: Array<{ href: string; text: string; area: LinkArea }>;
 }
 
-const SEGMENT_HEADING = /\b(who we (serve|help|gear|work with)|built for|made for|designed for|for every|our customers|customer (groups|segments)|segments|who it'?s for|audiences?|we serve|clients we)\b/i;
+/** Navigation and footer links are the site's own map; body links are weaker hints. */
+export type LinkArea = 'nav' | 'footer' | 'body';
+
+/** International (+CC …) and parenthesised-area-code numbers, as written in text. */
+const PHONE_IN_TEXT = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,4})|(?:\(\d{3}\)\s?\d{3}-\d{4})|(?:\b0\d{2,4} \d{3,4} \d{3,4}\b)/g;
+
+const SEGMENT_HEADING = /\b(who we (serve|help|gear|work with)|built for|made for|designed for|perfect for|our customers|patients we serve|shippers we serve|industries we serve|customer (groups|segments)|segments|who it'?s for|audiences?|we serve|clients we)\b/i;
 
 function clean(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -99,15 +111,22 @@ export function extractSignals(url: string, html: string): PageSignals {
       .slice(0, 12);
 
     const links: PageSignals['links'] = [];
+    const phones: string[] = [];
     for (const a of doc.querySelectorAll('a[href]')) {
       const href = a.getAttribute('href') ?? '';
-      if (!href || href.startsWith('#') || /^(mailto|tel|javascript):/i.test(href)) continue;
+      if (/^tel:/i.test(href)) phones.push(href.slice(4).trim());
+      if (!href || href.startsWith('#') || /^(mailto|tel|javascript|data):/i.test(href)) continue;
+      const area: LinkArea = a.closest('footer, [role="contentinfo"]') ? 'footer' : a.closest('header, nav, [role="navigation"], [role="banner"]') ? 'nav' : 'body';
       try {
-        links.push({ href: new URL(href, url).href, text: clean(a.textContent) });
+        links.push({ href: new URL(href, url).href, text: clean(a.textContent).slice(0, 80), area });
       } catch {
         // Unparseable hrefs are skipped.
       }
     }
+    const bodyText = clean(doc.body?.textContent);
+    for (const m of bodyText.matchAll(PHONE_IN_TEXT)) phones.push(m[0].trim());
+    const homeLink = doc.querySelector('header a[href="/"], [role="banner"] a[href="/"], a.brand, a.logo, .logo a, .brand a');
+    const brand = clean(homeLink?.textContent) || clean(homeLink?.querySelector('img[alt]')?.getAttribute('alt')) || undefined;
 
     return {
       url,
@@ -120,7 +139,10 @@ export function extractSignals(url: string, html: string): PageSignals {
       headings,
       segmentCandidates,
       paragraphs,
-      text: clean(doc.body?.textContent),
+      text: bodyText,
+      lang: doc.documentElement.getAttribute('lang')?.toLowerCase() || undefined,
+      brand: brand && brand.length <= 60 ? brand : undefined,
+      phones: [...new Set(phones)].slice(0, 20),
       hreflangs: [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => (l.getAttribute('hreflang') ?? '').toLowerCase()),
       links,
     };

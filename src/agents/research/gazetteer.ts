@@ -58,3 +58,22 @@ export const SUBNATIONAL_CODES: Record<string, string> = {
   VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
   AB: 'Alberta', BC: 'British Columbia', MB: 'Manitoba', NB: 'New Brunswick', NL: 'Newfoundland', NS: 'Nova Scotia', ON: 'Ontario', PE: 'Prince Edward Island', QC: 'Quebec', SK: 'Saskatchewan',
 };
+
+/** International dialling codes to countries. +1 is shared by the US and Canada; the US is assumed unless an address says otherwise. */
+export const DIALLING_CODES: Record<string, string> = {
+  '1': 'United States', '44': 'United Kingdom', '353': 'Ireland', '61': 'Australia', '64': 'New Zealand', '49': 'Germany', '33': 'France',
+  '34': 'Spain', '39': 'Italy', '31': 'Netherlands', '32': 'Belgium', '41': 'Switzerland', '43': 'Austria', '46': 'Sweden', '47': 'Norway',
+  '45': 'Denmark', '358': 'Finland', '48': 'Poland', '351': 'Portugal', '91': 'India', '81': 'Japan', '65': 'Singapore', '852': 'Hong Kong',
+  '52': 'Mexico', '55': 'Brazil', '27': 'South Africa', '971': 'United Arab Emirates', '972': 'Israel', '82': 'South Korea', '86': 'China',
+};
+
+/** html lang / hreflang region subtags treated as a weak home-market hint. */
+export const LANG_REGIONS = HREFLANG_REGIONS;
+
+/** The currency a country prices in, for sites that show no prices. */
+export const COUNTRY_CURRENCY: Record<string, string> = {
+  'United States': 'USD', Canada: 'CAD', Mexico: 'MXN', Brazil: 'BRL', 'United Kingdom': 'GBP', Ireland: 'EUR', France: 'EUR', Germany: 'EUR',
+  Spain: 'EUR', Italy: 'EUR', Netherlands: 'EUR', Belgium: 'EUR', Austria: 'EUR', Finland: 'EUR', Portugal: 'EUR', Greece: 'EUR',
+  Switzerland: 'CHF', Sweden: 'SEK', Norway: 'NOK', Denmark: 'DKK', Poland: 'PLN', Australia: 'AUD', 'New Zealand': 'NZD', India: 'INR',
+  Japan: 'JPY', Singapore: 'SGD', 'Hong Kong': 'HKD', 'South Africa': 'ZAR', 'United Arab Emirates': 'AED', Israel: 'ILS', 'South Korea': 'KRW', China: 'CNY',
+};

@@ -1,70 +1,39 @@
 import { BLUEPRINTS } from '../../blueprints/index.js';
-import { RemoteServiceError, UserInputError } from '../../core/errors.js';
+import { RemoteServiceError } from '../../core/errors.js';
 import { CompanyProfileSchema, type CompanyProfile } from '../../domain/profile.js';
+import { parseTargetUrl } from '../../http/guarded-fetcher.js';
 import type { StageContext } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { z } from 'zod';
-import { buildProfile } from './build-profile.js';
-import { extractSignals, type PageSignals } from './extract.js';
-import { isAllowed, parseRobots } from './robots.js';
+import { buildProfile, hasUsableContent } from './build-profile.js';
+import { crawlSite, DEFAULT_CRAWL, type CrawlOptions } from './crawl.js';
 
-export const ROBOTS_AGENT = 'provision-bot';
-/** Pages read besides the home page. */
-const MAX_EXTRA_PAGES = 5;
-const INFORMATIVE_PATH = /(about|product|shop|store|solution|service|pricing|plan|customer|industr|menu|location|program|course|platform|feature|who-we|company)/i;
+export { ROBOTS_AGENT } from './crawl.js';
 
-/** Same-site links worth reading, most informative first. */
-export function choosePages(home: PageSignals, max: number): string[] {
-  const origin = new URL(home.url).origin;
-  const seen = new Set<string>([home.url.replace(/#.*$/, '')]);
-  const chosen: Array<{ url: string; score: number }> = [];
-  for (const link of home.links) {
-    let u: URL;
-    try {
-      u = new URL(link.href);
-    } catch {
-      continue;
-    }
-    u.hash = '';
-    if (u.origin !== origin || seen.has(u.href) || /\.(pdf|jpe?g|png|gif|svg|zip|xml|txt)$/i.test(u.pathname)) continue;
-    seen.add(u.href);
-    const score = (INFORMATIVE_PATH.test(u.pathname) ? 2 : 0) + (INFORMATIVE_PATH.test(link.text) ? 1 : 0);
-    if (score > 0) chosen.push({ url: u.href, score });
+async function research(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CompanyProfile> {
+  const url = parseTargetUrl(rawUrl);
+  const crawl = await crawlSite(url, ctx, options);
+  if (!hasUsableContent(crawl.pages)) {
+    throw new RemoteServiceError(
+      'empty_content',
+      `${crawl.home} has no readable text, no description and no structured data (it is probably built entirely with JavaScript), and no other page of the site could be read. Try a page of the site that has text, such as its About page.`,
+    );
   }
-  return chosen.sort((a, b) => b.score - a.score).slice(0, max).map((c) => c.url);
+  ctx.progress(0.9, `read ${crawl.pages.length} pages`);
+  return buildProfile(crawl.home, crawl.pages, BLUEPRINTS);
 }
 
-async function research(url: string, ctx: StageContext): Promise<CompanyProfile> {
-  const home = new URL(url);
-  const robotsText = ctx.http.fetchText ? await ctx.http.fetchText(new URL('/robots.txt', home).href, { signal: ctx.signal }) : undefined;
-  const robots = parseRobots(robotsText ?? '', ROBOTS_AGENT);
-  if (!isAllowed(robots, home.pathname)) {
-    throw new UserInputError('robots_disallowed', `${url} asks robots like ${ROBOTS_AGENT} not to read it (robots.txt). provision respects that; use the llm strategy with notes about the company, or ask the company for a page that is allowed.`);
-  }
-  ctx.progress(0.1, 'fetching the home page');
-  const homePage = await ctx.http.fetchPage(url, { signal: ctx.signal });
-  const pages: PageSignals[] = [extractSignals(homePage.url, homePage.html)];
-  const extra = choosePages(pages[0] as PageSignals, MAX_EXTRA_PAGES).filter((u) => isAllowed(robots, new URL(u).pathname));
-  ctx.progress(0.3, `reading ${extra.length} more pages`);
-  const results = await Promise.allSettled(extra.map((u) => ctx.http.fetchPage(u, { signal: ctx.signal })));
-  ctx.signal.throwIfAborted();
-  results.forEach((r, i) => {
-    if (r.status === 'fulfilled') pages.push(extractSignals(r.value.url, r.value.html));
-    else ctx.logger.warn('skipped a page that could not be read', { url: extra[i], reason: (r.reason as Error).message });
-  });
-  const words = pages.reduce((n, p) => n + p.text.split(' ').length, 0);
-  if (words < 20 && !pages[0]?.metaDescription && !pages[0]?.title) {
-    throw new RemoteServiceError('empty_content', `${url} has no readable text (it may be built entirely with JavaScript). Try a page of the site that has text, such as its About page.`);
-  }
-  ctx.progress(0.8, `read ${pages.length} pages`);
-  return buildProfile(homePage.url, pages, BLUEPRINTS);
+/** The research stage with its crawl limits; tests shorten them. */
+export function createResearchStage(options: Partial<CrawlOptions> = {}): Stage<'research', { url: string }> {
+  const crawl = { ...DEFAULT_CRAWL, ...options };
+  return {
+    id: 'research',
+    inputSchema: z.object({ url: z.string() }),
+    outputSchema: CompanyProfileSchema,
+    input: (_earlier, job) => ({ url: job.url }),
+    run: (input, ctx) => research(input.url, ctx, crawl),
+    report: (p) => ({ output: { company: p.name, industry: p.industry.label, pages: p.pages.length, products: p.products.slice(0, 5) } }),
+  };
 }
 
-export const researchStage: Stage<'research', { url: string }> = {
-  id: 'research',
-  inputSchema: z.object({ url: z.string() }),
-  outputSchema: CompanyProfileSchema,
-  input: (_earlier, job) => ({ url: job.url }),
-  run: (input, ctx) => research(input.url, ctx),
-  report: (p) => ({ output: { company: p.name, industry: p.industry.label, pages: p.pages.length, products: p.products.slice(0, 5) } }),
-};
+export const researchStage = createResearchStage();

@@ -1,0 +1,169 @@
+import { CancelledError, ProvisionError, RemoteServiceError, UserInputError } from '../../core/errors.js';
+import type { Page, PageFetcher } from '../../http/page-fetcher.js';
+import type { Logger } from '../../logging/logger.js';
+import { choosePages, parseSitemap, type Candidate } from './discover.js';
+import { extractSignals, type PageSignals } from './extract.js';
+import { isAllowed, parseRobots, type RobotsRules } from './robots.js';
+
+export const ROBOTS_AGENT = 'provision-bot';
+
+/** How much the crawler reads and how long it may take. */
+export interface CrawlOptions {
+  /** Pages read besides the home page. */
+  maxPages: number;
+  /** Fetches in flight at once. */
+  concurrency: number;
+  /** The whole stage: robots.txt, home page, sitemaps and the other pages. */
+  budgetMs: number;
+  /** Sitemaps read (a sitemap index counts its children). */
+  maxSitemaps: number;
+}
+
+export const DEFAULT_CRAWL: CrawlOptions = { maxPages: 8, concurrency: 4, budgetMs: 30_000, maxSitemaps: 3 };
+
+export interface CrawlResult {
+  /** The home page first, then the other pages that could be read. */
+  pages: PageSignals[];
+  /** The home page's URL after redirects. */
+  home: string;
+  /** Pages chosen but skipped, with why. */
+  skipped: Array<{ url: string; code: string }>;
+}
+
+interface CrawlDeps {
+  http: PageFetcher;
+  logger: Logger;
+  /** Cancellation of the job. */
+  signal: AbortSignal;
+  progress(fraction: number, message?: string): void;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<Array<PromiseSettledResult<R>>> {
+  const results: Array<PromiseSettledResult<R>> = new Array<PromiseSettledResult<R>>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = { status: 'fulfilled', value: await fn(items[i] as T) };
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/**
+ * Reads a company's site politely: robots.txt for `provision-bot` first, then the home page,
+ * then up to `maxPages` of the most informative same-site pages found in the sitemaps and the
+ * home page's navigation, footer and body links, `concurrency` at a time, within `budgetMs`.
+ */
+export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions = DEFAULT_CRAWL): Promise<CrawlResult> {
+  const started = Date.now();
+  const budget = new AbortController();
+  const budgetTimer = setTimeout(() => budget.abort(), options.budgetMs);
+  const signal = AbortSignal.any([deps.signal, budget.signal]);
+  const overBudget = (what: string): ProvisionError =>
+    new RemoteServiceError('timeout', `Researching ${url.href} did not finish within ${options.budgetMs / 1000} s (${what}). The site is slow or stalled; try again later, or give a lighter page such as its About page.`);
+  /** Budget expiry surfaces from the fetcher as cancellation; tell the two apart. */
+  const settle = <T>(p: Promise<T>, what: string): Promise<T> =>
+    p.catch((err: unknown) => {
+      if (deps.signal.aborted) throw new CancelledError();
+      if (budget.signal.aborted && (err instanceof CancelledError || (err as Error).name === 'AbortError')) throw overBudget(what);
+      throw err;
+    });
+  const robotsFor = async (page: URL): Promise<RobotsRules & { sitemaps: string[] }> => {
+    const robotsUrl = new URL('/robots.txt', page).href;
+    try {
+      const text = deps.http.fetchText ? await settle(deps.http.fetchText(robotsUrl, { signal }), 'reading robots.txt') : undefined;
+      return parseRobots(text ?? '', ROBOTS_AGENT);
+    } catch (err) {
+      // RFC 9309: a robots.txt that exists but cannot be read (5xx) means "assume everything is disallowed".
+      if (err instanceof RemoteServiceError && err.code === 'http_error') {
+        throw new RemoteServiceError('http_error', `${robotsUrl} answered HTTP ${err.httpStatus ?? '5xx'}, so provision cannot tell whether it may read ${page.href} and, as robots.txt rules require, reads nothing. The site is having trouble; try again later.`, { httpStatus: err.httpStatus, cause: err });
+      }
+      // A site that cannot be reached fails here, before its page is asked for; name the page the user gave.
+      if (err instanceof UserInputError || err instanceof RemoteServiceError) {
+        const Kind = err instanceof UserInputError ? UserInputError : RemoteServiceError;
+        throw new Kind(err.code, err.message.replaceAll(robotsUrl, page.href), { httpStatus: err.httpStatus, cause: err });
+      }
+      throw err;
+    }
+  };
+  const refuse = (target: string): never => {
+    throw new UserInputError('robots_disallowed', `${target} asks robots like ${ROBOTS_AGENT} not to read it (robots.txt), and provision respects that. Ask the company for a page that robots may read, or use the llm strategy with notes about the company.`);
+  };
+
+  try {
+    let robots = await robotsFor(url);
+    if (!isAllowed(robots, url.pathname + url.search)) refuse(url.href);
+
+    deps.progress(0.1, 'fetching the home page');
+    const homePage = await settle(deps.http.fetchPage(url.href, { signal }), 'reading the home page');
+    const home = new URL(homePage.url);
+    if (home.origin !== url.origin) {
+      // Redirected to another host (example.com → www.example.com): its robots.txt applies.
+      robots = await robotsFor(home);
+      if (!isAllowed(robots, home.pathname + home.search)) refuse(home.href);
+    }
+    const homeSignals = extractSignals(homePage.url, homePage.html);
+
+    deps.progress(0.25, 'reading the sitemap');
+    const candidates: Candidate[] = homeSignals.links.map((l) => ({ url: l.href, text: l.text, source: l.area }));
+    // The conventional location only when robots.txt names none.
+    const sitemapQueue = robots.sitemaps.length > 0 ? [...new Set(robots.sitemaps)] : [new URL('/sitemap.xml', home).href];
+    for (let read = 0; sitemapQueue.length > 0 && read < options.maxSitemaps && !signal.aborted; read++) {
+      const sitemapUrl = sitemapQueue.shift() as string;
+      try {
+        if (new URL(sitemapUrl).hostname.replace(/^www\./, '') !== home.hostname.replace(/^www\./, '')) continue;
+        const xml = deps.http.fetchText ? await deps.http.fetchText(sitemapUrl, { signal }) : undefined;
+        if (!xml) continue;
+        const found = parseSitemap(xml);
+        sitemapQueue.push(...found.sitemaps);
+        candidates.push(...found.pages.map((p) => ({ url: p, text: '', source: 'sitemap' as const })));
+      } catch (err) {
+        if (deps.signal.aborted) throw new CancelledError();
+        deps.logger.warn('skipped a sitemap that could not be read', { url: sitemapUrl, reason: (err as Error).message });
+      }
+    }
+
+    const chosen = choosePages(homePage.url, candidates, options.maxPages, robots);
+    deps.progress(0.35, `reading ${chosen.length} more pages`);
+    const pages: PageSignals[] = [homeSignals];
+    const skipped: CrawlResult['skipped'] = [];
+    const readUrls = new Set([homePage.url]);
+    let done = 0;
+    const results = await mapLimit(chosen, options.concurrency, async (pageUrl): Promise<Page | undefined> => {
+      if (signal.aborted) return undefined;
+      const page = await deps.http.fetchPage(pageUrl, { signal });
+      deps.progress(0.35 + (0.5 * ++done) / Math.max(1, chosen.length), `read ${done} of ${chosen.length} pages`);
+      return page;
+    });
+    if (deps.signal.aborted) throw new CancelledError();
+    results.forEach((r, i) => {
+      const pageUrl = chosen[i] ?? '';
+      if (r.status === 'rejected') {
+        const code = r.reason instanceof ProvisionError ? (budget.signal.aborted && r.reason instanceof CancelledError ? 'timeout' : r.reason.code) : 'internal';
+        skipped.push({ url: pageUrl, code });
+        deps.logger.warn('skipped a page that could not be read', { url: pageUrl, code, reason: (r.reason as Error).message });
+        return;
+      }
+      const page = r.value;
+      if (!page) {
+        skipped.push({ url: pageUrl, code: 'timeout' });
+        return;
+      }
+      // A redirect may lead off the site, or to a page already read.
+      if (readUrls.has(page.url) || new URL(page.url).hostname.replace(/^www\./, '') !== home.hostname.replace(/^www\./, '')) return;
+      readUrls.add(page.url);
+      pages.push(extractSignals(page.url, page.html));
+    });
+    deps.logger.debug('crawl finished', { home: homePage.url, pages: pages.length, skipped: skipped.length, ms: Date.now() - started });
+    return { pages, home: homePage.url, skipped };
+  } finally {
+    clearTimeout(budgetTimer);
+  }
+}

@@ -1,0 +1,55 @@
+import { Firestore } from '@google-cloud/firestore';
+import type { StageId } from '../core/stage-ids.js';
+import type { Checkpoint, CheckpointStore } from './checkpoint-store.js';
+
+export interface FirestoreCheckpointOptions {
+  projectId: string;
+  /** Collection of per-job documents (default `provision_checkpoints`). */
+  collection?: string;
+  /** Replaces the client (tests). FIRESTORE_EMULATOR_HOST is honoured by the client itself. */
+  client?: Firestore;
+}
+
+/**
+ * Checkpoints as Firestore documents, `<collection>/<jobId>/stages/<stage>`, outside the
+ * container, so a retried Cloud Run task resumes where the last attempt stopped. The output
+ * is kept as a JSON string: stage outputs nest deeper and hold more keys than Firestore
+ * fields like, and one document holds up to 1 MiB.
+ */
+export class FirestoreCheckpointStore implements CheckpointStore {
+  private readonly db: Firestore;
+  private readonly collection: string;
+
+  constructor(options: FirestoreCheckpointOptions) {
+    this.db = options.client ?? new Firestore({ projectId: options.projectId });
+    this.collection = options.collection ?? 'provision_checkpoints';
+  }
+
+  private stages(jobId: string) {
+    return this.db.collection(this.collection).doc(jobId).collection('stages');
+  }
+
+  async load(jobId: string, stage: StageId): Promise<Checkpoint | undefined> {
+    const snap = await this.stages(jobId).doc(stage).get();
+    if (!snap.exists) return undefined;
+    const data = snap.data() as { fingerprint?: string; savedAt?: string; json?: string };
+    if (typeof data.json !== 'string' || typeof data.fingerprint !== 'string') return undefined;
+    try {
+      return { fingerprint: data.fingerprint, savedAt: data.savedAt ?? '', output: JSON.parse(data.json) as unknown };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async save(jobId: string, stage: StageId, checkpoint: Checkpoint): Promise<void> {
+    await this.stages(jobId).doc(stage).set({ fingerprint: checkpoint.fingerprint, savedAt: checkpoint.savedAt, json: JSON.stringify(checkpoint.output) });
+  }
+
+  async clear(jobId: string): Promise<void> {
+    await this.db.recursiveDelete(this.db.collection(this.collection).doc(jobId));
+  }
+
+  async close(): Promise<void> {
+    await this.db.terminate();
+  }
+}

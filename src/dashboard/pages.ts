@@ -1,0 +1,54 @@
+import { html, type SafeHtml } from './html.js';
+
+export interface NewJobDefaults {
+  url?: string;
+  strategy?: string;
+  warehouse?: string;
+  scale?: string;
+}
+
+export function newJobBody(d: NewJobDefaults): SafeHtml {
+  const scale = d.scale && Number(d.scale) > 0 && Number(d.scale) <= 100 ? d.scale : '1';
+  return html`<h1>New job</h1>
+<p class="lead">Give a company's website. provision researches it, writes a demo story, builds and loads the data, and checks every golden question.</p>
+<form id="new-job" class="card form" method="post" action="/jobs" novalidate>
+  <div class="field"><label for="url">Website URL</label>
+    <input id="url" name="url" type="url" inputmode="url" required placeholder="https://www.example.com" value="${d.url ?? ''}" autocomplete="url" aria-describedby="url-help">
+    <p id="url-help" class="sub">The company's public home page.</p></div>
+  <div class="row">
+    <div class="field"><label for="strategy">Strategy</label>
+      <select id="strategy" name="strategy">
+        <option value="heuristic">heuristic (rules, offline)</option>
+        <option value="llm" disabled>llm (not in this build)</option>
+      </select></div>
+    <div class="field"><label for="warehouse">Warehouse</label>
+      <select id="warehouse" name="warehouse">
+        <option value="duckdb">duckdb (local file)</option>
+        <option value="bigquery" disabled>bigquery (not in this build)</option>
+      </select></div>
+    <div class="field"><label for="scale">Scale</label>
+      <input id="scale" name="scale" type="number" min="0.01" max="100" step="any" value="${scale}" aria-describedby="scale-help">
+      <p id="scale-help" class="sub">Multiplies row counts (1 ≈ 75,000 rows).</p></div>
+  </div>
+  <div class="field"><label for="callbackUrl">Callback URL <span class="sub">(optional)</span></label>
+    <input id="callbackUrl" name="callbackUrl" type="url" inputmode="url" placeholder="https://hooks.example.com/provision" autocomplete="off"></div>
+  <p id="form-error" class="error" role="alert" hidden></p>
+  <div class="actions"><button type="submit" class="primary">Start job</button></div>
+  <noscript><p class="error">The form needs JavaScript; or use the API: POST /jobs.</p></noscript>
+</form>`;
+}
+
+export function tokenBody(path: string, wrong: boolean): SafeHtml {
+  return html`<h1>API token needed</h1>
+<p>This dashboard is protected by the service's API token (<code>PROVISION_API_TOKEN</code>).</p>
+<form class="card form" method="get" action="${path}">
+  <div class="field"><label for="token">API token</label><input id="token" name="token" type="password" required autocomplete="current-password"></div>
+  ${wrong ? html`<p class="error" role="alert">That token is not right.</p>` : ''}
+  <div class="actions"><button type="submit" class="primary">Continue</button></div>
+</form>
+<p class="sub">The token is kept in an HttpOnly cookie for this site. You can also open any page with <code>?token=…</code> once.</p>`;
+}
+
+export function notFoundBody(what: string): SafeHtml {
+  return html`<h1>Not found</h1><p>${what}</p><p><a href="/">All jobs</a></p>`;
+}
