@@ -1,6 +1,7 @@
 // Checks industry blueprints: generates their data, loads it into DuckDB, runs every golden
 // query and prints what came back.
-// Usage: node --import tsx scripts/check-blueprint.ts [id...] [--file src/blueprints/x.ts] [--scale N] [--seed N] [--quiet]
+// Usage: node --import tsx scripts/check-blueprint.ts [id...] [--file src/blueprints/x.ts] [--scale N] [--seed N | --seeds 1..5] [--quiet]
+// Declared insights are checked on every golden query's result; --seeds checks them for each seed.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,7 @@ import { verifyBlueprint } from '../src/blueprints/verify-blueprint.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '42' }, quiet: { type: 'boolean', default: false }, file: { type: 'string' } },
+  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '42' }, seeds: { type: 'string' }, quiet: { type: 'boolean', default: false }, file: { type: 'string' } },
 });
 let chosen: readonly Blueprint[] = positionals.length > 0 ? BLUEPRINTS.filter((b) => positionals.includes(b.id)) : BLUEPRINTS;
 if (values.file) {
@@ -18,18 +19,38 @@ if (values.file) {
   const mod = (await import(pathToFileURL(resolve(values.file)).href)) as Record<string, unknown>;
   chosen = Object.values(mod).filter((v): v is Blueprint => typeof v === 'object' && v !== null && 'questions' in v && 'tables' in v);
 }
-let bad = 0;
-for (const bp of chosen) {
-  const started = performance.now();
-  const report = await verifyBlueprint(bp, { scale: Number(values.scale), seed: Number(values.seed) });
-  const ms = Math.round(performance.now() - started);
-  console.log(`\n== ${bp.id} (${bp.label}) in ${ms} ms: ${report.tables.map((t) => `${t.name}=${t.rows}`).join(' ')}`);
-  for (const p of report.problems) console.log(`  PROBLEM ${p}`);
-  for (const q of report.queries) {
-    console.log(`  ${q.ok ? 'ok  ' : 'FAIL'} ${q.id} ${q.question} -> ${q.rows} rows${q.problem ? ` (${q.problem})` : ''}`);
-    if (!values.quiet) for (const r of q.firstRows.slice(0, 4)) console.log(`         ${JSON.stringify(r)}`);
+function seedList(): number[] {
+  if (!values.seeds) return [Number(values.seed)];
+  const range = /^(\d+)\.\.(\d+)$/.exec(values.seeds);
+  if (range) {
+    const out: number[] = [];
+    for (let s = Number(range[1]); s <= Number(range[2]); s++) out.push(s);
+    return out;
   }
-  if (report.problems.length > 0 || report.queries.some((q) => !q.ok)) bad++;
+  return values.seeds.split(',').map(Number);
 }
-console.log(`\n${chosen.length - bad} of ${chosen.length} blueprints pass`);
+const seeds = seedList();
+let bad = 0;
+let insights = 0;
+for (const bp of chosen) {
+  for (const seed of seeds) {
+    const started = performance.now();
+    const report = await verifyBlueprint(bp, { scale: Number(values.scale), seed });
+    const ms = Math.round(performance.now() - started);
+    console.log(`\n== ${bp.id} (${bp.label}) seed ${seed} in ${ms} ms: ${report.tables.map((t) => `${t.name}=${t.rows}`).join(' ')}`);
+    for (const p of report.problems) console.log(`  PROBLEM ${p}`);
+    for (const q of report.queries) {
+      console.log(`  ${q.ok ? 'ok  ' : 'FAIL'} ${q.id} ${q.question} -> ${q.rows} rows${q.problem ? ` (${q.problem})` : ''}`);
+      for (const c of q.insights ?? []) {
+        insights++;
+        if (!values.quiet || !c.holds) console.log(`         ${c.holds ? 'holds' : 'BROKEN'}: ${c.claim}; ${c.observed}`);
+      }
+      if (!values.quiet) for (const r of q.firstRows.slice(0, 4)) console.log(`         ${JSON.stringify(r)}`);
+    }
+    const declared = report.model.goldenSql.filter((g) => (g.insights?.length ?? 0) > 0).length;
+    if (declared < 3) console.log(`  PROBLEM only ${declared} golden questions declare a checkable insight; 3 or more expected`);
+    if (report.problems.length > 0 || report.queries.some((q) => !q.ok) || declared < 3) bad++;
+  }
+}
+console.log(`\n${chosen.length * seeds.length - bad} of ${chosen.length * seeds.length} blueprint runs pass (${chosen.length} blueprints x ${seeds.length} seeds; ${insights} insight checks)`);
 process.exitCode = bad > 0 ? 1 : 0;

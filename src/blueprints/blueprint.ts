@@ -1,4 +1,4 @@
-import type { Column, ColumnType, GeneratorSpec, Table } from '../domain/data-model.js';
+import type { Column, ColumnType, GeneratorSpec, Insight, Table } from '../domain/data-model.js';
 import type { QuestionLevel } from '../domain/story.js';
 import type { SqlDialect } from '../warehouse/sql-dialect.js';
 
@@ -17,10 +17,12 @@ export interface BlueprintColumn extends Omit<Column, 'synonyms' | 'generator'> 
   fromProfile?: ProfileList;
 }
 
-export interface BlueprintTable extends Omit<Table, 'columns' | 'foreignKeys' | 'synonyms' | 'scales'> {
+export interface BlueprintTable extends Omit<Table, 'columns' | 'foreignKeys' | 'synonyms' | 'scales' | 'scaling'> {
   synonyms?: string[];
   /** Defaults to true; false for dimension tables of fixed size. */
   scales?: boolean;
+  /** `sublinear` for dimension tables that grow slower than the facts (customers, products). */
+  scaling?: 'linear' | 'sublinear';
   columns: BlueprintColumn[];
 }
 
@@ -37,6 +39,11 @@ export interface BlueprintQuestion {
   /** The golden SQL, written once for every dialect. Result columns must equal `expectedColumns`. */
   sql: (d: SqlDialect) => string;
   expectedColumns: string[];
+  /**
+   * The insight as checks on the result (validated for every seed). Values may use the
+   * same placeholders (`{customerSegments.0}`) or name a blueprint value that tailoring maps.
+   */
+  insights?: Insight[];
 }
 
 /**

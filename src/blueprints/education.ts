@@ -166,6 +166,7 @@ export const education: Blueprint = {
       description: 'Students who have enrolled at {company} (synthetic people), with their entry term, aid and retention.',
       grain: 'one row per student',
       rowCount: 9000,
+      scaling: 'sublinear',
       primaryKey: 'student_id',
       synonyms: ['learners', 'enrollees', 'pupils'],
       columns: [
@@ -384,6 +385,7 @@ GROUP BY lead_source ORDER BY applications DESC`,
       question: 'How do course completion and DFW rates compare across campuses?',
       insight: '{regions.1} courses complete more than ten points less often than in-person courses, with about twice the withdrawals.',
       expectedColumns: ['campus_name', 'delivery_mode', 'enrollments', 'completion_pct', 'dfw_pct', 'withdrawal_pct'],
+      insights: [{ kind: 'top', key: 'campus_name', value: '{regions.1}', by: 'withdrawal_pct' }],
       sql: (d) => `SELECT c.campus_name, c.delivery_mode, COUNT(*) AS enrollments,
   ROUND(100.0 * SUM(CASE WHEN e.final_grade IN ('A', 'B', 'C', 'D') THEN 1 ELSE 0 END) / COUNT(*), 1) AS completion_pct,
   ROUND(100.0 * SUM(CASE WHEN e.final_grade IN ('D', 'F', 'W') THEN 1 ELSE 0 END) / COUNT(*), 1) AS dfw_pct,
@@ -429,6 +431,7 @@ ORDER BY dfw_pct DESC LIMIT 10`,
       question: 'Does offering a scholarship change whether admitted students accept?',
       insight: 'Admitted students offered a scholarship pay their deposit nearly twice as often as those without one (over 60% against about 35%).',
       expectedColumns: ['scholarship_offered', 'admitted', 'deposits', 'yield_pct'],
+      insights: [{ kind: 'compare', key: 'scholarship_offered', value: 'true', other: 'false', column: 'yield_pct', atLeast: 1.4 }],
       sql: (d) => `SELECT scholarship_offered, COUNT(*) AS admitted, SUM(${d.boolToInt('deposit_paid')}) AS deposits,
   ROUND(100.0 * SUM(${d.boolToInt('deposit_paid')}) / COUNT(*), 1) AS yield_pct
 FROM ${d.table('applications')}
@@ -440,6 +443,7 @@ GROUP BY scholarship_offered ORDER BY yield_pct DESC`,
       question: 'Where do we lose students between deposit and the first day of class?',
       insight: 'Summer melt hits {customerSegments.2} hardest: about two in five who paid a deposit never start, several times the rate of any other group.',
       expectedColumns: ['applicant_segment', 'deposits', 'enrolled', 'melt_pct'],
+      insights: [{ kind: 'top', key: 'applicant_segment', value: '{customerSegments.2}' }, { kind: 'ratio', key: 'applicant_segment', value: '{customerSegments.2}', column: 'melt_pct', atLeast: 1.6 }],
       sql: (d) => `SELECT applicant_segment, COUNT(*) AS deposits, SUM(${d.boolToInt('enrolled')}) AS enrolled,
   ROUND(100.0 * SUM(1 - ${d.boolToInt('enrolled')}) / COUNT(*), 1) AS melt_pct
 FROM ${d.table('applications')}
@@ -472,6 +476,7 @@ ORDER BY b.enrollments DESC`,
       question: 'Which students are we losing after the first year, and do scholarships make a difference?',
       insight: '{customerSegments.1} are the least likely to return for a second year: fewer than six in ten come back without a scholarship, against close to nine in ten with one, the biggest retention lift of any group.',
       expectedColumns: ['segment', 'students', 'retention_pct', 'retention_without_scholarship_pct', 'retention_with_scholarship_pct', 'scholarship_lift_pts'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.1}', by: 'scholarship_lift_pts' }],
       sql: (d) => `WITH cohort AS (
   SELECT student_segment, ${d.boolToInt('received_scholarship')} AS has_scholarship, ${d.boolToInt('retained_second_year')} AS retained
   FROM ${d.table('students')}

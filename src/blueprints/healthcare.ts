@@ -116,6 +116,7 @@ export const healthcare: Blueprint = {
       description: 'Physicians and advanced practice providers who see patients at {company}.',
       grain: 'one row per provider',
       rowCount: 180,
+      scaling: 'sublinear',
       primaryKey: 'provider_id',
       synonyms: ['doctors', 'physicians', 'clinicians', 'practitioners'],
       columns: [
@@ -134,6 +135,7 @@ export const healthcare: Blueprint = {
       description: 'Patients registered with {company} (synthetic).',
       grain: 'one row per patient',
       rowCount: 8000,
+      scaling: 'sublinear',
       primaryKey: 'patient_id',
       synonyms: ['members', 'patient panel', 'people'],
       columns: [
@@ -265,7 +267,7 @@ export const healthcare: Blueprint = {
           name: 'length_of_stay_days', type: 'INT64', description: 'Inpatient length of stay in days (0 for outpatient encounters).', synonyms: ['LOS', 'length of stay'],
           generator: { kind: 'number', dist: 'lognormal', mean: 4.2, sd: 2.8, min: 1, max: 30, decimals: 0, effects: [{ when: { ref: 'encounter_type', in: NON_INPATIENT }, factor: 0.0001 }, { when: { ref: 'service_line_id', in: ['1'] }, factor: 1.2 }] },
         },
-        { name: 'discharge_date', type: 'DATE', description: 'Day the patient was discharged (same day for outpatient encounters).', synonyms: ['discharged'], generator: { kind: 'derived', expr: 'encounter_date + length_of_stay_days', decimals: 0 } },
+        { name: 'discharge_date', type: 'DATE', description: 'Day the patient was discharged (same day for outpatient encounters).', synonyms: ['discharged'], generator: { kind: 'derived', expr: 'min(encounter_date + length_of_stay_days, today)', decimals: 0 } },
         {
           name: 'wait_minutes', type: 'INT64', description: 'Door-to-provider time: minutes from arrival (or virtual check-in) to being seen.', synonyms: ['wait time', 'door to provider', 'waiting time'],
           generator: {
@@ -415,6 +417,7 @@ WHERE appointment_date > ${d.monthsAgo(12)} AND appointment_date <= ${d.asOf}`,
       question: 'Which service lines generate the most gross charges?',
       insight: '{products.1} leads on gross charges: its surgical, implant-heavy cases bill about twice as much per encounter as any other service line.',
       expectedColumns: ['service_line_name', 'encounters', 'gross_charges', 'charges_per_encounter'],
+      insights: [{ kind: 'top', key: 'service_line_name', value: '{products.1}', by: 'charges_per_encounter' }, { kind: 'ratio', key: 'service_line_name', value: '{products.1}', column: 'charges_per_encounter', atLeast: 1.5 }],
       sql: (d) => `SELECT s.service_line_name, COUNT(DISTINCT c.encounter_id) AS encounters, ROUND(SUM(c.billed_amount), 2) AS gross_charges,
   ROUND(SUM(c.billed_amount) / COUNT(DISTINCT c.encounter_id), 0) AS charges_per_encounter
 FROM ${d.table('claim_lines')} c
@@ -436,6 +439,7 @@ GROUP BY 1 ORDER BY 1`,
       question: 'Which service lines have the highest no-show rates?',
       insight: '{products.2} has by far the highest no-show rate, around one in four appointments, and its patients also wait the longest for a slot.',
       expectedColumns: ['service_line_name', 'appointments', 'no_show_rate_pct', 'avg_lead_time_days'],
+      insights: [{ kind: 'top', key: 'service_line_name', value: '{products.2}' }, { kind: 'ratio', key: 'service_line_name', value: '{products.2}', column: 'no_show_rate_pct', atLeast: 1.8 }],
       sql: (d) => `SELECT s.service_line_name, COUNT(*) AS appointments,
   ROUND(100.0 * SUM(CASE WHEN a.appointment_status = 'No-show' THEN 1 ELSE 0 END) / COUNT(*), 1) AS no_show_rate_pct,
   ROUND(AVG(a.lead_time_days), 1) AS avg_lead_time_days
@@ -472,6 +476,7 @@ GROUP BY f.facility_name ORDER BY avg_wait_minutes DESC`,
       question: 'Which payers deny the most claim lines, and how clean are the claims we send them?',
       insight: 'Medicare Advantage denies about three times as many lines as commercial plans, and its claims are the least likely to pass the scrubber without edits.',
       expectedColumns: ['payer_type', 'claim_lines', 'denied_lines', 'denial_rate_pct', 'clean_claim_rate_pct'],
+      insights: [{ kind: 'top', key: 'payer_type', value: 'Medicare Advantage' }, { kind: 'compare', key: 'payer_type', value: 'Medicare Advantage', other: 'Commercial', column: 'denial_rate_pct', atLeast: 2 }],
       sql: (d) => `WITH denied AS (SELECT DISTINCT claim_line_id FROM ${d.table('claim_denials')})
 SELECT c.payer_type, COUNT(*) AS claim_lines, COUNT(dn.claim_line_id) AS denied_lines,
   ROUND(100.0 * COUNT(dn.claim_line_id) / COUNT(*), 1) AS denial_rate_pct,
@@ -485,6 +490,7 @@ GROUP BY c.payer_type ORDER BY denial_rate_pct DESC`,
       question: 'Does booking further ahead make patients more likely to no-show?',
       insight: 'Yes, sharply: appointments booked more than 60 days out are no-shows four to five times as often as those booked within a week.',
       expectedColumns: ['booking_window', 'appointments', 'avg_lead_time_days', 'no_show_rate_pct'],
+      insights: [{ kind: 'trend', column: 'no_show_rate_pct', direction: 'up', atLeast: 2 }],
       sql: (d) => `SELECT booking_window, COUNT(*) AS appointments, ROUND(AVG(lead_time_days), 1) AS avg_lead_time_days,
   ROUND(100.0 * SUM(CASE WHEN appointment_status = 'No-show' THEN 1 ELSE 0 END) / COUNT(*), 1) AS no_show_rate_pct
 FROM ${d.table('appointments')}
@@ -542,6 +548,7 @@ GROUP BY s.service_line_name ORDER BY readmission_rate_pct DESC`,
       question: 'How much does a follow-up visit within 7 days of discharge reduce readmissions?',
       insight: 'Patients with no follow-up visit are readmitted about three times as often as those seen within 7 days: transition-of-care visits are the biggest readmission lever.',
       expectedColumns: ['post_discharge_follow_up', 'discharges', 'readmissions', 'readmission_rate_pct', 'relative_risk'],
+      insights: [{ kind: 'compare', key: 'post_discharge_follow_up', value: 'No follow-up', other: 'Within 7 days', column: 'readmission_rate_pct', atLeast: 2.5 }],
       sql: (d) => `WITH by_follow_up AS (
   SELECT post_discharge_follow_up, COUNT(*) AS discharges, SUM(${d.boolToInt('readmitted_within_30_days')}) AS readmissions
   FROM ${d.table('encounters')}

@@ -111,7 +111,7 @@ export const hospitality: Blueprint = {
       synonyms: ['dishes', 'items', 'menu', 'plates', 'drinks', 'PLUs'],
       columns: [
         { name: 'menu_item_id', type: 'INT64', description: 'Menu item identifier (POS PLU).', synonyms: ['PLU', 'item id'], generator: { kind: 'sequence', start: 101 } },
-        { name: 'menu_category_id', type: 'INT64', description: 'Menu category of the item.', generator: { kind: 'foreignKey', table: 'menu_categories', column: 'menu_category_id' } },
+        { name: 'menu_category_id', type: 'INT64', description: 'Menu category of the item.', generator: { kind: 'foreignKey', table: 'menu_categories', column: 'menu_category_id', perParent: { dist: 'uniform', min: 17, max: 18 } } },
         { name: 'dish_style', type: 'STRING', description: 'Style tag used in the item name.', generator: { kind: 'category', values: ['Signature', 'House', 'Seasonal', "Chef's", 'Classic', 'Market', 'Smoked', 'Wood-fired', 'Heritage', 'Local'] } },
         { name: 'item_name', type: 'STRING', description: 'Name of the dish or drink as printed on the menu.', synonyms: ['dish', 'item', 'menu item', 'drink'], generator: { kind: 'template', template: '{dish_style} {menu_category_id.category_name} #{menu_item_id}' } },
         {
@@ -154,6 +154,7 @@ export const hospitality: Blueprint = {
       description: 'Guests known to {company}: loyalty members and guests with a reservation or online profile.',
       grain: 'one row per guest profile',
       rowCount: 5000,
+      scaling: 'sublinear',
       primaryKey: 'guest_id',
       synonyms: ['loyalty members', 'diners', 'members', 'patrons', 'guest profiles'],
       columns: [
@@ -183,6 +184,7 @@ export const hospitality: Blueprint = {
       description: 'Employees on the {company} roster, front and back of house.',
       grain: 'one row per employee',
       rowCount: 240,
+      scaling: 'sublinear',
       primaryKey: 'staff_id',
       synonyms: ['employees', 'team members', 'crew', 'roster', 'workforce'],
       columns: [
@@ -405,6 +407,7 @@ export const hospitality: Blueprint = {
       question: 'What were net sales by location over the last 12 months?',
       insight: '{regions.0}, the flagship, sells close to twice as much as any other location.',
       expectedColumns: ['location_name', 'checks', 'net_sales'],
+      insights: [{ kind: 'top', key: 'location_name', value: '{regions.0}' }, { kind: 'ratio', key: 'location_name', value: '{regions.0}', column: 'net_sales', atLeast: 1.5 }],
       sql: (d) => `SELECT l.location_name, COUNT(DISTINCT c.check_id) AS checks, ROUND(SUM(cl.line_total), 2) AS net_sales
 FROM ${d.table('check_lines')} cl
 JOIN ${d.table('checks')} c ON c.check_id = cl.check_id
@@ -417,6 +420,7 @@ GROUP BY l.location_name ORDER BY net_sales DESC`,
       question: 'Which menu categories bring in the most sales?',
       insight: '{products.0} are by far the biggest category, bringing in about 40% of all food and beverage sales; {products.4} barely register.',
       expectedColumns: ['category_name', 'items_sold', 'net_sales', 'share_pct'],
+      insights: [{ kind: 'top', key: 'category_name', value: '{products.0}' }, { kind: 'ratio', key: 'category_name', value: '{products.0}', column: 'net_sales', atLeast: 1.5 }],
       sql: (d) => `SELECT mc.category_name, SUM(cl.quantity) AS items_sold, ROUND(SUM(cl.line_total), 2) AS net_sales,
   ROUND(100.0 * SUM(cl.line_total) / SUM(SUM(cl.line_total)) OVER (), 1) AS share_pct
 FROM ${d.table('check_lines')} cl
@@ -470,6 +474,7 @@ GROUP BY booking_channel ORDER BY no_show_rate_pct DESC`,
       question: 'How often does each guest segment visit, and how much do they spend per visit?',
       insight: '{customerSegments.0} visit about three times as often as any other segment, while {customerSegments.3} bring the biggest parties and close to double the average check.',
       expectedColumns: ['segment', 'guests', 'visits', 'visits_per_guest', 'avg_check'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}', by: 'visits_per_guest' }, { kind: 'ratio', key: 'segment', value: '{customerSegments.0}', column: 'visits_per_guest', atLeast: 2 }],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.guest_id, SUM(cl.line_total) AS sales
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id
@@ -539,6 +544,7 @@ ORDER BY labour_pct DESC`,
       question: 'Where is our food waste coming from, relative to what each menu category sells?',
       insight: '{products.4} waste several times more of their food cost than any other category, mostly from overproduction: bake and prep to forecast, not to habit.',
       expectedColumns: ['category_name', 'waste_cost', 'food_cost', 'waste_pct_of_food_cost', 'overproduction_pct'],
+      insights: [{ kind: 'top', key: 'category_name', value: '{products.4}' }, { kind: 'ratio', key: 'category_name', value: '{products.4}', column: 'waste_pct_of_food_cost', atLeast: 2 }],
       sql: (d) => `WITH waste AS (
   SELECT menu_category_id, SUM(waste_cost) AS waste_cost,
     SUM(CASE WHEN waste_reason = 'Overproduction' THEN waste_cost ELSE 0 END) AS overproduction_cost

@@ -74,6 +74,7 @@ export const logistics: Blueprint = {
       description: 'Customer accounts that ship freight with {company}.',
       grain: 'one row per shipper account',
       rowCount: 1500,
+      scaling: 'sublinear',
       primaryKey: 'shipper_id',
       synonyms: ['customers', 'accounts', 'clients', 'consignors'],
       columns: [
@@ -111,6 +112,7 @@ export const logistics: Blueprint = {
       description: 'Power units (tractors and trucks) dispatched on {company} loads, with their age, maintenance spend and breakdowns.',
       grain: 'one row per truck',
       rowCount: 400,
+      scaling: 'sublinear',
       primaryKey: 'vehicle_id',
       synonyms: ['fleet', 'trucks', 'tractors', 'power units', 'equipment'],
       columns: [
@@ -311,6 +313,7 @@ GROUP BY 1 ORDER BY 1`,
       question: 'Which service lines bring in the most revenue, and what do they earn per mile?',
       insight: '{products.0} brings in the most revenue, but {products.2} earns the most per mile: about twice the {products.0} rate.',
       expectedColumns: ['service_line', 'shipments', 'revenue', 'revenue_per_mile'],
+      insights: [{ kind: 'top', key: 'service_line', value: '{products.0}', by: 'revenue' }, { kind: 'compare', key: 'service_line', value: '{products.2}', other: '{products.0}', column: 'revenue_per_mile', atLeast: 1.5 }],
       sql: (d) => `SELECT service_line, COUNT(*) AS shipments, ROUND(SUM(total_revenue), 2) AS revenue,
   ROUND(${d.safeDivide('SUM(total_revenue)', 'SUM(distance_miles)')}, 2) AS revenue_per_mile
 FROM ${d.table('shipments')}
@@ -346,6 +349,7 @@ FROM by_shipper ORDER BY revenue DESC LIMIT 10`,
       question: 'Which destination regions have the worst on-time delivery?',
       insight: 'Deliveries into {regions.1} are on time only about three times in four, at least ten points below every other region.',
       expectedColumns: ['region_name', 'shipments', 'late_shipments', 'on_time_pct'],
+      insights: [{ kind: 'top', key: 'region_name', value: '{regions.1}' }],
       sql: (d) => `SELECT r.region_name, COUNT(*) AS shipments, SUM(1 - ${d.boolToInt('s.on_time_delivery')}) AS late_shipments,
   ROUND(100.0 * SUM(${d.boolToInt('s.on_time_delivery')}) / COUNT(*), 1) AS on_time_pct
 FROM ${d.table('shipments')} s
@@ -415,6 +419,7 @@ GROUP BY s.shipper_segment ORDER BY shipments DESC`,
       question: 'Is our ageing fleet costing us: maintenance per mile, breakdowns and on-time by truck model year?',
       insight: 'Trucks from 2016 and older cost two and a half to three times as much to maintain per mile, break down more than three times as often and deliver late more often: the case for replacing them.',
       expectedColumns: ['model_year_band', 'trucks', 'miles_12m', 'maintenance_cost_per_mile', 'breakdowns_per_truck', 'on_time_pct'],
+      insights: [{ kind: 'compare', key: 'model_year_band', value: '2016 and older', other: '2021 and newer', column: 'maintenance_cost_per_mile', atLeast: 1.8 }],
       sql: (d) => `WITH usage AS (
   SELECT vehicle_id, SUM(distance_miles) AS miles, COUNT(*) AS loads, SUM(${d.boolToInt('on_time_delivery')}) AS on_time_loads
   FROM ${d.table('shipments')} WHERE actual_delivery_date > ${d.monthsAgo(12)}

@@ -59,6 +59,7 @@ export const retail: Blueprint = {
       description: 'Products (SKUs) sold by {company}.',
       grain: 'one row per product',
       rowCount: 400,
+      scaling: 'sublinear',
       primaryKey: 'product_id',
       synonyms: ['items', 'SKUs', 'catalogue'],
       columns: [
@@ -80,6 +81,7 @@ export const retail: Blueprint = {
       description: 'Customers who have an account with {company}.',
       grain: 'one row per customer',
       rowCount: 6000,
+      scaling: 'sublinear',
       primaryKey: 'customer_id',
       synonyms: ['shoppers', 'buyers', 'accounts'],
       columns: [
@@ -89,7 +91,7 @@ export const retail: Blueprint = {
         { name: 'segment', type: 'STRING', description: 'Customer segment from purchase behaviour.', synonyms: ['customer segment', 'tier', 'cohort'], fromProfile: 'customerSegments', generator: { kind: 'category', values: ['VIP members', 'Loyalty members', 'Occasional shoppers', 'Bargain hunters'], weights: [0.08, 0.32, 0.4, 0.2] } },
         { name: 'region_id', type: 'INT64', description: 'Home region of the customer.', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.7 } },
         { name: 'acquisition_channel', type: 'STRING', description: 'How the customer first found us.', synonyms: ['source', 'acquisition source'], generator: { kind: 'category', values: ['Organic search', 'Paid social', 'Referral', 'Email', 'Marketplace', 'In store'], weights: [0.3, 0.22, 0.12, 0.1, 0.08, 0.18] } },
-        { name: 'signup_date', type: 'DATE', description: 'Day the customer created an account.', synonyms: ['joined', 'registration date'], generator: { kind: 'date', from: -1095, to: -1, growth: 0.3 } },
+        { name: 'signup_date', type: 'DATE', description: 'Day the customer created an account.', synonyms: ['joined', 'registration date'], generator: { kind: 'date', from: -1825, to: -1, growth: 0.3 } },
       ],
     },
     {
@@ -117,9 +119,9 @@ export const retail: Blueprint = {
       synonyms: ['purchases', 'transactions', 'sales'],
       columns: [
         { name: 'order_id', type: 'INT64', description: 'Order identifier.', generator: { kind: 'sequence', start: 5000001 } },
-        { name: 'customer_id', type: 'INT64', description: 'Customer who placed the order.', generator: { kind: 'foreignKey', table: 'customers', column: 'customer_id', distribution: 'zipf', skew: 0.5 } },
+        { name: 'customer_id', type: 'INT64', description: 'Customer who placed the order.', generator: { kind: 'foreignKey', table: 'customers', column: 'customer_id', distribution: 'zipf', skew: 0.5, weightBy: 'signup_date' } },
         { name: 'customer_segment', type: 'STRING', description: 'Segment of the customer when the order was placed.', synonyms: ['segment'], generator: { kind: 'copy', ref: 'customer_id.segment' } },
-        { name: 'order_date', type: 'DATE', description: 'Day the order was placed.', synonyms: ['purchase date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: RETAIL_WEEKLY, yearly: RETAIL_YEARLY, growth: 0.28, notBefore: 'customer_id.signup_date' } },
+        { name: 'order_date', type: 'DATE', description: 'Day the order was placed.', synonyms: ['purchase date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: RETAIL_WEEKLY, yearly: RETAIL_YEARLY, growth: 0, notBefore: 'customer_id.signup_date' } },
         { name: 'channel', type: 'STRING', description: 'Sales channel of the order.', synonyms: ['sales channel'], generator: { kind: 'category', values: ['Online', 'Mobile app', 'In store'], weights: [0.45, 0.3, 0.25] } },
         { name: 'status', type: 'STRING', description: 'Fulfilment status.', generator: { kind: 'category', values: ['Delivered', 'Shipped', 'Cancelled'], weights: [0.9, 0.06, 0.04] } },
         { name: 'campaign_id', type: 'INT64', description: 'Campaign the order is attributed to, if any.', generator: { kind: 'foreignKey', table: 'marketing_campaigns', column: 'campaign_id', distribution: 'zipf', skew: 0.9, nullRate: 0.55 } },
@@ -135,7 +137,7 @@ export const retail: Blueprint = {
       synonyms: ['order lines', 'line items', 'basket items'],
       columns: [
         { name: 'order_item_id', type: 'INT64', description: 'Order line identifier.', generator: { kind: 'sequence' } },
-        { name: 'order_id', type: 'INT64', description: 'Order the line belongs to.', generator: { kind: 'foreignKey', table: 'orders', column: 'order_id' } },
+        { name: 'order_id', type: 'INT64', description: 'Order the line belongs to.', generator: { kind: 'foreignKey', table: 'orders', column: 'order_id', perParent: { dist: 'poisson', mean: 2.2, min: 1, max: 8 } } },
         { name: 'product_id', type: 'INT64', description: 'Product sold.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', distribution: 'zipf', skew: 0.5 } },
         {
           name: 'quantity', type: 'INT64', description: 'Units sold on the line.', synonyms: ['units', 'qty'],
@@ -146,8 +148,8 @@ export const retail: Blueprint = {
           name: 'discount_pct', type: 'FLOAT64', description: 'Discount on the line as a fraction (0.15 = 15%).', synonyms: ['discount', 'markdown'],
           generator: { kind: 'number', dist: 'uniform', min: 0, max: 0.12, decimals: 2, effects: [{ when: { ref: 'order_id.customer_segment', in: ['Bargain hunters'] }, factor: 2.6 }] },
         },
-        { name: 'line_total', type: 'NUMERIC', description: 'Revenue of the line: quantity x unit price x (1 - discount).', synonyms: ['revenue', 'sales', 'amount'], generator: { kind: 'derived', expr: 'quantity * unit_price * (1 - discount_pct)', decimals: 2 } },
-        { name: 'line_cost', type: 'NUMERIC', description: 'Cost of goods of the line.', synonyms: ['COGS'], generator: { kind: 'derived', expr: 'quantity * product_id.unit_cost', decimals: 2 } },
+        { name: 'line_total', type: 'NUMERIC', description: 'Revenue of the line: quantity x unit price x (1 - discount).', synonyms: ['revenue', 'sales', 'amount'], generator: { kind: 'derived', expr: 'quantity * unit_price * (1 - discount_pct)', money: true } },
+        { name: 'line_cost', type: 'NUMERIC', description: 'Cost of goods of the line.', synonyms: ['COGS'], generator: { kind: 'derived', expr: 'quantity * product_id.unit_cost', money: true } },
         {
           name: 'is_returned', type: 'BOOL', description: 'Whether the line was returned.', synonyms: ['returned'],
           generator: { kind: 'boolean', p: 0.06, effects: [{ when: { ref: 'product_id.category_id', in: ['2'] }, p: 0.19 }, { when: { ref: 'product_id.category_id', in: ['1'] }, p: 0.11 }] },
@@ -205,6 +207,7 @@ GROUP BY c.category_name ORDER BY revenue DESC`,
       question: 'How has monthly revenue trended over the last 24 months?',
       insight: 'Revenue grows close to 30% year over year, with a strong November-December peak each year.',
       expectedColumns: ['month', 'revenue'],
+      insights: [{ kind: 'trend', column: 'revenue', direction: 'up' }],
       sql: (d) => `SELECT ${d.truncMonth('o.order_date')} AS month, ROUND(SUM(oi.line_total), 2) AS revenue
 FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
 WHERE o.status <> 'Cancelled' AND o.order_date >= ${d.truncMonth(d.monthsAgo(23))}
@@ -215,6 +218,7 @@ GROUP BY 1 ORDER BY 1`,
       question: 'Which customer segment has the highest average order value?',
       insight: '{customerSegments.0} spend about twice as much per order as any other segment.',
       expectedColumns: ['segment', 'orders', 'avg_order_value'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}' }, { kind: 'ratio', key: 'segment', value: '{customerSegments.0}', column: 'avg_order_value', atLeast: 1.6 }],
       sql: (d) => `WITH order_value AS (
   SELECT o.order_id, o.customer_segment, SUM(oi.line_total) AS value
   FROM ${d.table('orders')} o JOIN ${d.table('order_items')} oi ON oi.order_id = o.order_id
@@ -253,6 +257,7 @@ GROUP BY r.region_name ORDER BY revenue DESC`,
       question: 'Which product category has the highest return rate?',
       insight: '{products.1} is returned about three times as often as the rest of the catalogue, mostly for sizing.',
       expectedColumns: ['category_name', 'lines_sold', 'lines_returned', 'return_rate_pct'],
+      insights: [{ kind: 'top', key: 'category_name', value: '{products.1}' }, { kind: 'ratio', key: 'category_name', value: '{products.1}', column: 'return_rate_pct', atLeast: 2, vs: 'average' }],
       sql: (d) => `SELECT c.category_name, COUNT(*) AS lines_sold, SUM(${d.boolToInt('oi.is_returned')}) AS lines_returned,
   ROUND(100.0 * SUM(${d.boolToInt('oi.is_returned')}) / COUNT(*), 1) AS return_rate_pct
 FROM ${d.table('order_items')} oi
@@ -290,6 +295,7 @@ GROUP BY p.product_name ORDER BY gross_margin DESC LIMIT 10`,
       question: 'How do discounts erode margin in each customer segment?',
       insight: '{customerSegments.3} get more than twice the average discount, which cuts their margin well below the other segments.',
       expectedColumns: ['segment', 'avg_discount_pct', 'margin_pct'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.3}' }, { kind: 'ratio', key: 'segment', value: '{customerSegments.3}', column: 'avg_discount_pct', atLeast: 2 }],
       sql: (d) => `SELECT o.customer_segment AS segment, ROUND(100 * AVG(oi.discount_pct), 1) AS avg_discount_pct,
   ROUND(100 * ${d.safeDivide('SUM(oi.line_total - oi.line_cost)', 'SUM(oi.line_total)')}, 1) AS margin_pct
 FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id

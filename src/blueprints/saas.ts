@@ -111,6 +111,7 @@ export const saas: Blueprint = {
       description: 'Companies with a {company} workspace: paying customers, former customers, and free workspaces that never bought. An account\'s customer-since date is the start_date of its first subscription.',
       grain: 'one row per customer account',
       rowCount: 2500,
+      scaling: 'sublinear',
       primaryKey: 'account_id',
       synonyms: ['customers', 'companies', 'logos', 'tenants', 'workspaces'],
       columns: [
@@ -382,6 +383,7 @@ GROUP BY 1 ORDER BY 1`,
       question: 'What is the average revenue per account (ARPA) in each customer segment?',
       insight: '{customerSegments.0} accounts are worth more than ten times as much MRR as {customerSegments.2} or {customerSegments.3} accounts.',
       expectedColumns: ['segment', 'active_accounts', 'mrr', 'arpa'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}' }, { kind: 'compare', key: 'segment', value: '{customerSegments.0}', other: '{customerSegments.2}', column: 'arpa', atLeast: 10 }],
       sql: (d) => `WITH per_account AS (
   SELECT s.account_id, s.account_segment, SUM(s.mrr) AS mrr
   FROM ${d.table('subscriptions')} s WHERE s.status = 'Active'
@@ -416,6 +418,7 @@ GROUP BY feature ORDER BY events DESC`,
       question: 'What is our logo churn rate over the last 12 months in each customer segment?',
       insight: '{customerSegments.2} and {customerSegments.3} subscriptions churn several times as often as {customerSegments.0} ones.',
       expectedColumns: ['segment', 'subscriptions_at_start', 'churned', 'churn_rate_pct'],
+      insights: [{ kind: 'compare', key: 'segment', value: '{customerSegments.2}', other: '{customerSegments.0}', column: 'churn_rate_pct', atLeast: 1.4 }],
       sql: (d) => `SELECT account_segment AS segment, COUNT(*) AS subscriptions_at_start,
   SUM(CASE WHEN canceled_date IS NOT NULL THEN 1 ELSE 0 END) AS churned,
   ROUND(100.0 * SUM(CASE WHEN canceled_date IS NOT NULL THEN 1 ELSE 0 END) / COUNT(*), 1) AS churn_rate_pct
@@ -428,6 +431,7 @@ GROUP BY account_segment ORDER BY churn_rate_pct DESC`,
       question: 'Do monthly contracts churn more than annual ones, and how much MRR have we lost on each?',
       insight: 'Monthly subscriptions churn about four times as often as annual ones; moving customers to annual terms is the biggest churn lever.',
       expectedColumns: ['contract_term', 'subscriptions', 'churned', 'churn_rate_pct', 'churned_mrr'],
+      insights: [{ kind: 'compare', key: 'contract_term', value: 'Monthly', other: 'Annual', column: 'churn_rate_pct', atLeast: 2.5 }],
       sql: (d) => `SELECT contract_term, COUNT(*) AS subscriptions, SUM(${d.boolToInt('is_churned')}) AS churned,
   ROUND(100.0 * SUM(${d.boolToInt('is_churned')}) / COUNT(*), 1) AS churn_rate_pct,
   ROUND(SUM(CASE WHEN is_churned THEN mrr ELSE 0 END), 2) AS churned_mrr
@@ -439,6 +443,7 @@ GROUP BY contract_term ORDER BY churn_rate_pct DESC`,
       question: 'Which payment methods fail most often, and how much have we failed to collect in the last 12 months?',
       insight: 'Credit cards fail about five times as often as ACH debit and far more often than wire, and account for the vast majority of failed invoices: involuntary churn waiting to happen.',
       expectedColumns: ['payment_method', 'invoices', 'failed_invoices', 'failed_rate_pct', 'failed_amount'],
+      insights: [{ kind: 'top', key: 'payment_method', value: 'Credit card' }, { kind: 'compare', key: 'payment_method', value: 'Credit card', other: 'ACH debit', column: 'failed_rate_pct', atLeast: 3 }],
       sql: (d) => `SELECT payment_method, COUNT(*) AS invoices,
   SUM(CASE WHEN payment_status = 'Failed' THEN 1 ELSE 0 END) AS failed_invoices,
   ROUND(100.0 * SUM(CASE WHEN payment_status = 'Failed' THEN 1 ELSE 0 END) / COUNT(*), 1) AS failed_rate_pct,
@@ -481,6 +486,7 @@ GROUP BY m.month ORDER BY m.month`,
       question: 'Does seat utilisation predict churn?',
       insight: 'Subscriptions using fewer than 40% of their seats have mostly churned, while those above 70% almost never do: utilisation is the clearest early-warning signal.',
       expectedColumns: ['utilisation_band', 'subscriptions', 'churned', 'churn_rate_pct', 'churned_mrr'],
+      insights: [{ kind: 'compare', key: 'utilisation_band', value: '1. Under 40%', other: '2. 40-70%', column: 'churn_rate_pct', atLeast: 2 }],
       sql: (d) => `WITH banded AS (
   SELECT CASE WHEN seat_utilisation_pct < 40 THEN '1. Under 40%'
               WHEN seat_utilisation_pct < 70 THEN '2. 40-70%'

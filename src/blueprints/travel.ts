@@ -132,6 +132,7 @@ export const travel: Blueprint = {
       description: 'Travellers with a profile at {company} (synthetic), with segment, home market and loyalty tier.',
       grain: 'one row per passenger',
       rowCount: 9000,
+      scaling: 'sublinear',
       primaryKey: 'passenger_id',
       synonyms: ['travelers', 'customers', 'flyers', 'members'],
       columns: [
@@ -425,6 +426,7 @@ FROM b CROSS JOIN a`,
       question: 'Which fare families bring in the most revenue?',
       insight: '{products.1} brings in the most ticket revenue even though {products.2} carries about three times as many passengers: a {products.1} passenger pays about four times the {products.2} fare.',
       expectedColumns: ['fare_family', 'bookings', 'passengers', 'ticket_revenue', 'avg_fare'],
+      insights: [{ kind: 'top', key: 'fare_family', value: '{products.1}' }],
       sql: (d) => `SELECT fare_family, COUNT(*) AS bookings, SUM(party_size) AS passengers, ROUND(SUM(ticket_revenue), 2) AS ticket_revenue,
   ROUND(SUM(ticket_revenue) / SUM(party_size), 2) AS avg_fare
 FROM ${d.table('bookings')}
@@ -458,6 +460,7 @@ GROUP BY r.route_code ORDER BY load_factor_pct ASC`,
       question: 'How does on-time performance vary by time of day?',
       insight: 'Evening departures are late (over 15 minutes) about twice as often as morning ones, as delays build up through the day.',
       expectedColumns: ['departure_bank', 'flights', 'on_time_pct', 'avg_delay_minutes'],
+      insights: [{ kind: 'compare', key: 'departure_bank', value: 'Morning', other: 'Evening', column: 'on_time_pct', atLeast: 1.2 }],
       sql: (d) => `SELECT departure_bank, COUNT(*) AS flights,
   ROUND(100.0 * SUM(CASE WHEN departure_delay_minutes <= 15 THEN 1 ELSE 0 END) / COUNT(*), 1) AS on_time_pct,
   ROUND(AVG(departure_delay_minutes), 1) AS avg_delay_minutes
@@ -481,6 +484,7 @@ GROUP BY p.home_region ORDER BY ticket_revenue DESC`,
       question: 'How do fares change with how far ahead people book?',
       insight: 'Fares bought in the last week before departure average more than three times those bought 60+ days out, and premium cabins make up a far larger share of last-minute bookings.',
       expectedColumns: ['booking_window', 'bookings', 'avg_lead_time_days', 'avg_fare', 'premium_cabin_share_pct'],
+      insights: [{ kind: 'trend', column: 'avg_fare', direction: 'down', atLeast: 2 }],
       sql: (d) => `SELECT b.booking_window, COUNT(*) AS bookings, ROUND(AVG(b.lead_time_days), 1) AS avg_lead_time_days,
   ROUND(SUM(b.ticket_revenue) / SUM(b.party_size), 2) AS avg_fare,
   ROUND(100.0 * SUM(CASE WHEN ff.cabin <> 'Economy' THEN 1 ELSE 0 END) / COUNT(*), 1) AS premium_cabin_share_pct
@@ -492,6 +496,7 @@ GROUP BY b.booking_window ORDER BY MIN(b.lead_time_days)`,
       question: 'Which fare families generate the most ancillary revenue per booking?',
       insight: '{products.0} bookings bring in the most ancillary revenue per booking, about three times {products.2}, mostly from checked bags and seat selection that other fares include.',
       expectedColumns: ['fare_family', 'bookings', 'ancillary_revenue', 'ancillary_revenue_per_booking', 'bag_and_seat_share_pct'],
+      insights: [{ kind: 'top', key: 'fare_family', value: '{products.0}' }, { kind: 'compare', key: 'fare_family', value: '{products.0}', other: '{products.2}', column: 'ancillary_revenue_per_booking', atLeast: 2 }],
       sql: (d) => `WITH bk AS (
   SELECT fare_family, COUNT(*) AS bookings FROM ${d.table('bookings')} GROUP BY fare_family
 ), anc AS (

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderModel } from '../agents/model/render-model.js';
+import { checkInsight, type InsightCheck } from '../agents/validate/check-insight.js';
 import { toCsv } from '../data/csv.js';
 import { generateDataset } from '../data/generate.js';
-import { checkIntegrity } from '../data/integrity.js';
+import { checkIntegrity, integrityQueries } from '../data/integrity.js';
 import type { DataModel } from '../domain/data-model.js';
 import type { CompanyProfile } from '../domain/profile.js';
 import { QUESTION_LEVELS } from '../domain/story.js';
@@ -21,6 +22,8 @@ export interface QueryCheck {
   columns: string[];
   firstRows: unknown[][];
   problem?: string;
+  /** The question's declared insights, checked on its result. */
+  insights?: InsightCheck[];
 }
 
 export interface BlueprintReport {
@@ -99,8 +102,14 @@ export async function verifyBlueprint(bp: Blueprint, options: { scale?: number; 
       if (rows !== gen.rows) problems.push(`table ${t.name}: loaded ${rows} rows, generated ${gen.rows}`);
       loaded.push({ name: t.name, rows });
     }
+    for (const check of integrityQueries(model, (t) => t)) {
+      const res = await wh.query('check', check.sql);
+      const violations = Number(res.rows[0]?.[0] ?? 0);
+      if (violations > 0) problems.push(`loaded data: ${check.what}: ${violations} rows break it`);
+    }
     for (const q of bp.questions) {
-      const sql = model.goldenSql.find((g) => g.questionId === q.id)?.sql ?? '';
+      const golden = model.goldenSql.find((g) => g.questionId === q.id);
+      const sql = golden?.sql ?? '';
       const check: QueryCheck = { id: q.id, question: q.question, ok: false, rows: 0, columns: [], firstRows: [] };
       try {
         const result = await wh.query('check', sql);
@@ -110,7 +119,12 @@ export async function verifyBlueprint(bp: Blueprint, options: { scale?: number; 
         if (result.rows.length === 0) check.problem = 'no rows';
         else if (result.columns.join(',') !== q.expectedColumns.join(',')) check.problem = `columns ${result.columns.join(',')} != expected ${q.expectedColumns.join(',')}`;
         else if (result.rows.every((r) => r.every((v) => v === null || v === 0))) check.problem = 'every value is NULL or 0';
-        else check.ok = true;
+        else {
+          check.insights = (golden?.insights ?? []).map((i) => checkInsight(i, result.columns, result.rows));
+          const broken = check.insights.filter((c) => !c.holds);
+          if (broken.length > 0) check.problem = `insight does not hold: ${broken.map((c) => `${c.claim} (observed ${c.observed})`).join('; ')}`;
+          else check.ok = true;
+        }
       } catch (err) {
         check.problem = (err as Error).message;
       }

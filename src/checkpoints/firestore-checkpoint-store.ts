@@ -1,4 +1,5 @@
-import { Firestore } from '@google-cloud/firestore';
+import type { Firestore } from '@google-cloud/firestore';
+import { createFirestore } from '../gcp/firestore-client.js';
 import type { StageId } from '../core/stage-ids.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint-store.js';
 
@@ -6,8 +7,8 @@ export interface FirestoreCheckpointOptions {
   projectId: string;
   /** Collection of per-job documents (default `provision_checkpoints`). */
   collection?: string;
-  /** Replaces the client (tests). FIRESTORE_EMULATOR_HOST is honoured by the client itself. */
-  client?: Firestore;
+  /** An emulator at host:port (FIRESTORE_EMULATOR_HOST, which the client honours itself, wins). */
+  emulatorHost?: string;
 }
 
 /**
@@ -21,7 +22,7 @@ export class FirestoreCheckpointStore implements CheckpointStore {
   private readonly collection: string;
 
   constructor(options: FirestoreCheckpointOptions) {
-    this.db = options.client ?? new Firestore({ projectId: options.projectId });
+    this.db = createFirestore({ projectId: options.projectId, ...(options.emulatorHost ? { emulatorHost: options.emulatorHost } : {}) });
     this.collection = options.collection ?? 'provision_checkpoints';
   }
 

@@ -52,19 +52,24 @@ export class Rng {
     return this.next() < p;
   }
 
-  /** Standard normal (Box-Muller, caching the second value). */
+  /** Standard normal (Marsaglia's polar method, caching the second value). */
   normal(): number {
-    if (this.spareNormal !== undefined) {
-      const v = this.spareNormal;
+    const spare = this.spareNormal;
+    if (spare !== undefined) {
       this.spareNormal = undefined;
-      return v;
+      return spare;
     }
-    let u = 0;
-    while (u === 0) u = this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    let u: number;
+    let v: number;
+    let q: number;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      q = u * u + v * v;
+    } while (q >= 1 || q === 0);
+    const f = Math.sqrt((-2 * Math.log(q)) / q);
+    this.spareNormal = v * f;
+    return u * f;
   }
 
   poisson(lambda: number): number {
@@ -86,32 +91,42 @@ export class Rng {
   }
 }
 
-/** Cumulative weights for O(log n) weighted picks. */
+/**
+ * Weighted picks in O(1) with Walker's alias method: one uniform draw chooses a slot and,
+ * by its fractional part, either the slot or its alias.
+ */
 export class WeightedPicker {
-  private readonly cdf: Float64Array;
+  private readonly prob: Float64Array;
+  private readonly alias: Int32Array;
+  private readonly n: number;
   constructor(weights: readonly number[]) {
-    this.cdf = new Float64Array(weights.length);
+    const n = weights.length;
+    this.n = n;
+    this.prob = new Float64Array(n);
+    this.alias = new Int32Array(n);
     let sum = 0;
-    for (let i = 0; i < weights.length; i++) {
-      sum += Math.max(0, weights[i] ?? 0);
-      this.cdf[i] = sum;
+    for (const w of weights) sum += Math.max(0, w);
+    const scaled = new Float64Array(n);
+    for (let i = 0; i < n; i++) scaled[i] = sum > 0 ? (Math.max(0, weights[i] ?? 0) * n) / sum : 1;
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let i = 0; i < n; i++) ((scaled[i] ?? 0) < 1 ? small : large).push(i);
+    while (small.length > 0 && large.length > 0) {
+      const s = small.pop() as number;
+      const l = large.pop() as number;
+      this.prob[s] = scaled[s] ?? 0;
+      this.alias[s] = l;
+      scaled[l] = (scaled[l] ?? 0) + (scaled[s] ?? 0) - 1;
+      ((scaled[l] ?? 0) < 1 ? small : large).push(l);
     }
-    if (sum <= 0) {
-      for (let i = 0; i < weights.length; i++) this.cdf[i] = i + 1;
-    }
+    for (const i of large) this.prob[i] = 1;
+    for (const i of small) this.prob[i] = 1;
   }
 
   /** An index in [0, weights.length). */
   pick(rng: Rng): number {
-    const total = this.cdf[this.cdf.length - 1] ?? 0;
-    const x = rng.next() * total;
-    let lo = 0;
-    let hi = this.cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.cdf[mid] ?? 0) > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    const x = rng.next() * this.n;
+    const i = x | 0;
+    return x - i < (this.prob[i] as number) ? i : (this.alias[i] as number);
   }
 }

@@ -55,6 +55,8 @@ export const QueryValidationSchema = z.object({
   preview: z.array(z.array(z.unknown())),
   durationMs: z.number().nonnegative(),
   problem: z.string().optional(),
+  /** The question's declared insights, each checked on the result (direction and rough size). */
+  insights: z.array(z.object({ claim: z.string(), holds: z.boolean(), observed: z.string() })).optional(),
 });
 export type QueryValidation = z.infer<typeof QueryValidationSchema>;
 
@@ -65,5 +67,9 @@ export const ValidationReportSchema = z.object({
   failed: z.number().int().nonnegative(),
   score: z.number().min(0).max(1),
   results: z.array(QueryValidationSchema),
+  /** Declared insights checked, and how many held (a question passes only if all of its hold). */
+  insights: z.object({ total: z.number().int().nonnegative(), held: z.number().int().nonnegative() }).optional(),
+  /** Integrity of the loaded data, checked in the warehouse: keys, foreign keys, time order. */
+  integrity: z.object({ checks: z.number().int().nonnegative(), problems: z.array(z.string()) }).optional(),
 });
 export type ValidationReport = z.infer<typeof ValidationReportSchema>;

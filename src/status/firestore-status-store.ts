@@ -9,9 +9,9 @@ import {
   type DocumentReference,
   type DocumentSnapshot,
   type Query,
-  type Settings,
 } from '@google-cloud/firestore';
 import type { StageId } from '../core/stage-ids.js';
+import { createFirestore } from '../gcp/firestore-client.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import { applyEvent } from './apply-event.js';
 import type { JobState } from './job-state.js';
@@ -203,16 +203,11 @@ export class FirestoreStatusStore implements StatusStore {
     if (options.firestore) {
       this.db = options.firestore;
     } else {
-      const settings: Settings = {};
-      const projectId = options.projectId ?? process.env.GOOGLE_CLOUD_PROJECT;
-      if (projectId) settings.projectId = projectId;
-      if (options.databaseId) settings.databaseId = options.databaseId;
-      // With `ssl: false` the client talks plaintext gRPC with an owner token: the emulator's way.
-      if (options.emulatorHost && !process.env.FIRESTORE_EMULATOR_HOST) Object.assign(settings, { host: options.emulatorHost, ssl: false });
-      // Naming the universe spares the emulator case a credentials search, which would probe the
-      // GCE metadata server (off loopback, seconds) before the first call.
-      if (process.env.FIRESTORE_EMULATOR_HOST || options.emulatorHost) settings.universeDomain = 'googleapis.com';
-      this.db = new Firestore(settings);
+      this.db = createFirestore({
+        ...(options.projectId ? { projectId: options.projectId } : {}),
+        ...(options.databaseId ? { databaseId: options.databaseId } : {}),
+        ...(options.emulatorHost ? { emulatorHost: options.emulatorHost } : {}),
+      });
     }
     this.jobs = this.db.collection(`${prefix}_jobs`);
     this.deadLetterCollection = this.db.collection(`${prefix}_dead_letters`);

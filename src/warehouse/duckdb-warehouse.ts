@@ -38,7 +38,14 @@ export class DuckdbWarehouse implements Warehouse {
   readonly kind = 'duckdb' as const;
   private readonly open = new Map<string, { instance: DuckDBInstance; conn: DuckDBConnection }>();
 
-  constructor(private readonly dir: string) {}
+  /**
+   * `memoryLimit` caps DuckDB's buffer memory (e.g. `'256MB'`); it spills to disk beyond it.
+   * Default: DuckDB's own (80% of RAM).
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly options: { memoryLimit?: string; threads?: number } = {},
+  ) {}
 
   filePath(dataset: string): string {
     return join(this.dir, `${dataset}.duckdb`);
@@ -53,7 +60,9 @@ export class DuckdbWarehouse implements Warehouse {
     if (existing) return existing.conn;
     mkdirSync(this.dir, { recursive: true });
     try {
-      const instance = await DuckDBInstance.create(this.filePath(dataset), { threads: '2' });
+      const config: Record<string, string> = { threads: String(this.options.threads ?? 2) };
+      if (this.options.memoryLimit) config.memory_limit = this.options.memoryLimit;
+      const instance = await DuckDBInstance.create(this.filePath(dataset), config);
       const conn = await instance.connect();
       this.open.set(dataset, { instance, conn });
       return conn;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { InternalError } from '../../core/errors.js';
-import { toCsv } from '../../data/csv.js';
-import { generateDataset, SpecError } from '../../data/generate.js';
-import { checkIntegrity } from '../../data/integrity.js';
+import { SpecError } from '../../data/generate.js';
+import { writeDataset } from '../../data/write-dataset.js';
 import { DatasetFilesSchema, type DatasetFiles } from '../../domain/artifacts.js';
 import { DataModelSchema } from '../../domain/data-model.js';
 import type { StageContext } from '../../pipeline/context.js';
@@ -12,24 +11,20 @@ const Input = z.object({ model: DataModelSchema });
 
 async function generate({ model }: z.infer<typeof Input>, ctx: StageContext): Promise<DatasetFiles> {
   const { seed, scale } = ctx.job;
-  let tables;
+  const dir = `${ctx.files.dir}/data`;
+  let written;
   try {
-    tables = generateDataset(model, { seed, scale });
+    // Streams chunk by chunk to the job's data folder: memory stays bounded at any --scale.
+    // Keys are unique and resolve by construction; validate re-checks them in the warehouse.
+    written = await writeDataset(model, { seed, scale }, dir, {
+      signal: ctx.signal,
+      onTable: (t, done, total) => ctx.progress(done / total, `${t.name}: ${t.rows} rows`),
+    });
   } catch (err) {
     if (err instanceof SpecError) throw new InternalError(`The data model cannot be generated: ${err.message}`, { cause: err });
     throw err;
   }
-  const problems = checkIntegrity(model, tables);
-  if (problems.length > 0) throw new InternalError(`The generated data breaks its own guarantees: ${problems.join(' ')}`);
-  ctx.progress(0.5, `generated ${tables.reduce((n, t) => n + t.rows, 0)} rows`);
-  const out: DatasetFiles['tables'] = [];
-  for (const t of tables) {
-    ctx.signal.throwIfAborted();
-    const csv = toCsv(t);
-    const file = await ctx.files.write(`data/${t.name}.csv`, csv);
-    out.push({ name: t.name, file, rows: t.rows, bytes: Buffer.byteLength(csv) });
-  }
-  return { seed, scale, dir: `${ctx.files.dir}/data`, tables: out };
+  return { seed, scale, dir, tables: written.map((t) => ({ name: t.name, file: t.file, rows: t.rows, bytes: t.bytes })) };
 }
 
 export const dataStage: Stage<'data', z.infer<typeof Input>> = {

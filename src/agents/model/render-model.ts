@@ -1,7 +1,7 @@
 import type { Blueprint, BlueprintColumn } from '../../blueprints/blueprint.js';
 import { tailorList, type Tailoring } from '../../blueprints/tailor.js';
 import type { CompanyProfile } from '../../domain/profile.js';
-import type { Column, DataModel, ForeignKey, GeneratorSpec, Table } from '../../domain/data-model.js';
+import type { Column, DataModel, ForeignKey, GeneratorSpec, Insight, Table } from '../../domain/data-model.js';
 import type { SqlDialect } from '../../warehouse/sql-dialect.js';
 
 function renderGenerator(col: BlueprintColumn, profile: CompanyProfile, valueMap: Map<string, string>): GeneratorSpec {
@@ -10,9 +10,39 @@ function renderGenerator(col: BlueprintColumn, profile: CompanyProfile, valueMap
     g = { ...g, values: tailorList(g.values, profile[col.fromProfile]) };
   }
   if (g.effects) {
-    g = { ...g, effects: g.effects.map((e) => ({ ...e, when: { ...e.when, in: e.when.in.map((v) => valueMap.get(v) ?? v) } })) };
+    g = { ...g, effects: g.effects.map((e) => ({ ...e, when: e.when.in ? { ...e.when, in: e.when.in.map((v) => valueMap.get(v) ?? v) } : e.when })) };
   }
   return g;
+}
+
+function tailorInsight(insight: Insight, tailoring: Tailoring): Insight {
+  const fill = (v: string): string => tailoring.valueMap.get(v) ?? tailoring.fill(v);
+  switch (insight.kind) {
+    case 'ratio':
+    case 'top':
+      return { ...insight, value: fill(insight.value) };
+    case 'compare':
+      return { ...insight, value: fill(insight.value), other: fill(insight.other) };
+    case 'between':
+      return insight.value === undefined ? insight : { ...insight, value: fill(insight.value) };
+    case 'trend':
+      return insight;
+  }
+}
+
+/** The locale of fake names and addresses, from the company's currency and home region. */
+function localeFor(profile: CompanyProfile): string {
+  const home = (profile.regions[0] ?? '').toLowerCase();
+  switch (profile.currency.toUpperCase()) {
+    case 'GBP':
+      return 'en-GB';
+    case 'EUR':
+      if (/france|french/.test(home)) return 'fr-FR';
+      if (/spain|spanish|españa/.test(home)) return 'es-ES';
+      return 'de-DE';
+    default:
+      return 'en-US';
+  }
 }
 
 /**
@@ -54,6 +84,7 @@ export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailo
       grain: t.grain,
       rowCount: t.rowCount,
       scales: t.scales ?? true,
+      ...(t.scaling ? { scaling: t.scaling } : {}),
       primaryKey: t.primaryKey,
       columns,
       foreignKeys: columns.flatMap((c) => {
@@ -67,8 +98,16 @@ export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailo
     blueprint: blueprint.id,
     dialect: dialect.id,
     asOf,
+    currency: profile.currency,
+    locale: localeFor(profile),
     tables,
-    goldenSql: blueprint.questions.map((q) => ({ questionId: q.id, sql: q.sql(dialect).trim(), expectedColumns: q.expectedColumns })),
+    goldenSql: blueprint.questions.map((q) => ({
+      questionId: q.id,
+      sql: q.sql(dialect).trim(),
+      expectedColumns: q.expectedColumns,
+      // Insight values name tailored categories: `{customerSegments.0}` becomes the company's own.
+      ...(q.insights ? { insights: q.insights.map((i) => tailorInsight(i, tailoring)) } : {}),
+    })),
     glossary: blueprint.glossary.map((g) => ({ term: g.term, definition: tailoring.fill(g.definition) })),
   };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DataValidationError, toProvisionError } from '../../core/errors.js';
 import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
-import { DataModelSchema } from '../../domain/data-model.js';
+import { integrityQueries } from '../../data/integrity.js';
+import { DataModelSchema, type DataModel } from '../../domain/data-model.js';
+import { checkInsight } from './check-insight.js';
 import { DemoStorySchema } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
 import { need, type Stage } from '../../pipeline/stage.js';
@@ -14,6 +16,20 @@ export function judgeResult(columns: string[], rows: unknown[][], expected: stri
   if (columns.join(',') !== expected.join(',')) return `returned columns (${columns.join(', ')}) instead of (${expected.join(', ')})`;
   if (rows.every((r) => r.every((v) => v === null || v === 0))) return 'returned only NULLs and zeros';
   return undefined;
+}
+
+/** Runs the generator's promises as SQL on the loaded tables: keys, foreign keys, time order. */
+async function checkLoadedIntegrity(model: DataModel, dataset: string, ctx: StageContext): Promise<{ checks: number; problems: string[] }> {
+  const dialect = ctx.warehouse.dialect(dataset, model.asOf);
+  const checks = integrityQueries(model, (t) => dialect.table(t));
+  const problems: string[] = [];
+  for (const check of checks) {
+    ctx.signal.throwIfAborted();
+    const res = await ctx.warehouse.query(dataset, check.sql, { signal: ctx.signal });
+    const violations = Number(res.rows[0]?.[0] ?? 0);
+    if (violations > 0) problems.push(`${check.what}: ${violations} rows break it`);
+  }
+  return { checks: checks.length, problems };
 }
 
 async function validate({ story, model, dataset }: z.infer<typeof Input>, ctx: StageContext): Promise<ValidationReport> {
@@ -30,7 +46,13 @@ async function validate({ story, model, dataset }: z.infer<typeof Input>, ctx: S
       result.rows = res.rows.length;
       result.columns = res.columns;
       result.preview = res.rows.slice(0, 5);
-      const problem = judgeResult(res.columns, res.rows, golden.expectedColumns);
+      let problem = judgeResult(res.columns, res.rows, golden.expectedColumns);
+      if (!problem && golden.insights?.length) {
+        // The answer must not only exist: the story's planted insight must show in it.
+        result.insights = golden.insights.map((insight) => checkInsight(insight, res.columns, res.rows));
+        const broken = result.insights.filter((c) => !c.holds);
+        if (broken.length > 0) problem = `its insight does not hold: ${broken.map((c) => `${c.claim} (observed ${c.observed})`).join('; ')}`;
+      }
       if (problem) result.problem = problem;
       else result.ok = true;
     } catch (err) {
@@ -41,9 +63,22 @@ async function validate({ story, model, dataset }: z.infer<typeof Input>, ctx: S
     results.push(result);
     ctx.progress((i + 1) / model.goldenSql.length, `${golden.questionId}: ${result.ok ? 'ok' : result.problem}`);
   }
+  const integrity = await checkLoadedIntegrity(model, dataset.name, ctx);
   const passed = results.filter((r) => r.ok).length;
-  const report: ValidationReport = { total: results.length, passed, failed: results.length - passed, score: results.length ? passed / results.length : 0, results };
+  const insights = results.flatMap((r) => r.insights ?? []);
+  const report: ValidationReport = {
+    total: results.length,
+    passed,
+    failed: results.length - passed,
+    score: results.length ? passed / results.length : 0,
+    results,
+    insights: { total: insights.length, held: insights.filter((c) => c.holds).length },
+    integrity,
+  };
   await ctx.files.write('validation-report.json', JSON.stringify(report, null, 2));
+  if (integrity.problems.length > 0) {
+    throw new DataValidationError('validation_failed', `The loaded data breaks its integrity: ${integrity.problems.join('; ')}. The report is in validation-report.json.`);
+  }
   if (report.failed > 0) {
     const failures = results.filter((r) => !r.ok).map((r) => `${r.questionId} ${r.problem ?? ''}`.trim());
     throw new DataValidationError('validation_failed', `${report.failed} of ${report.total} golden queries failed: ${failures.join('; ')}. The report is in validation-report.json.`);
