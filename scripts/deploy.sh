@@ -67,6 +67,11 @@ run gcloud secrets add-iam-policy-binding provision-api-token --member "serviceA
 
 echo "== 5. Firestore (status store and checkpoints)"
 ensure gcloud firestore databases create --location "$REGION" --type firestore-native --project "$PROJECT_ID"
+# The status store's queries: jobs by status, newest first; a job's events by type, newest first.
+ensure gcloud firestore indexes composite create --collection-group provision_jobs --query-scope COLLECTION \
+  --field-config field-path=status,order=ascending --field-config field-path=updatedAt,order=descending --project "$PROJECT_ID"
+ensure gcloud firestore indexes composite create --collection-group events --query-scope COLLECTION \
+  --field-config field-path=type,order=ascending --field-config field-path=pos,order=descending --project "$PROJECT_ID"
 
 echo "== 6. The Cloud Run Job"
 rendered="$(mktemp)"

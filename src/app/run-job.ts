@@ -41,6 +41,8 @@ export interface RunJobOptions {
   logFields?: Record<string, unknown>;
   /** The process configuration, logged once at the start with secrets redacted. */
   config?: Record<string, unknown>;
+  /** DuckDB's buffer memory cap, e.g. `256MB`. */
+  duckdbMemoryLimit?: string;
   /** Where checkpoints go (default: files under the state directory). */
   checkpoints?: { store: 'file' | 'firestore'; projectId?: string };
   /** Where events go (default: straight into the local SQLite store). */
@@ -106,7 +108,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   const checkpoints: CheckpointStore =
     options.checkpoints?.store === 'firestore' ? new FirestoreCheckpointStore({ projectId: options.checkpoints.projectId ?? '' }) : new FileCheckpointStore(stateDir);
   const publisher = new FanOutPublisher([events.publisher, new LoggingPublisher(logger), ...(options.observers ?? [])]);
-  const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'));
+  const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'), options.duckdbMemoryLimit ? { memoryLimit: options.duckdbMemoryLimit } : {});
   const http = options.fetcher ?? new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork });
   const job = { ...spec, datasetName: datasetNameFor(spec.jobId), seed: seedFor(spec.jobId) };
   const clock = { now: options.now ?? (() => new Date()) };

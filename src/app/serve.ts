@@ -6,6 +6,7 @@ import { googleIdTokenVerifier, type PushAuth } from '../server/push-auth.js';
 import { handlePush } from '../server/push-handler.js';
 import { sendJson, startServer, type RunningServer } from '../server/http-server.js';
 import type { ServerEnv } from '../config/env.js';
+import { FirestoreStatusStore } from '../status/firestore-status-store.js';
 import { SqliteStatusStore } from '../status/sqlite-status-store.js';
 import type { StatusStore } from '../status/status-store.js';
 import type { JobLauncher } from '../launch/job-launcher.js';
@@ -75,8 +76,11 @@ export function pushAuthFrom(env: ServerEnv): PushAuth {
  */
 export async function startStatusService(options: ServeOptions): Promise<Service> {
   const { env, logger } = options;
-  if (!options.store && env.PROVISION_STATUS_STORE !== 'sqlite') throw new Error(`PROVISION_STATUS_STORE=${env.PROVISION_STATUS_STORE} is not wired into this build yet; use sqlite.`);
-  const store = options.store ?? new SqliteStatusStore(join(resolve(env.PROVISION_STATE_DIR), 'status.sqlite'));
+  const store =
+    options.store ??
+    (env.PROVISION_STATUS_STORE === 'firestore'
+      ? new FirestoreStatusStore(env.GOOGLE_CLOUD_PROJECT ? { projectId: env.GOOGLE_CLOUD_PROJECT } : {})
+      : new SqliteStatusStore(join(resolve(env.PROVISION_STATE_DIR), 'status.sqlite')));
   const auth = options.auth ?? pushAuthFrom(env);
   if (!env.PROVISION_API_TOKEN && !isLoopback(env.PROVISION_HOST)) {
     throw new Error(`provision serve listens on ${env.PROVISION_HOST}: set PROVISION_API_TOKEN so that only holders of the token can start and cancel jobs.`);

@@ -8,7 +8,7 @@ Commands:
   demo                 Serve a bundled sample company site on 127.0.0.1 and provision it end to end
   run <url>            Run the seven-stage pipeline for one company in this process (the job binary)
   status [jobId]       List jobs, or show one job's stages
-  serve                Run the status service: the Pub/Sub push subscriber over the status store
+  serve                The API and dashboard: trigger (POST /jobs), push subscriber, live status pages
   help [command]       Show help for a command
 
 Every command accepts --json (one JSON document on stdout) and --help.
@@ -68,7 +68,8 @@ Options:
 
 export const SERVE_HELP = `Usage: provision serve [options]
 
-Runs the status service until interrupted: POST /pubsub/push (the Pub/Sub push subscriber,
+Runs until interrupted: the dashboard (GET /), the trigger API (POST /jobs, GET /jobs,
+GET /jobs/:id, POST /jobs/:id/cancel), POST /pubsub/push (the Pub/Sub push subscriber,
 which applies phase events to the status store idempotently) and GET /healthz. Job
 processes reach it with PROVISION_PUSH_URL=<url>/pubsub/push (the local publisher, which
 keeps events in an on-disk outbox while the service is down); on start it also delivers

@@ -26,8 +26,8 @@ export class PubsubPublisher implements EventPublisher {
   private readonly topic: Topic;
 
   constructor(private readonly options: PubsubPublisherOptions) {
-    // With the emulator, naming the universe spares a credentials search that probes the GCE metadata server.
-    this.client = options.client ?? new PubSub({ projectId: options.projectId, ...(process.env.PUBSUB_EMULATOR_HOST ? { universeDomain: 'googleapis.com' } : {}) });
+    // PUBSUB_EMULATOR_HOST puts the client in emulator mode (insecure channel, no credentials).
+    this.client = options.client ?? new PubSub({ projectId: options.projectId });
     // Batching would hold events back; a phase event should be visible at once.
     this.topic = this.client.topic(options.topic, { messageOrdering: true, batching: { maxMessages: 1, maxMilliseconds: 0 } });
   }

@@ -22,7 +22,7 @@ export async function demoCommand(args: string[], io: CliIO): Promise<number> {
     if (!options.json) io.stderr.write(`Serving the sample site "${site}" at ${served.url}\n`);
     const { code, summary } = await executeRun(served.url, options, io, { logFields: { demoSite: site }, jobSlug: `demo-${site.split('-')[0] ?? 'site'}` });
     if (!options.json) {
-      io.stdout.write(`\nNext: provision status ${summary.jobId}   (the dashboard arrives with \`provision serve\`)\n`);
+      io.stdout.write(`\nNext: provision status ${summary.jobId}, or provision serve and open the dashboard.\n`);
     }
     return code;
   } finally {

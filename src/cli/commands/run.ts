@@ -41,6 +41,7 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
     logLevel: env.PROVISION_LOG_LEVEL,
     config: { ...env, ...events, options },
     events,
+    duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT,
     checkpoints: { store: env.PROVISION_CHECKPOINT_STORE, ...(env.GOOGLE_CLOUD_PROJECT ? { projectId: env.GOOGLE_CLOUD_PROJECT } : {}) },
     logFields: { ...cloudRunLabels(env, spec.jobId), ...extra.logFields },
   });

@@ -23,8 +23,19 @@ export async function serveCommand(args: string[], io: CliIO): Promise<number> {
   });
   const logger = createLogger([jsonLineSink((line) => io.stderr.write(line))], { level: env.PROVISION_LOG_LEVEL, fields: { service: 'status' } });
   const service = await startStatusService({ env, logger });
-  if (values.json) printJson(io, { url: service.url, push: `${service.url}/pubsub/push` });
-  else io.stdout.write(`provision status service on ${service.url}\n  push endpoint  ${service.url}/pubsub/push\n  jobs send events with PROVISION_PUSH_URL=${service.url}/pubsub/push\nCtrl-C stops it.\n`);
+  if (values.json) printJson(io, { url: service.url, dashboard: `${service.url}/`, push: `${service.url}/pubsub/push` });
+  else {
+    io.stdout.write(
+      [
+        `provision serve on ${service.url}`,
+        `  dashboard      ${service.url}/`,
+        `  trigger API    POST ${service.url}/jobs   GET ${service.url}/jobs`,
+        `  push endpoint  ${service.url}/pubsub/push   (jobs started elsewhere: PROVISION_PUSH_URL=${service.url}/pubsub/push)`,
+        'Ctrl-C stops it.',
+        '',
+      ].join('\n'),
+    );
+  }
   if (!io.signal.aborted) await new Promise<void>((resolve) => io.signal.addEventListener('abort', () => resolve(), { once: true }));
   await service.close();
   return 0;
