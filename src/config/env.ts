@@ -30,7 +30,7 @@ export const JobEnvSchema = z.object({
   PROVISION_CHECKPOINT_STORE: z.enum(['file', 'firestore']).default('file'),
   GOOGLE_CLOUD_PROJECT: z.string().optional(),
   /** Caps DuckDB's buffer memory while loading (it spills to disk beyond): keeps a 10M-row job in a small container. */
-  PROVISION_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).default('256MB'),
+  PROVISION_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).default('128MB'),
   /** Batch mode: URLs separated by newlines or commas; each task runs its share. */
   PROVISION_URLS: z.string().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),

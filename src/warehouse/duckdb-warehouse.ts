@@ -60,7 +60,9 @@ export class DuckdbWarehouse implements Warehouse {
     if (existing) return existing.conn;
     mkdirSync(this.dir, { recursive: true });
     try {
-      const config: Record<string, string> = { threads: String(this.options.threads ?? 2) };
+      // Row order within a table carries no meaning here; not preserving it lets COPY stream
+      // large files in bounded memory.
+      const config: Record<string, string> = { threads: String(this.options.threads ?? 2), preserve_insertion_order: 'false' };
       if (this.options.memoryLimit) config.memory_limit = this.options.memoryLimit;
       const instance = await DuckDBInstance.create(this.filePath(dataset), config);
       const conn = await instance.connect();
