@@ -3,45 +3,27 @@
 //     process) -> SQLite; visible = the event id is in the job's state, read from a second connection.
 //  2. push-endpoint throughput and latency: concurrent POST /pubsub/push.
 // Usage: npm run bench:events [-- --events 5000 --concurrency 32 --latency-events 300]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { silentLogger } from '../src/logging/logger.js';
 import { OutboxPublisher } from '../src/notify/outbox-publisher.js';
 import { toPushEnvelope } from '../src/notify/push-envelope.js';
 import { SqliteStatusStore } from '../src/status/sqlite-status-store.js';
+import { startServeProcess } from './serve-process.js';
 import { jobEvents } from '../test/helpers/events.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '32' }, 'latency-events': { type: 'string', default: '300' } } });
-const bin = fileURLToPath(new URL('../bin/provision.js', import.meta.url));
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-async function startService(stateDir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--json', '--port', '0', '--state-dir', stateDir], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, PROVISION_LOG_LEVEL: 'WARNING' } });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      try {
-        resolve((JSON.parse(out) as { url: string }).url);
-      } catch {
-        // Not the whole document yet.
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 const stateDir = mkdtempSync(join(tmpdir(), 'provision-bench-events-'));
-const service = await startService(stateDir);
+const service = await startServeProcess(stateDir);
 const reader = new SqliteStatusStore(join(stateDir, 'status.sqlite'));
 try {
   // 1. Publish to visible.
@@ -105,6 +87,6 @@ try {
   console.log(`  ${(total / seconds).toFixed(0)} events/s   request p50 ${pct(requestMs, 50).toFixed(1)} ms   p99 ${pct(requestMs, 99).toFixed(1)} ms   failures ${failures}   (target >= 2,000 events/s)`);
 } finally {
   await reader.close();
-  service.stop();
+  await service.stop();
   setTimeout(() => rmSync(stateDir, { recursive: true, force: true }), 500);
 }

@@ -2,17 +2,15 @@
 // 2 jobs at a time), starts 2 real jobs on a bundled sample site, then sends 200 concurrent
 // POST /jobs and 200 concurrent GET /jobs and prints p50, p99 and max latency of each.
 // Usage: npm run bench:trigger [-- --requests 200]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveSample } from '../src/samples/serve-site.js';
+import { startServeProcess } from './serve-process.js';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '200' } } });
 const n = Number(values.requests);
-const bin = fileURLToPath(new URL('../bin/provision.js', import.meta.url));
 const stateDir = mkdtempSync(join(tmpdir(), 'provision-bench-trigger-'));
 
 function stats(label: string, xs: number[]): void {
@@ -22,22 +20,8 @@ function stats(label: string, xs: number[]): void {
 }
 
 const site = await serveSample('northwind-outfitters');
-const child = spawn(process.execPath, [bin, 'serve', '--json', '--port', '0', '--state-dir', stateDir], {
-  stdio: ['ignore', 'pipe', 'ignore'],
-  env: { ...process.env, PROVISION_ALLOW_PRIVATE_NETWORK: '1', PROVISION_LOCAL_CONCURRENCY: '2', PROVISION_TRIGGER_RATE_LIMIT: '100000', PROVISION_LOG_LEVEL: 'WARNING' },
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-    try {
-      resolve((JSON.parse(out) as { url: string }).url);
-    } catch {
-      // Not the whole document yet.
-    }
-  });
-  child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-});
+const service = await startServeProcess(stateDir, { PROVISION_ALLOW_PRIVATE_NETWORK: '1', PROVISION_LOCAL_CONCURRENCY: '2', PROVISION_TRIGGER_RATE_LIMIT: '100000' });
+const url = service.url;
 
 async function timed(method: string, path: string, body?: unknown): Promise<{ ms: number; status: number }> {
   const t0 = performance.now();
@@ -58,8 +42,7 @@ try {
   stats(`GET /jobs (${gets.filter((g) => g.status === 200).length}/${n} ok)`, gets.map((g) => g.ms));
   console.log('target: p99 under 100 ms');
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await service.stop();
   await site.close();
   rmSync(stateDir, { recursive: true, force: true });
 }

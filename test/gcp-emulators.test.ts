@@ -9,18 +9,10 @@ import { serveSample } from '../src/samples/serve-site.js';
 import { runCli } from './helpers/cli.js';
 import { startFirestoreEmulator, startPubsubEmulator, type RunningEmulator } from './helpers/emulators.js';
 import { tempDir } from './helpers/tmp.js';
+import { until } from './helpers/wait.js';
 
 const PROJECT = 'demo-provision';
 
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // Started at the top level: `after(stop)` must attach to the file, not to a `before` hook,
 // which would stop the emulator as soon as the hook ends.
@@ -93,7 +85,7 @@ describe('Pub/Sub end to end (emulator): publish, push, store', () => {
       const state = await until('the job to complete in the store', async () => {
         const s = await service.store.get('pubsub-e2e');
         return s?.status === 'completed' ? s : undefined;
-      });
+      }, 30_000);
       assert.deepEqual(state.stages.map((s) => s.status), Array(7).fill('completed'));
       assert.equal(state.meta.company, 'Ledgerly');
       assert.ok((await service.store.artifacts('pubsub-e2e')).validate, 'the validation report arrived');

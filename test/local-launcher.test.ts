@@ -8,16 +8,8 @@ import { startStatusService } from '../src/app/serve.js';
 import { parseServerEnv } from '../src/config/env.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { tempDir } from './helpers/tmp.js';
+import { until } from './helpers/wait.js';
 
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('local launcher through the trigger', () => {
   it('runs at most N jobs at once, queues the rest, and cancel really stops a running job', async () => {

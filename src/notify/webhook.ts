@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
-import { blockedReason } from '../http/address-guard.js';
+import { isIP, type LookupFunction } from 'node:net';
+import { isMetadataHost, refusalFor } from '../http/address-guard.js';
 import type { Logger } from '../logging/logger.js';
 import { isTerminal, type JobState } from '../status/job-state.js';
 import type { PhaseEvent } from './phase-event.js';
@@ -42,7 +42,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 4);
-      const usable = allowPrivate ? addresses : addresses.filter((a) => blockedReason(a.address) === undefined);
+      const usable = addresses.filter((a) => refusalFor(a.address, allowPrivate) === undefined);
       const first = usable[0];
       if (!first) return callback(new Error(`${hostname} resolves only to blocked addresses`), '', 4);
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable);
@@ -97,8 +97,11 @@ export class WebhookNotifier {
     try {
       url = new URL(rawUrl);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('only http and https callbacks are allowed');
-      const why = blockedReason(url.hostname.replace(/^\[|\]$/g, ''));
-      if (!this.options.allowPrivateNetwork && why && why !== 'not an IP address') throw new Error(`the callback host is ${why}`);
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      if (isMetadataHost(host)) throw new Error('the callback host is a cloud metadata service');
+      // Names are checked when they resolve (the lookup above); addresses here.
+      const why = isIP(host) ? refusalFor(host, this.options.allowPrivateNetwork) : undefined;
+      if (why) throw new Error(`the callback host is ${why}`);
     } catch (err) {
       logger.error(`webhook not sent: ${(err as Error).message}`, { callbackUrl: rawUrl });
       return;

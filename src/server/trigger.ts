@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { UserInputError, RemoteServiceError, ProvisionError } from '../core/errors.js';
 import { WarehouseKindSchema } from '../domain/data-model.js';
-import { blockedReason, isMetadataHost } from '../http/address-guard.js';
+import { isMetadataHost, refusalFor } from '../http/address-guard.js';
 import { parseTargetUrl } from '../http/guarded-fetcher.js';
 import type { JobLauncher } from '../launch/job-launcher.js';
 import type { Logger } from '../logging/logger.js';
@@ -81,11 +81,12 @@ export function jobIdForKey(url: string, key: string): string {
  */
 export async function checkJobUrl(raw: string, allowPrivateNetwork: boolean): Promise<string> {
   const url = parseTargetUrl(raw);
-  if (allowPrivateNetwork) return url.href;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const blocked = (why: string): UserInputError =>
     new UserInputError('blocked_address', `${url.href} resolves to ${why}, which provision does not fetch. Give the company's public website.`);
   if (isMetadataHost(host)) throw blocked('a cloud metadata service');
+  // With private networks allowed, only metadata addresses remain refused; names resolve when crawled.
+  if (allowPrivateNetwork && !isIP(host)) return url.href;
   const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then(
     (r) => r.map((a) => a.address),
     (err: NodeJS.ErrnoException) => {
@@ -93,7 +94,7 @@ export async function checkJobUrl(raw: string, allowPrivateNetwork: boolean): Pr
     },
   );
   for (const a of addresses) {
-    const why = blockedReason(a);
+    const why = refusalFor(a, allowPrivateNetwork);
     if (why) throw blocked(why);
   }
   return url.href;
