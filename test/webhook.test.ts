@@ -76,7 +76,7 @@ describe('webhook delivery', () => {
       for (const e of jobEvents('hook-ssrf', { callbackUrl: 'http://169.254.169.254/latest/meta-data/' })) await publisher.publish(e);
       for (const e of jobEvents('hook-ssrf-name', { callbackUrl: 'http://localhost:9/hook' })) await publisher.publish(e);
       await notifier.flush();
-      assert.ok(logs.some((l) => l.severity === 'ERROR' && /link-local/.test(l.message)), JSON.stringify(logs));
+      assert.ok(logs.some((l) => l.severity === 'ERROR' && /cloud metadata service/.test(l.message)), JSON.stringify(logs));
       assert.ok(logs.some((l) => /blocked addresses/.test(l.message)), JSON.stringify(logs));
     } finally {
       await store.close();
