@@ -112,6 +112,17 @@ describe('provision run failures and usage', () => {
     }
   });
 
+  it('refuses to reuse a job id for another URL, in the summary shape', async () => {
+    const stateDir = tempDir();
+    const first = await runCli(['run', 'http://127.0.0.1:9/a', '--json', '--allow-private-network', '--state-dir', stateDir, '--job-id', 'taken-id']);
+    assert.equal(first.code, 1, first.stderr);
+    const second = await runCli(['run', 'http://127.0.0.1:9/b', '--json', '--allow-private-network', '--state-dir', stateDir, '--job-id', 'taken-id']);
+    assert.equal(second.code, 2);
+    const s = RunSummarySchema.parse(JSON.parse(second.stdout));
+    assert.equal(s.error?.code, 'invalid_url');
+    assert.match(s.error?.message ?? '', /was created for http:\/\/127\.0\.0\.1:9\/a/);
+  });
+
   it('exits 1 (retryable) when the site cannot be reached', async () => {
     const run = await runCli(['run', 'http://127.0.0.1:9/', '--json', '--allow-private-network', '--state-dir', tempDir()]);
     assert.equal(run.code, 1);

@@ -109,7 +109,9 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     options.checkpoints?.store === 'firestore' ? new FirestoreCheckpointStore({ projectId: options.checkpoints.projectId ?? '' }) : new FileCheckpointStore(stateDir);
   const publisher = new FanOutPublisher([events.publisher, new LoggingPublisher(logger), ...(options.observers ?? [])]);
   const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'), options.duckdbMemoryLimit ? { memoryLimit: options.duckdbMemoryLimit } : {});
-  const http = options.fetcher ?? new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork });
+  // A fetcher this job made itself, and so closes (its connection pool) when done.
+  let ownFetcher: GuardedFetcher | undefined;
+  const http = options.fetcher ?? (ownFetcher = new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork }));
   const job = { ...spec, datasetName: datasetNameFor(spec.jobId), seed: seedFor(spec.jobId) };
   const clock = { now: options.now ?? (() => new Date()) };
 
@@ -144,5 +146,6 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     await warehouse.close();
     await events.close();
     await checkpoints.close?.();
+    ownFetcher?.close();
   }
 }

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runJob } from '../../app/run-job.js';
 import { parseEventsEnv, parseJobEnv, type JobEnv } from '../../config/env.js';
-import { toProvisionError, type ProvisionError } from '../../core/errors.js';
+import { ProvisionError, toProvisionError } from '../../core/errors.js';
+import { STAGE_IDS } from '../../core/stage-ids.js';
+import { buildRunSummary } from '../../pipeline/summary.js';
 import { parseTargetUrl } from '../../http/guarded-fetcher.js';
 import { jsonLineSink } from '../../logging/logger.js';
 import { newJobId, type JobSpec } from '../../pipeline/job-spec.js';
@@ -32,20 +34,27 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
   const interactive = io.stderr.isTTY === true;
   const logToStderr = env.PROVISION_LOG === 'stderr' || (env.PROVISION_LOG === 'auto' && !interactive);
   const progress = interactive ? new ProgressView(io.stderr) : undefined;
-  const { summary } = await runJob(spec, {
-    stateDir: options.stateDir,
-    signal: io.signal,
-    ...(options.until ? { until: options.until } : {}),
-    observers: progress ? [progress] : [],
-    logSinks: logToStderr ? [jsonLineSink((line) => io.stderr.write(line))] : [],
-    logLevel: env.PROVISION_LOG_LEVEL,
-    config: { ...env, ...events, options },
-    events,
-    duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT,
-    checkpoints: { store: env.PROVISION_CHECKPOINT_STORE, ...(env.GOOGLE_CLOUD_PROJECT ? { projectId: env.GOOGLE_CLOUD_PROJECT } : {}) },
-    logFields: { ...cloudRunLabels(env, spec.jobId), ...extra.logFields },
-  });
-  return summary;
+  try {
+    const { summary } = await runJob(spec, {
+      stateDir: options.stateDir,
+      signal: io.signal,
+      ...(options.until ? { until: options.until } : {}),
+      observers: progress ? [progress] : [],
+      logSinks: logToStderr ? [jsonLineSink((line) => io.stderr.write(line))] : [],
+      logLevel: env.PROVISION_LOG_LEVEL,
+      config: { ...env, ...events, options },
+      events,
+      duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT,
+      checkpoints: { store: env.PROVISION_CHECKPOINT_STORE, ...(env.GOOGLE_CLOUD_PROJECT ? { projectId: env.GOOGLE_CLOUD_PROJECT } : {}) },
+      logFields: { ...cloudRunLabels(env, spec.jobId), ...extra.logFields },
+    });
+    return summary;
+  } catch (err) {
+    // A job that cannot even start (its id belongs to another URL) still answers in the summary's shape.
+    if (!(err instanceof ProvisionError)) throw err;
+    const stages = STAGE_IDS.map((id) => ({ id, status: 'pending' as const, durationMs: 0 }));
+    return buildRunSummary(spec, { status: 'failed', durationMs: 0, stages, outputs: {}, error: err.toJSON() });
+  }
 }
 
 /** Cloud Logging labels for a job inside a Cloud Run task. */
