@@ -7,6 +7,8 @@ Usage: provision <command> [options]
 Commands:
   demo                 Serve a bundled sample company site on 127.0.0.1 and provision it end to end
   run <url>            Run the seven-stage pipeline for one company in this process (the job binary)
+  launch <url…>        Start jobs through the API (provision serve) and return at once
+  cancel <jobId>       Stop a job through the API
   status [jobId]       List jobs, or show one job's stages
   serve                The API and dashboard: trigger (POST /jobs), push subscriber, live status pages
   help [command]       Show help for a command
@@ -84,3 +86,26 @@ Options:
 
 Beyond loopback, PROVISION_PUSH_AUTH must be set: oidc (PROVISION_PUSH_AUDIENCE,
 PROVISION_PUSH_SERVICE_ACCOUNT) or none.`;
+
+export const LAUNCH_HELP = `Usage: provision launch <url…> [options]
+
+Starts one job per URL through the provision API (POST /jobs on \`provision serve\`, whose
+launcher runs it: a local process, or a Cloud Run Job execution) and returns at once with
+the job ids. Follow them with \`provision status\` or the dashboard.
+
+Options:
+  --strategy <s>             heuristic (default)
+  --scale <factor>           Multiply row counts (default 1)
+  --callback-url <url>       POST a signed JSON notice here when each job ends
+  --idempotency-key <key>    The same key always names the same job (one URL only)
+  --json                     Print {"jobs": [...]}
+  -h, --help                 Show this help
+
+The API: PROVISION_API_URL (default http://127.0.0.1:8787), PROVISION_API_TOKEN if it needs one.
+Exit status: 0 all launched; 1 the API was unavailable or busy; 2 a URL was refused.`;
+
+export const CANCEL_HELP = `Usage: provision cancel <jobId> [--json]
+
+Asks the provision API to stop a job: SIGTERM to a local job process, cancelExecution for a
+Cloud Run execution. The job reports job.cancelled itself; a job that had not started yet is
+recorded as cancelled at once. PROVISION_API_URL and PROVISION_API_TOKEN as for launch.`;

@@ -1,11 +1,12 @@
 import { ZodError } from 'zod';
 import { ProvisionError } from '../core/errors.js';
 import { demoCommand } from './commands/demo.js';
+import { cancelCommand, launchCommand } from './commands/launch.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { UsageError } from './exit-status.js';
-import { DEMO_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP } from './help.js';
+import { CANCEL_HELP, DEMO_HELP, LAUNCH_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP } from './help.js';
 import type { CliIO } from './io.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -15,6 +16,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   demo: { run: demoCommand, help: DEMO_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
+  launch: { run: launchCommand, help: LAUNCH_HELP },
+  cancel: { run: cancelCommand, help: CANCEL_HELP },
 };
 
 function isArgsError(err: unknown): boolean {
