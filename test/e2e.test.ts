@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -86,6 +86,20 @@ describe('provision run, end to end on a sample site', () => {
     const one = await runCli(['status', 'e2e-northwind', '--state-dir', stateDir]);
     assert.equal(one.code, 0);
     assert.match(one.stdout, /✓ validate/);
+  });
+
+  it('teardown deletes the dataset and data files; a rerun provisions again', async () => {
+    const down = await runCli(['teardown', 'e2e-northwind', '--json', '--state-dir', stateDir]);
+    assert.equal(down.code, 0, down.stderr);
+    const out = JSON.parse(down.stdout) as { removed: string[] };
+    assert.equal(out.removed.length, 2);
+    assert.ok(!existsSync(summary.dataset?.location ?? ''));
+    const again = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', stateDir, '--job-id', 'e2e-northwind']);
+    assert.equal(again.code, 0, again.stderr);
+    const s = RunSummarySchema.parse(JSON.parse(again.stdout));
+    assert.deepEqual(s.stages.map((st) => st.resumed === true), [true, true, true, false, false, true, true], 'data and provision run again');
+    assert.deepEqual(s.dataset?.tables, summary.dataset?.tables, 'the same rows, from the same seed');
+    assert.equal((await runCli(['teardown', 'no-such-job', '--state-dir', stateDir])).code, 2);
   });
 
   it('writes structured JSON logs with severity, message, jobId and stage', () => {

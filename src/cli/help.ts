@@ -10,6 +10,7 @@ Commands:
   launch <url…>        Start jobs through the API (provision serve) and return at once
   cancel <jobId>       Stop a job through the API
   status [jobId]       List jobs, or show one job's stages
+  teardown <jobId>     Delete what a job provisioned (its dataset and data files)
   serve                The API and dashboard: trigger (POST /jobs), push subscriber, live status pages
   help [command]       Show help for a command
 
@@ -109,3 +110,9 @@ export const CANCEL_HELP = `Usage: provision cancel <jobId> [--json]
 Asks the provision API to stop a job: SIGTERM to a local job process, cancelExecution for a
 Cloud Run execution. The job reports job.cancelled itself; a job that had not started yet is
 recorded as cancelled at once. PROVISION_API_URL and PROVISION_API_TOKEN as for launch.`;
+
+export const TEARDOWN_HELP = `Usage: provision teardown <jobId> [--state-dir <dir>] [--json]
+
+Deletes what the job provisioned: its DuckDB dataset and its generated data files. The job's
+status, logs and checkpoints stay, so its history remains and running it again with the same
+--job-id provisions it again. (BigQuery datasets and data agents arrive with their adapters.)`;

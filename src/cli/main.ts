@@ -5,8 +5,9 @@ import { cancelCommand, launchCommand } from './commands/launch.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { teardownCommand } from './commands/teardown.js';
 import { UsageError } from './exit-status.js';
-import { CANCEL_HELP, DEMO_HELP, LAUNCH_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP } from './help.js';
+import { CANCEL_HELP, DEMO_HELP, LAUNCH_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP, TEARDOWN_HELP } from './help.js';
 import type { CliIO } from './io.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   launch: { run: launchCommand, help: LAUNCH_HELP },
   cancel: { run: cancelCommand, help: CANCEL_HELP },
+  teardown: { run: teardownCommand, help: TEARDOWN_HELP },
 };
 
 function isArgsError(err: unknown): boolean {
