@@ -27,12 +27,8 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
-const FUNCTIONS: Record<string, (args: number[]) => number> = {
-  min: (a) => Math.min(...a),
-  max: (a) => Math.max(...a),
-  abs: (a) => Math.abs(a[0] ?? 0),
-  round: (a) => Math.round(a[0] ?? 0),
-};
+/** The functions an expression may call; `bindExpr` implements them. */
+const FUNCTIONS = new Set(['min', 'max', 'abs', 'round']);
 
 /** A value getter for chunk position i; NaN is NULL. */
 export type NumGetter = (i: number) => number;
@@ -99,7 +95,7 @@ function parseExpr(expr: string): Node {
     if (tok.t === 'num') return { k: 'num', v: tok.v };
     if (tok.t === 'ref') {
       const next = peek();
-      if (FUNCTIONS[tok.v] && next?.t === 'op' && next.v === '(') {
+      if (FUNCTIONS.has(tok.v) && next?.t === 'op' && next.v === '(') {
         i++;
         const args = [additive()];
         while (peek()?.t === 'op' && peek()?.v === ',') {
@@ -136,91 +132,39 @@ function parseExpr(expr: string): Node {
   return ast;
 }
 
-/** Parses `expr` and lists the refs it reads. Throws SyntaxError on bad input. */
+function refsOf(n: Node, out: Set<string>): Set<string> {
+  switch (n.k) {
+    case 'ref':
+      out.add(n.name);
+      break;
+    case 'neg':
+      refsOf(n.a, out);
+      break;
+    case 'bin':
+      refsOf(n.a, out);
+      refsOf(n.b, out);
+      break;
+    case 'call':
+      for (const a of n.args) refsOf(a, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/**
+ * Parses `expr` and lists the refs it reads; `fn` evaluates it for one row, with NULL as null.
+ * Throws SyntaxError on bad input. The same parser and evaluator as `bindExpr`.
+ */
 export function compileExpr(expr: string): { fn: Compiled; refs: string[] } {
-  const tokens = tokenize(expr);
-  const refs = new Set<string>();
-  let i = 0;
-  const peek = (): Token | undefined => tokens[i];
-  const expectOp = (v: string): void => {
-    const tok = tokens[i++];
-    if (!tok || tok.t !== 'op' || tok.v !== v) throw new SyntaxError(`Expected "${v}" in expression "${expr}"`);
+  const refs = [...refsOf(parseExpr(expr), new Set())];
+  let current: Resolve = () => null;
+  const getter = bindExpr(expr, (ref) => () => current(ref) ?? NaN);
+  const fn: Compiled = (resolve) => {
+    current = resolve;
+    const v = getter(0);
+    return Number.isNaN(v) ? null : v;
   };
-
-  function primary(): Compiled {
-    const tok = tokens[i++];
-    if (!tok) throw new SyntaxError(`Unexpected end of expression "${expr}"`);
-    if (tok.t === 'num') {
-      const v = tok.v;
-      return () => v;
-    }
-    if (tok.t === 'ref') {
-      const fn = FUNCTIONS[tok.v];
-      const next = peek();
-      if (fn && next?.t === 'op' && next.v === '(') {
-        i++;
-        const args: Compiled[] = [additive()];
-        while (peek()?.t === 'op' && peek()?.v === ',') {
-          i++;
-          args.push(additive());
-        }
-        expectOp(')');
-        return (r) => {
-          const vals: number[] = [];
-          for (const a of args) {
-            const v = a(r);
-            if (v === null) return null;
-            vals.push(v);
-          }
-          return fn(vals);
-        };
-      }
-      const name = tok.v;
-      refs.add(name);
-      return (r) => r(name);
-    }
-    if (tok.v === '(') {
-      const inner = additive();
-      expectOp(')');
-      return inner;
-    }
-    if (tok.v === '-') {
-      const inner = primary();
-      return (r) => {
-        const v = inner(r);
-        return v === null ? null : -v;
-      };
-    }
-    throw new SyntaxError(`Unexpected "${tok.v}" in expression "${expr}"`);
-  }
-
-  function binary(next: () => Compiled, ops: string[]): () => Compiled {
-    return () => {
-      let left = next();
-      for (let tok = peek(); tok?.t === 'op' && ops.includes(tok.v); tok = peek()) {
-        i++;
-        const op = tok.v;
-        const l = left;
-        const r = next();
-        left = (res) => {
-          const a = l(res);
-          const b = r(res);
-          if (a === null || b === null) return null;
-          switch (op) {
-            case '+': return a + b;
-            case '-': return a - b;
-            case '*': return a * b;
-            default: return b === 0 ? null : a / b;
-          }
-        };
-      }
-      return left;
-    };
-  }
-
-  const multiplicative = binary(primary, ['*', '/']);
-  const additive = binary(multiplicative, ['+', '-']);
-  const fn = additive();
-  if (i !== tokens.length) throw new SyntaxError(`Unexpected trailing input in expression "${expr}"`);
-  return { fn, refs: [...refs] };
+  return { fn, refs };
 }
