@@ -1,4 +1,21 @@
 /**
+ * The civil date of a day number since 1970-01-01, packed as YYYYMMDD (Howard Hinnant's
+ * civil-from-days): no Date and no allocation, as it runs once per generated cell.
+ */
+export function civilFromDays(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 10000 + m * 100 + d;
+}
+
+/**
  * Writes CSV cells straight into a byte buffer: numbers, dates and timestamps are printed
  * digit by digit and repeated strings are copied from pre-encoded bytes, so a chunk of rows
  * allocates no per-cell strings. When the buffer fills, `flush` receives the bytes.
@@ -142,15 +159,10 @@ export class ByteWriter {
   /** YYYY-MM-DD of a day number since 1970-01-01. */
   date(day: number): void {
     this.ensure(16);
-    const z = day + 719468;
-    const era = Math.floor(z / 146097);
-    const doe = z - era * 146097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const m = mp < 10 ? mp + 3 : mp - 9;
-    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    const ymd = civilFromDays(day);
+    const y = Math.floor(ymd / 10000);
+    const m = Math.floor(ymd / 100) % 100;
+    const d = ymd % 100;
     this.two(Math.floor(y / 100));
     this.two(y % 100);
     this.buf[this.pos++] = 45;

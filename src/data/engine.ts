@@ -1,5 +1,5 @@
 import type { ColumnType, DataModel, Effect, GeneratorSpec, Table } from '../domain/data-model.js';
-import { ByteWriter } from './byte-writer.js';
+import { ByteWriter, civilFromDays } from './byte-writer.js';
 import { bindExpr, compileExpr } from './expr.js';
 import { fnv1a, Rng, WeightedPicker } from './prng.js';
 import { localeWords, type LocaleWords } from './word-lists.js';
@@ -76,15 +76,9 @@ export function formatTimestamp(ms: number): string {
   return `${formatDate(day)} ${formatTime(Math.floor((ms - day * DAY_MS) / 1000))}`;
 }
 
-/** Month 0..11 of a day number (civil-from-days, no Date allocation). */
+/** Month 0..11 of a day number. */
 function monthOfDay(day: number): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return mp < 10 ? mp + 2 : mp - 10;
+  return (Math.floor(civilFromDays(day) / 100) % 100) - 1;
 }
 
 /**
