@@ -54,7 +54,31 @@ export interface ResolvedAddress {
  */
 export type HostResolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-const systemResolver: HostResolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+export const systemResolver: HostResolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+
+/**
+ * A DNS lookup for `http.request` that refuses blocked addresses (SSRF policy `refusalFor`).
+ * The socket connects to exactly the address that was checked, so there is no window for
+ * DNS rebinding. `refuse` makes the error for a name that resolves only to refused addresses.
+ */
+export function guardedLookup(resolver: HostResolver, allowPrivateNetwork: boolean, refuse: (why: string) => Error): LookupFunction {
+  return (hostname, options, callback) => {
+    resolver(hostname).then(
+      (addresses) => {
+        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+        const usable = wanted.filter((a) => refusalFor(a.address, allowPrivateNetwork) === undefined);
+        if (usable.length === 0) {
+          if (wanted.length === 0) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
+          return callback(refuse(refusalFor(wanted[0]?.address ?? '', allowPrivateNetwork) ?? 'a blocked address'), '', 4);
+        }
+        if (options.all) return (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, usable);
+        const first = usable[0] as ResolvedAddress;
+        callback(null, first.address, first.family);
+      },
+      (err: unknown) => callback(err as NodeJS.ErrnoException, '', 4),
+    );
+  };
+}
 
 export interface GuardedFetcherOptions {
   allowPrivateNetwork: boolean;
@@ -201,25 +225,8 @@ export class GuardedFetcher implements PageFetcher {
     }
   }
 
-  /** A DNS lookup that refuses blocked addresses; the connection uses exactly the checked address. */
   private guardedLookup(url: string, from: string): LookupFunction {
-    return (hostname, options, callback) => {
-      this.resolver(hostname).then(
-        (addresses) => {
-          const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
-          const usable = wanted.filter((a) => refusalFor(a.address, this.options.allowPrivateNetwork) === undefined);
-          if (usable.length === 0) {
-            if (wanted.length === 0) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
-            const why = refusalFor(wanted[0]?.address ?? '', this.options.allowPrivateNetwork) ?? 'a blocked address';
-            return callback(blocked(url, why, from), '', 4);
-          }
-          if (options.all) return (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, usable);
-          const first = usable[0] as ResolvedAddress;
-          callback(null, first.address, first.family);
-        },
-        (err: unknown) => callback(err as NodeJS.ErrnoException, '', 4),
-      );
-    };
+    return guardedLookup(this.resolver, this.options.allowPrivateNetwork, (why) => blocked(url, why, from));
   }
 
   private requestOnce(url: URL, want: Want, signal: AbortSignal | undefined, from: string): Promise<RawResponse> {

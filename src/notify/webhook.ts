@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { isMetadataHost, refusalFor } from '../http/address-guard.js';
+import { guardedLookup, systemResolver } from '../http/guarded-fetcher.js';
 import type { Logger } from '../logging/logger.js';
 import { isTerminal, type JobState } from '../status/job-state.js';
 import type { PhaseEvent } from './phase-event.js';
@@ -38,26 +38,13 @@ export interface WebhookOptions {
   timeoutMs?: number;
 }
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) return callback(err, '', 4);
-      const usable = addresses.filter((a) => refusalFor(a.address, allowPrivate) === undefined);
-      const first = usable[0];
-      if (!first) return callback(new Error(`${hostname} resolves only to blocked addresses`), '', 4);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable);
-      callback(null, first.address, first.family);
-    });
-  };
-}
-
 function post(url: URL, body: string, headers: Record<string, string>, options: WebhookOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     const lib = url.protocol === 'https:' ? https : http;
     const req = lib.request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
-      lookup: guardedLookup(options.allowPrivateNetwork),
+      lookup: guardedLookup(systemResolver, options.allowPrivateNetwork, (why) => new Error(`${url.hostname} resolves only to blocked addresses (${why})`)),
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     req.on('response', (res) => {
