@@ -1,13 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
+import { bearerMatches, sameSecret } from '../server/bearer.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const TOKEN_COOKIE = 'provision_token';
 
-function same(given: string, token: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -26,11 +21,9 @@ export function cookieValue(req: IncomingMessage, name: string): string | undefi
 
 /** The request carries the API token: as a bearer header (scripts) or the dashboard cookie (browsers). */
 export function hasToken(req: IncomingMessage, token: string | undefined): boolean {
-  if (!token) return true;
-  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (bearer !== undefined && same(bearer, token)) return true;
+  if (!token || bearerMatches(req, token)) return true;
   const cookie = cookieValue(req, TOKEN_COOKIE);
-  return cookie !== undefined && same(cookie, token);
+  return cookie !== undefined && sameSecret(cookie, token);
 }
 
 /**
@@ -42,7 +35,7 @@ export function acceptTokenQuery(req: IncomingMessage, res: ServerResponse, toke
   if (!token) return false;
   const url = new URL(req.url ?? '/', 'http://x');
   const given = url.searchParams.get('token');
-  if (given === null || !same(given, token)) return false;
+  if (given === null || !sameSecret(given, token)) return false;
   url.searchParams.delete('token');
   const secure = req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
   res.writeHead(303, {

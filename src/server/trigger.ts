@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { UserInputError, RemoteServiceError, ProvisionError } from '../core/errors.js';
@@ -13,6 +13,7 @@ import { EventSequencer, type PhaseEventInput } from '../notify/phase-event.js';
 import { newJobId, StrategySchema } from '../pipeline/job-spec.js';
 import { isTerminal, type JobState, type JobStatus } from '../status/job-state.js';
 import type { StatusStore } from '../status/status-store.js';
+import { bearerMatches } from './bearer.js';
 import { sendJson, type Route } from './http-server.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -100,14 +101,6 @@ export async function checkJobUrl(raw: string, allowPrivateNetwork: boolean): Pr
   return url.href;
 }
 
-function authorized(req: IncomingMessage, token: string | undefined): boolean {
-  if (!token) return true;
-  const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** Records an event the trigger itself knows (queued, cancelled before it ran). */
 async function record(store: StatusStore, jobId: string, input: PhaseEventInput, seq: number): Promise<JobState> {
   // Trigger events use sequence numbers below the job process's own; `job.queued` never moves a job backwards.
@@ -124,7 +117,7 @@ const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'f
 export function triggerRoutes(deps: TriggerDeps): Route[] {
   const limiter = new RateLimiter(deps.rateLimitPerMinute);
   const guard = (handler: Route['handler']): Route['handler'] => (req, res, body, params) => {
-    if (!authorized(req, deps.apiToken)) {
+    if (!bearerMatches(req, deps.apiToken)) {
       res.setHeader('www-authenticate', 'Bearer');
       return error(res, 401, 'unauthorized', 'A valid bearer token (PROVISION_API_TOKEN) is required.');
     }
