@@ -64,6 +64,7 @@ export class SqliteStatusStore implements StatusStore {
   /** Revisions this process already announced, so the poller does not announce them twice. */
   private readonly announced = new Set<number>();
   private readonly emitter = new EventEmitter();
+  private readonly statements = new Map<string, Database.Statement>();
   private poller: NodeJS.Timeout | undefined;
   private seenRev = 0;
 
@@ -106,6 +107,19 @@ export class SqliteStatusStore implements StatusStore {
     });
   }
 
+  /**
+   * Prepared statements, made once per SQL text: reads on the request path (job pages, lists,
+   * the change poller) should not prepare SQL each time. List filters give a few dozen variants.
+   */
+  private statement<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt as unknown as Database.Statement<P, R>;
+  }
+
   private guard<T>(fn: () => T): T {
     try {
       return fn();
@@ -136,7 +150,7 @@ export class SqliteStatusStore implements StatusStore {
 
   get(jobId: string): Promise<JobState | undefined> {
     return this.run(() => {
-      const row = this.db.prepare<[string], { state: string }>('SELECT state FROM jobs WHERE job_id = ?').get(jobId);
+      const row = this.statement<[string], { state: string }>('SELECT state FROM jobs WHERE job_id = ?').get(jobId);
       return row ? (JSON.parse(row.state) as JobState) : undefined;
     });
   }
@@ -172,7 +186,7 @@ export class SqliteStatusStore implements StatusStore {
       params.cJob = cursor.jobId;
     }
     const sql = `SELECT state FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, job_id DESC LIMIT @limit`;
-    const rows = this.db.prepare<[Record<string, string | number>], { state: string }>(sql).all(params);
+    const rows = this.statement<[Record<string, string | number>], { state: string }>(sql).all(params);
     const jobs = rows.slice(0, limit).map((r) => JSON.parse(r.state) as JobState);
     const last = jobs.at(-1);
     return rows.length > limit && last ? { jobs, nextCursor: encodeCursor(last) } : { jobs };
@@ -183,8 +197,7 @@ export class SqliteStatusStore implements StatusStore {
     const types = options.types ?? [];
     const typeFilter = types.length ? `AND type IN (${types.map(() => '?').join(', ')})` : '';
     return this.run(() =>
-      this.db
-        .prepare<unknown[], { body: string }>(
+      this.statement<unknown[], { body: string }>(
           `SELECT body FROM (SELECT body, attempt, seq FROM events WHERE job_id = ? ${typeFilter} ORDER BY attempt DESC, seq DESC LIMIT ?) ORDER BY attempt, seq`,
         )
         .all(jobId, ...types, limit)
@@ -194,19 +207,19 @@ export class SqliteStatusStore implements StatusStore {
 
   artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>> {
     return this.run(() => {
-      const rows = this.db.prepare<[string], { stage: StageId; body: string }>('SELECT stage, body FROM artifacts WHERE job_id = ?').all(jobId);
+      const rows = this.statement<[string], { stage: StageId; body: string }>('SELECT stage, body FROM artifacts WHERE job_id = ?').all(jobId);
       return Object.fromEntries(rows.map((r) => [r.stage, JSON.parse(r.body) as unknown]));
     });
   }
 
   deadLetter(entry: DeadLetter): Promise<void> {
     return this.run(() => {
-      this.db.prepare('INSERT INTO dead_letters (received_at, reason, body) VALUES (?, ?, ?)').run(entry.receivedAt, entry.reason, entry.body);
+      this.statement('INSERT INTO dead_letters (received_at, reason, body) VALUES (?, ?, ?)').run(entry.receivedAt, entry.reason, entry.body);
     });
   }
 
   deadLetters(limit = 100): Promise<DeadLetter[]> {
-    return this.run(() => this.db.prepare<[number], DeadLetter>('SELECT received_at AS receivedAt, reason, body FROM dead_letters ORDER BY id DESC LIMIT ?').all(limit));
+    return this.run(() => this.statement<[number], DeadLetter>('SELECT received_at AS receivedAt, reason, body FROM dead_letters ORDER BY id DESC LIMIT ?').all(limit));
   }
 
   subscribe(listener: (change: JobChange) => void): () => void {
@@ -228,12 +241,12 @@ export class SqliteStatusStore implements StatusStore {
   }
 
   private maxRev(): number {
-    return this.db.prepare<[], { rev: number | null }>('SELECT MAX(rev) AS rev FROM jobs').get()?.rev ?? 0;
+    return this.statement<[], { rev: number | null }>('SELECT MAX(rev) AS rev FROM jobs').get()?.rev ?? 0;
   }
 
   private pollOtherWriters(): void {
     try {
-      const rows = this.db.prepare<[number], { rev: number; state: string }>('SELECT rev, state FROM jobs WHERE rev > ? ORDER BY rev').all(this.seenRev);
+      const rows = this.statement<[number], { rev: number; state: string }>('SELECT rev, state FROM jobs WHERE rev > ? ORDER BY rev').all(this.seenRev);
       for (const row of rows) {
         this.seenRev = Math.max(this.seenRev, row.rev);
         if (this.announced.delete(row.rev)) continue;
