@@ -2,34 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startStatusService, type Service } from '../src/app/serve.js';
 import { parseServerEnv } from '../src/config/env.js';
-import type { ExecutionStatus, JobLauncher, LaunchRequest, Launched } from '../src/launch/job-launcher.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { runCli } from './helpers/cli.js';
+import { RecordingLauncher } from './helpers/fake-launcher.js';
 import { tempDir } from './helpers/tmp.js';
 
-/** Starts nothing; remembers what it was asked. */
-class QuietLauncher implements JobLauncher {
-  readonly kind = 'local' as const;
-  readonly launched: LaunchRequest[] = [];
-  readonly cancelled: string[] = [];
-  launch(request: LaunchRequest): Promise<Launched> {
-    this.launched.push(request);
-    return Promise.resolve({ execution: `local:fake-${this.launched.length}` });
-  }
-  cancel(jobId: string): Promise<boolean> {
-    this.cancelled.push(jobId);
-    return Promise.resolve(true);
-  }
-  status(jobId: string): Promise<ExecutionStatus> {
-    return Promise.resolve({ state: this.cancelled.includes(jobId) ? 'cancelled' : 'running' });
-  }
-  close(): Promise<void> {
-    return Promise.resolve();
-  }
-}
-
 describe('provision launch and cancel, through the API', () => {
-  const launcher = new QuietLauncher();
+  const launcher = new RecordingLauncher((n) => `local:fake-${n}`);
   let service: Service;
   let env: NodeJS.ProcessEnv;
   before(async () => {

@@ -3,37 +3,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStatusService, type Service } from '../src/app/serve.js';
 import { parseServerEnv } from '../src/config/env.js';
-import type { ExecutionStatus, JobLauncher, LaunchRequest, Launched } from '../src/launch/job-launcher.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { EventSequencer } from '../src/notify/phase-event.js';
 import { reconcile } from '../src/server/reconciler.js';
 import { jobIdForKey } from '../src/server/trigger.js';
 import { SqliteStatusStore } from '../src/status/sqlite-status-store.js';
+import { RecordingLauncher } from './helpers/fake-launcher.js';
 import { tempDir } from './helpers/tmp.js';
-
-/** A launcher that records what it is asked and starts nothing. */
-class RecordingLauncher implements JobLauncher {
-  readonly kind = 'local' as const;
-  readonly launched: LaunchRequest[] = [];
-  readonly cancelled: string[] = [];
-  states = new Map<string, ExecutionStatus>();
-  launch(request: LaunchRequest): Promise<Launched> {
-    this.launched.push(request);
-    this.states.set(request.jobId, { state: 'running' });
-    return Promise.resolve({ execution: `projects/p/locations/l/jobs/provision/executions/exec-${this.launched.length}` });
-  }
-  cancel(jobId: string): Promise<boolean> {
-    this.cancelled.push(jobId);
-    this.states.set(jobId, { state: 'cancelled' });
-    return Promise.resolve(true);
-  }
-  status(jobId: string): Promise<ExecutionStatus> {
-    return Promise.resolve(this.states.get(jobId) ?? { state: 'unknown' });
-  }
-  close(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 async function call(service: Service, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${service.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
