@@ -14,6 +14,7 @@ import { ProvisionError } from '../src/core/errors.js';
 import { GuardedFetcher, type FetchLimits } from '../src/http/guarded-fetcher.js';
 import { startPathologicalServer, type PathologicalServer } from '../test/helpers/pathological-server.js';
 import { LocalJobFiles } from '../src/files/local-job-files.js';
+import { emptyUsage } from '../src/llm/llm.js';
 import { silentLogger } from '../src/logging/logger.js';
 import type { StageContext } from '../src/pipeline/context.js';
 import { SAMPLE_SITES, serveSite, SITES_DIR } from '../src/samples/serve-site.js';
@@ -39,6 +40,8 @@ function context(url: string, limits: Partial<FetchLimits> = {}): StageContext {
     logger: silentLogger,
     signal: new AbortController().signal,
     progress: () => undefined,
+    warn: () => undefined,
+    trace: { usage: emptyUsage() },
   };
 }
 

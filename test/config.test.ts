@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseJobEnv, redactedEnv } from '../src/config/env.js';
+import { parseModels, parseJobEnv, redactedEnv } from '../src/config/env.js';
 import { UsageError } from '../src/cli/exit-status.js';
 import { resolveRunOptions } from '../src/cli/run-options.js';
 import { newJobId } from '../src/pipeline/job-spec.js';
@@ -37,7 +37,18 @@ describe('run options', () => {
     const env = parseJobEnv({});
     assert.throws(() => resolveRunOptions({ 'job-id': 'Bad Id!' }, env), (e: Error) => e instanceof UsageError && e.message.startsWith('--job-id'));
     assert.throws(() => resolveRunOptions({ until: 'deploy' }, env), (e: Error) => e instanceof UsageError && e.message.startsWith('--until'));
-    assert.throws(() => resolveRunOptions({ strategy: 'llm' }, env), /not available in this build/);
+    assert.throws(() => resolveRunOptions({ strategy: 'llm' }, env), /--strategy llm needs ANTHROPIC_API_KEY/);
+    assert.throws(() => resolveRunOptions({ warehouse: 'bigquery' }, env), /--warehouse bigquery needs GOOGLE_CLOUD_PROJECT/);
+  });
+  it('runs Claude when a key is set, unless told otherwise, and honours --no-fallback', () => {
+    const withKey = parseJobEnv({ ANTHROPIC_API_KEY: 'k' });
+    assert.equal(resolveRunOptions({}, withKey).strategy, 'llm');
+    assert.equal(resolveRunOptions({ strategy: 'heuristic' }, withKey).strategy, 'heuristic');
+    assert.equal(resolveRunOptions({}, parseJobEnv({})).strategy, 'heuristic');
+    assert.equal(resolveRunOptions({ 'no-fallback': true }, withKey).noFallback, true);
+    assert.equal(resolveRunOptions({}, parseJobEnv({ ANTHROPIC_API_KEY: 'k', PROVISION_NO_FALLBACK: '1' })).noFallback, true);
+    assert.deepEqual(parseModels('research=claude-x, agent = claude-y'), { research: 'claude-x', agent: 'claude-y' });
+    assert.throws(() => parseJobEnv({ PROVISION_LLM_MODELS: 'deploy=claude-x' }));
   });
   it('makes readable job ids', () => {
     assert.match(newJobId('https://www.northwind.example.com/about'), /^northwind-[a-z0-9]{6}$/);

@@ -92,12 +92,12 @@ describe('provision run, end to end on a sample site', () => {
     const down = await runCli(['teardown', 'e2e-northwind', '--json', '--state-dir', stateDir]);
     assert.equal(down.code, 0, down.stderr);
     const out = JSON.parse(down.stdout) as { removed: string[] };
-    assert.equal(out.removed.length, 2);
+    assert.equal(out.removed.length, 3, 'the local data agent, the DuckDB file and the data files');
     assert.ok(!existsSync(summary.dataset?.location ?? ''));
     const again = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', stateDir, '--job-id', 'e2e-northwind']);
     assert.equal(again.code, 0, again.stderr);
     const s = RunSummarySchema.parse(JSON.parse(again.stdout));
-    assert.deepEqual(s.stages.map((st) => st.resumed === true), [true, true, true, false, false, true, true], 'data and provision run again');
+    assert.deepEqual(s.stages.map((st) => st.resumed === true), [true, true, true, false, false, false, true], 'data, provision and the agent run again');
     assert.deepEqual(s.dataset?.tables, summary.dataset?.tables, 'the same rows, from the same seed');
     assert.equal((await runCli(['teardown', 'no-such-job', '--state-dir', stateDir])).code, 2);
   });

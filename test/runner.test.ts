@@ -8,7 +8,7 @@ import { exitStatusFor } from '../src/cli/exit-status.js';
 import { LocalJobFiles } from '../src/files/local-job-files.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { MemoryEventPublisher } from '../src/notify/event-publisher.js';
-import type { StageContext } from '../src/pipeline/context.js';
+import type { StageContext, StageHooks } from '../src/pipeline/context.js';
 import type { JobSpec } from '../src/pipeline/job-spec.js';
 import { runPipeline } from '../src/pipeline/runner.js';
 import type { AnyStage } from '../src/pipeline/stage.js';
@@ -45,7 +45,7 @@ function fakeStages(calls: StageId[], behaviour: Partial<Record<StageId, Behavio
 function setup(stateDir: string, stages: AnyStage[], signal = new AbortController().signal) {
   const publisher = new MemoryEventPublisher();
   const files = new LocalJobFiles(stateDir, spec.jobId);
-  const context = (_stage: StageId, progress: StageContext['progress']): StageContext => ({
+  const context = (_stage: StageId, { progress, warn, trace }: StageHooks): StageContext => ({
     job: { ...spec, datasetName: 'ds', seed: 1 },
     http: { fetchPage: () => Promise.reject(new Error('no network in this test')) },
     warehouse: {} as Warehouse,
@@ -54,6 +54,8 @@ function setup(stateDir: string, stages: AnyStage[], signal = new AbortControlle
     logger: silentLogger,
     signal,
     progress,
+    warn,
+    trace,
   });
   return { publisher, deps: { job: { ...spec, datasetName: 'ds', seed: 1 }, stages, publisher, checkpoints: new FileCheckpointStore(stateDir), context } };
 }

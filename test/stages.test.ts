@@ -11,6 +11,7 @@ import { retail } from '../src/blueprints/retail.js';
 import { defaultProfile } from '../src/blueprints/verify-blueprint.js';
 import { ProvisionError } from '../src/core/errors.js';
 import { LocalJobFiles } from '../src/files/local-job-files.js';
+import { emptyUsage } from '../src/llm/llm.js';
 import { silentLogger } from '../src/logging/logger.js';
 import type { StageContext } from '../src/pipeline/context.js';
 import { DuckdbWarehouse } from '../src/warehouse/duckdb-warehouse.js';
@@ -29,6 +30,8 @@ const ctx: StageContext = {
   logger: silentLogger,
   signal: new AbortController().signal,
   progress: (f) => progress.push(f),
+  warn: () => undefined,
+  trace: { usage: emptyUsage() },
 };
 
 describe('heuristic stages on DuckDB, one after another', () => {

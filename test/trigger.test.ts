@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startStatusService, type Service } from '../src/app/serve.js';
+import { startStatusService, unsupportedLocally, type Service } from '../src/app/serve.js';
 import { parseServerEnv } from '../src/config/env.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { EventSequencer } from '../src/notify/phase-event.js';
@@ -69,6 +69,12 @@ describe('trigger API', () => {
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.equal((res.json.error as { code: string }).code, code, JSON.stringify(body));
     }
+    // Local jobs inherit the server's environment: without a key or a project they could not run.
+    assert.match(unsupportedLocally(parseServerEnv({}), { strategy: 'llm', warehouse: 'duckdb' }) ?? '', /needs ANTHROPIC_API_KEY/);
+    assert.match(unsupportedLocally(parseServerEnv({}), { strategy: 'heuristic', warehouse: 'bigquery' }) ?? '', /needs GOOGLE_CLOUD_PROJECT/);
+    // Cloud Run jobs carry their own key and project; a server with them launches locally too.
+    assert.equal(unsupportedLocally(parseServerEnv({ PROVISION_LAUNCHER: 'cloudrun' }), { strategy: 'llm', warehouse: 'bigquery' }), undefined);
+    assert.equal(unsupportedLocally(parseServerEnv({ ANTHROPIC_API_KEY: 'k', GOOGLE_CLOUD_PROJECT: 'p' }), { strategy: 'llm', warehouse: 'bigquery' }), undefined);
     const huge = await call(service, 'POST', '/jobs', { url: `https://example.com/${'a'.repeat(20_000)}` });
     assert.equal(huge.status, 413);
   });

@@ -6,7 +6,7 @@ import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
 import { FirestoreCheckpointStore } from '../checkpoints/firestore-checkpoint-store.js';
 import { redactedEnv, type EventsEnv } from '../config/env.js';
-import { UserInputError } from '../core/errors.js';
+import { InternalError, UserInputError } from '../core/errors.js';
 import { LocalJobFiles } from '../files/local-job-files.js';
 import { GuardedFetcher } from '../http/guarded-fetcher.js';
 import type { PageFetcher } from '../http/page-fetcher.js';
@@ -17,13 +17,20 @@ import { LoggingPublisher } from '../notify/logging-publisher.js';
 import { OutboxPublisher } from '../notify/outbox-publisher.js';
 import { PubsubPublisher } from '../notify/pubsub-publisher.js';
 import { WebhookNotifier } from '../notify/webhook.js';
-import type { StageContext } from '../pipeline/context.js';
+import type { StageContext, StageHooks } from '../pipeline/context.js';
+import { AnthropicLlm, type AnthropicLlmOptions } from '../llm/anthropic-llm.js';
+import type { Llm } from '../llm/llm.js';
+import type { DataAgentService } from '../dataagent/data-agent.js';
+import { meteredLlm } from '../llm/metered-llm.js';
 import { datasetNameFor, seedFor, type JobSpec } from '../pipeline/job-spec.js';
 import { runPipeline, type PipelineResult } from '../pipeline/runner.js';
 import type { StageId } from '../core/stage-ids.js';
 import { buildRunSummary, type RunSummary } from '../pipeline/summary.js';
 import { SqliteStatusStore } from '../status/sqlite-status-store.js';
 import { DuckdbWarehouse } from '../warehouse/duckdb-warehouse.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import { bigQueryWarehouse, capiDataAgent, type GoogleSettings } from './cloud-clients.js';
+import { LocalDataAgent } from '../dataagent/local-data-agent.js';
 
 export interface RunJobOptions {
   stateDir: string;
@@ -45,6 +52,14 @@ export interface RunJobOptions {
   duckdbMemoryLimit?: string;
   /** Where checkpoints go (default: files under the state directory). */
   checkpoints?: { store: 'file' | 'firestore'; projectId?: string };
+  /** The model for the llm strategy (tests pass a fake); otherwise built from `anthropic`. */
+  llm?: Llm;
+  /** Claude settings for the llm strategy: the key, ANTHROPIC_BASE_URL, per-stage models. */
+  anthropic?: Omit<AnthropicLlmOptions, 'logger'>;
+  /** The Google project, BigQuery and CAPI settings for `--warehouse bigquery`. */
+  google?: GoogleSettings;
+  /** Replaces the data agent service (tests); otherwise CAPI with BigQuery, the local agent with DuckDB. */
+  agents?: DataAgentService;
   /** Where events go (default: straight into the local SQLite store). */
   events?: EventsEnv & { publisher: 'direct' | 'local' | 'pubsub' };
 }
@@ -73,6 +88,35 @@ function eventPublisher(stateDir: string, options: RunJobOptions, logger: Logger
 export interface RunJobResult {
   summary: RunSummary;
   result: PipelineResult;
+}
+
+function googleSettings(options: RunJobOptions): GoogleSettings {
+  // The command line refuses --warehouse bigquery without a project; reaching this is a wiring bug.
+  if (!options.google?.projectId) throw new InternalError('The bigquery warehouse needs GOOGLE_CLOUD_PROJECT.');
+  return options.google;
+}
+
+/** BigQuery when the job asks for it; otherwise one DuckDB file per dataset under the state directory. */
+function warehouseFor(spec: JobSpec, stateDir: string, options: RunJobOptions): Warehouse {
+  if (spec.warehouse !== 'bigquery') return new DuckdbWarehouse(join(stateDir, 'warehouse'), options.duckdbMemoryLimit ? { memoryLimit: options.duckdbMemoryLimit } : {});
+  const google = googleSettings(options);
+  return bigQueryWarehouse(google);
+}
+
+/**
+ * The data agent over the dataset: a CAPI agent over BigQuery; locally, the agent `provision chat`
+ * talks to, published with the same context.
+ */
+function agentServiceFor(spec: JobSpec, stateDir: string, options: RunJobOptions): DataAgentService {
+  if (spec.warehouse !== 'bigquery') return new LocalDataAgent({ stateDir });
+  const google = googleSettings(options);
+  return capiDataAgent(google);
+}
+
+function anthropicLlm(settings: RunJobOptions['anthropic'], logger: Logger): Llm {
+  // The command line refuses this before a job starts; reaching it is a wiring bug.
+  if (!settings?.apiKey) throw new InternalError('The llm strategy needs ANTHROPIC_API_KEY; set it, or run with --strategy heuristic.');
+  return new AnthropicLlm({ ...settings, logger: logger.child({ component: 'llm' }) });
 }
 
 /** A job id belongs to one URL for its whole life. */
@@ -108,7 +152,8 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   const checkpoints: CheckpointStore =
     options.checkpoints?.store === 'firestore' ? new FirestoreCheckpointStore({ projectId: options.checkpoints.projectId ?? '' }) : new FileCheckpointStore(stateDir);
   const publisher = new FanOutPublisher([events.publisher, new LoggingPublisher(logger), ...(options.observers ?? [])]);
-  const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'), options.duckdbMemoryLimit ? { memoryLimit: options.duckdbMemoryLimit } : {});
+  const warehouse = warehouseFor(spec, stateDir, options);
+  const agents = options.agents ?? agentServiceFor(spec, stateDir, options);
   // A fetcher this job made itself, and so closes (its connection pool) when done.
   let ownFetcher: GuardedFetcher | undefined;
   const http = options.fetcher ?? (ownFetcher = new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork }));
@@ -117,7 +162,8 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
 
   if (options.config) logger.info('configuration', { config: redactedEnv(options.config) });
 
-  const context = (stage: StageId, progress: StageContext['progress']): StageContext => ({
+  const llm = spec.strategy === 'llm' ? (options.llm ?? anthropicLlm(options.anthropic, logger)) : undefined;
+  const context = (stage: StageId, hooks: StageHooks): StageContext => ({
     job,
     http,
     warehouse,
@@ -125,7 +171,9 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     clock,
     logger: logger.child({ stage }),
     signal: options.signal,
-    progress,
+    ...hooks,
+    ...(llm ? { llm: meteredLlm(llm, hooks.trace) } : {}),
+    agents,
   });
 
   try {

@@ -60,6 +60,17 @@ function isLoopback(host: string): boolean {
 }
 
 /** Push authentication from the environment: explicit, and required beyond loopback. */
+/**
+ * Local jobs inherit this server's environment, so options it cannot serve are refused up front
+ * rather than failing in the job. Cloud Run jobs carry their own configuration (jobs.yaml).
+ */
+export function unsupportedLocally(env: ServerEnv, options: { strategy: string; warehouse: string }): string | undefined {
+  if (env.PROVISION_LAUNCHER !== 'local') return undefined;
+  if (options.strategy === 'llm' && !env.ANTHROPIC_API_KEY) return 'The llm strategy needs ANTHROPIC_API_KEY in the environment of `provision serve`; use "strategy": "heuristic".';
+  if (options.warehouse === 'bigquery' && !env.GOOGLE_CLOUD_PROJECT) return 'The bigquery warehouse needs GOOGLE_CLOUD_PROJECT in the environment of `provision serve`; use "warehouse": "duckdb".';
+  return undefined;
+}
+
 export function pushAuthFrom(env: ServerEnv): PushAuth {
   const mode = env.PROVISION_PUSH_AUTH ?? (isLoopback(env.PROVISION_HOST) ? 'none' : undefined);
   if (mode === undefined) throw new Error(`provision serve listens on ${env.PROVISION_HOST}: set PROVISION_PUSH_AUTH=oidc (with PROVISION_PUSH_AUDIENCE and PROVISION_PUSH_SERVICE_ACCOUNT), or =none to accept unauthenticated pushes.`);
@@ -121,6 +132,7 @@ export async function startStatusService(options: ServeOptions): Promise<Service
         ...(env.PROVISION_API_TOKEN ? { apiToken: env.PROVISION_API_TOKEN } : {}),
         rateLimitPerMinute: env.PROVISION_TRIGGER_RATE_LIMIT,
         allowPrivateNetwork: env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
+        unsupported: (o) => unsupportedLocally(env, o),
       }),
       ...dashboardRoutes({ store, logger, warehouseDir: join(resolve(env.PROVISION_STATE_DIR), 'warehouse'), ...(env.PROVISION_API_TOKEN ? { apiToken: env.PROVISION_API_TOKEN } : {}) }),
     ],

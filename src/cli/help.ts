@@ -10,6 +10,7 @@ Commands:
   launch <url…>        Start jobs through the API (provision serve) and return at once
   cancel <jobId>       Stop a job through the API
   status [jobId]       List jobs, or show one job's stages
+  chat <jobId> [q]     Ask a job's data agent a question, or chat with it line by line
   teardown <jobId>     Delete what a job provisioned (its dataset and data files)
   serve                The API and dashboard: trigger (POST /jobs), push subscriber, live status pages
   help [command]       Show help for a command
@@ -113,6 +114,32 @@ recorded as cancelled at once. PROVISION_API_URL and PROVISION_API_TOKEN as for 
 
 export const TEARDOWN_HELP = `Usage: provision teardown <jobId> [--state-dir <dir>] [--json]
 
-Deletes what the job provisioned: its DuckDB dataset and its generated data files. The job's
-status, logs and checkpoints stay, so its history remains and running it again with the same
---job-id provisions it again. (BigQuery datasets and data agents arrive with their adapters.)`;
+Deletes what the job provisioned: its data agent (the Conversational Analytics API agent, or
+the local one), its dataset (BigQuery, or the DuckDB file) and its generated data files. The
+job's status, logs and checkpoints stay, so its history remains and running it again with the
+same --job-id provisions it again. BigQuery jobs need GOOGLE_CLOUD_PROJECT and Google
+credentials (BIGQUERY_API_ENDPOINT and CAPI_API_ENDPOINT point elsewhere).`;
+
+export const CHAT_HELP = `Usage: provision chat <jobId> [question] [--state-dir <dir>] [--json]
+
+Asks the job's data agent. With a question, prints the answer, the SQL it ran and up to 20
+rows of the result. Without one, reads questions from stdin, one a line, in one conversation
+(follow-up questions see the earlier ones) until exit, quit or the end of input; piped input
+works too.
+
+The local agent (DuckDB jobs) opens the dataset read-only and runs only single read-only
+SELECT queries, at most 1,000 rows an answer. With ANTHROPIC_API_KEY set, Claude writes the
+SQL from the agent's context; otherwise the question is matched to the job's golden
+questions and their validated SQL runs, and a question that matches none is answered with
+the questions it can answer. BigQuery jobs need the Conversational Analytics API agent.
+
+Options:
+  --state-dir <dir>          State directory (default .provision)
+  --json                     One JSON document: {jobId, agent, question, answer: {text, sql,
+                             columns, rows, unanswered}}; without a question, one such
+                             document a line per question
+  -h, --help                 Show this help
+
+Exit status: 0 answered, also when the agent says it cannot answer (--json shows
+unanswered: true); 1 the agent or the model failed and retrying may help; 2 no such job,
+the job has no agent yet, or the command line was wrong.`;

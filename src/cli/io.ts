@@ -5,6 +5,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Aborted on SIGINT/SIGTERM. */
   signal: AbortSignal;
+  /** Where interactive commands (chat) read lines; default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export function printJson(io: CliIO, value: unknown): void {

@@ -1,13 +1,14 @@
 import { ZodError } from 'zod';
 import { ProvisionError } from '../core/errors.js';
 import { demoCommand } from './commands/demo.js';
+import { chatCommand } from './commands/chat.js';
 import { cancelCommand, launchCommand } from './commands/launch.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { teardownCommand } from './commands/teardown.js';
 import { UsageError } from './exit-status.js';
-import { CANCEL_HELP, DEMO_HELP, LAUNCH_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP, TEARDOWN_HELP } from './help.js';
+import { CANCEL_HELP, CHAT_HELP, DEMO_HELP, LAUNCH_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP, TEARDOWN_HELP } from './help.js';
 import type { CliIO } from './io.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   launch: { run: launchCommand, help: LAUNCH_HELP },
   cancel: { run: cancelCommand, help: CANCEL_HELP },
+  chat: { run: chatCommand, help: CHAT_HELP },
   teardown: { run: teardownCommand, help: TEARDOWN_HELP },
 };
 

@@ -15,6 +15,7 @@ export const RunOptionsSchema = z.object({
   stateDir: z.string().min(1),
   allowPrivateNetwork: z.boolean(),
   callbackUrl: z.string().url().optional(),
+  noFallback: z.boolean(),
   json: z.boolean(),
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
@@ -29,6 +30,7 @@ export const RUN_FLAGS = {
   'allow-private-network': { type: 'boolean' },
   'callback-url': { type: 'string' },
   'urls-file': { type: 'string' },
+  'no-fallback': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -40,12 +42,14 @@ export function resolveRunOptions(flags: RunFlagValues, env: JobEnv): RunOptions
   const parsed = RunOptionsSchema.safeParse({
     jobId: flags['job-id'] ?? env.JOB_ID,
     until: flags.until,
-    strategy: flags.strategy ?? env.PROVISION_STRATEGY ?? 'heuristic',
+    // A key means Claude, unless told otherwise.
+    strategy: flags.strategy ?? env.PROVISION_STRATEGY ?? (env.ANTHROPIC_API_KEY ? 'llm' : 'heuristic'),
     warehouse: flags.warehouse ?? env.PROVISION_WAREHOUSE,
     scale: flags.scale ?? env.PROVISION_SCALE,
     stateDir: flags['state-dir'] ?? env.PROVISION_STATE_DIR,
     allowPrivateNetwork: flags['allow-private-network'] ?? env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
     callbackUrl: flags['callback-url'],
+    noFallback: flags['no-fallback'] ?? env.PROVISION_NO_FALLBACK ?? false,
     json: flags.json ?? false,
   });
   if (!parsed.success) {
@@ -54,8 +58,8 @@ export function resolveRunOptions(flags: RunFlagValues, env: JobEnv): RunOptions
     throw new UsageError(`--${flag}: ${issue?.message ?? 'invalid value'}`);
   }
   const options = parsed.data;
-  // Until the Claude strategy and the BigQuery adapter land, say so instead of pretending.
-  if (options.strategy === 'llm') throw new UsageError('--strategy llm is not available in this build yet; use --strategy heuristic (the default).');
-  if (options.warehouse === 'bigquery') throw new UsageError('--warehouse bigquery is not available in this build yet; use --warehouse duckdb (the default).');
+  // Refuse what cannot work before a job exists, rather than failing in its first stage.
+  if (options.strategy === 'llm' && !env.ANTHROPIC_API_KEY) throw new UsageError('--strategy llm needs ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL for a proxy); without a key, use --strategy heuristic.');
+  if (options.warehouse === 'bigquery' && !env.GOOGLE_CLOUD_PROJECT) throw new UsageError('--warehouse bigquery needs GOOGLE_CLOUD_PROJECT (the project that holds the datasets and data agents).');
   return options;
 }

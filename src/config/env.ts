@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WarehouseKindSchema } from '../domain/data-model.js';
+import type { StageId } from '../core/stage-ids.js';
 import { StrategySchema } from '../pipeline/job-spec.js';
 
 const bool = z
@@ -34,6 +35,25 @@ export const JobEnvSchema = z.object({
   /** Batch mode: URLs separated by newlines or commas; each task runs its share. */
   PROVISION_URLS: z.string().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
+  /** Tests and proxies point the Anthropic SDK elsewhere. */
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  /** Per-stage model overrides: `research=claude-opus-5-5,agent=claude-haiku-5-5`. */
+  PROVISION_LLM_MODELS: z
+    .string()
+    .regex(/^(\s*(research|story|model|data|provision|agent|validate)\s*=\s*[\w.-]+\s*)(,\s*(research|story|model|data|provision|agent|validate)\s*=\s*[\w.-]+\s*)*$/, 'stage=model pairs separated by commas')
+    .optional(),
+  /** Per model call, before the SDK retries. */
+  PROVISION_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  /** Fail a stage whose model calls fail for good instead of falling back to the heuristic strategy. */
+  PROVISION_NO_FALLBACK: bool,
+  /** BigQuery: dataset location, API endpoint (tests), cost cap per query, table expiry. */
+  PROVISION_BQ_LOCATION: z.string().default('US'),
+  BIGQUERY_API_ENDPOINT: z.string().url().optional(),
+  PROVISION_BQ_MAX_BYTES_BILLED: z.coerce.number().int().positive().default(10 * 1024 ** 3),
+  PROVISION_BQ_TABLE_EXPIRATION_DAYS: z.coerce.number().positive().optional(),
+  /** Conversational Analytics API: location of data agents, API endpoint (tests). */
+  PROVISION_CAPI_LOCATION: z.string().default('global'),
+  CAPI_API_ENDPOINT: z.string().url().optional(),
 });
 export type JobEnv = z.infer<typeof JobEnvSchema>;
 
@@ -42,6 +62,12 @@ const SECRET = /KEY|TOKEN|SECRET|PASSWORD/;
 /** Parses the variables a schema names; an empty variable counts as unset. */
 function parseEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   return schema.parse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]])));
+}
+
+/** `research=a,agent=b` as a per-stage map. */
+export function parseModels(text: string | undefined): Partial<Record<StageId, string>> {
+  if (!text) return {};
+  return Object.fromEntries(text.split(',').map((pair) => pair.split('=').map((s) => s.trim()) as [StageId, string]));
 }
 
 export function parseJobEnv(env: NodeJS.ProcessEnv = process.env): JobEnv {
@@ -108,6 +134,8 @@ export const ServerEnvSchema = z.object({
   PROVISION_REGION: z.string().default('us-central1'),
   PROVISION_JOB_NAME: z.string().default('provision'),
   CLOUD_RUN_API_ENDPOINT: z.string().optional(),
+  /** Local launcher: jobs inherit it; without it the trigger refuses the llm strategy. */
+  ANTHROPIC_API_KEY: z.string().optional(),
   /** Reconciler: how often running jobs are compared with their executions (0 = never). */
   PROVISION_RECONCILE_MS: z.coerce.number().int().nonnegative().default(30_000),
 });

@@ -71,5 +71,17 @@ export const ValidationReportSchema = z.object({
   insights: z.object({ total: z.number().int().nonnegative(), held: z.number().int().nonnegative() }).optional(),
   /** Integrity of the loaded data, checked in the warehouse: keys, foreign keys, time order. */
   integrity: z.object({ checks: z.number().int().nonnegative(), problems: z.array(z.string()) }).optional(),
+  /** The data agent asked every golden question: how many of its results matched the golden ones. */
+  agent: z
+    .object({
+      name: z.string(),
+      asked: z.number().int().nonnegative(),
+      matched: z.number().int().nonnegative(),
+      accuracy: z.number().min(0).max(1),
+      results: z.array(z.object({ questionId: z.string(), matched: z.boolean(), reason: z.string().optional(), sql: z.string().optional() })),
+    })
+    .optional(),
+  /** Golden queries the llm strategy repaired: the SQL that now answers. */
+  repaired: z.array(z.object({ questionId: z.string(), sql: z.string(), attempts: z.number().int().positive() })).optional(),
 });
 export type ValidationReport = z.infer<typeof ValidationReportSchema>;

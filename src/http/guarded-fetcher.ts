@@ -8,6 +8,7 @@ import { CancelledError, RemoteServiceError, UserInputError, type ProvisionError
 import { isMetadataHost, refusalFor } from './address-guard.js';
 import { decodeBody, looksBinary } from './decode.js';
 import type { Page, PageFetcher } from './page-fetcher.js';
+import { sleep } from '../core/sleep.js';
 
 export const USER_AGENT = 'provision-bot/0.1 (+https://github.com/provision/provision; conversational-analytics demo builder)';
 
@@ -165,21 +166,6 @@ interface RawResponse {
 }
 
 type Want = 'page' | 'text';
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function retryAfterMs(header: string | string[] | undefined): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;

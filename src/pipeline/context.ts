@@ -1,7 +1,9 @@
+import type { DataAgentService } from '../dataagent/data-agent.js';
+import type { Llm, LlmUsage } from '../llm/llm.js';
 import type { Logger } from '../logging/logger.js';
 import type { PageFetcher } from '../http/page-fetcher.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
-import type { JobSpec } from './job-spec.js';
+import type { JobSpec, Strategy } from './job-spec.js';
 
 /** The job's own folder for artifacts and data files (`<stateDir>/jobs/<jobId>/`). */
 export interface JobFiles {
@@ -30,4 +32,27 @@ export interface StageContext {
   readonly signal: AbortSignal;
   /** Reports progress within the stage (0..1); published as `stage.progress`. */
   progress(fraction: number, message?: string): void;
+  /** Reports something the user should know that does not stop the stage; published as a `log` event. */
+  warn(message: string): void;
+  /** What the stage records about how it ran; the runner reports it in events and the summary. */
+  readonly trace: StageTrace;
+  /** The model, metered into `trace.usage`; present when the job runs the llm strategy. */
+  readonly llm?: Llm;
+  /** The data agent service (CAPI or local); absent when none is configured. */
+  readonly agents?: DataAgentService;
+}
+
+/** How a stage ran: which strategy produced its output, and what its model calls cost. */
+export interface StageTrace {
+  strategy?: Strategy;
+  /** Set when the llm strategy failed for good and the heuristic one produced the output. */
+  fallback?: string;
+  usage: LlmUsage;
+}
+
+/** The per-stage hooks the runner hands the context factory. */
+export interface StageHooks {
+  progress: StageContext['progress'];
+  warn: StageContext['warn'];
+  trace: StageTrace;
 }

@@ -23,6 +23,8 @@ export const JobSpecSchema = z.object({
   allowPrivateNetwork: z.boolean(),
   /** Where to POST a signed notice when the job ends (optional). */
   callbackUrl: z.string().url().optional(),
+  /** With the llm strategy: fail a stage whose model calls fail for good instead of falling back to the heuristic strategy. */
+  noFallback: z.boolean().optional(),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 

@@ -3,8 +3,9 @@ import { STAGE_IDS, type StageId } from '../core/stage-ids.js';
 import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import type { EventPublisher } from '../notify/event-publisher.js';
 import { EventSequencer, type PhaseEventInput } from '../notify/phase-event.js';
-import type { StageContext } from './context.js';
-import { optionsFingerprint } from './job-spec.js';
+import { emptyUsage, type LlmUsage } from '../llm/llm.js';
+import type { StageContext, StageHooks, StageTrace } from './context.js';
+import { optionsFingerprint, type Strategy } from './job-spec.js';
 import type { AnyStage, Stage, StageOutputs } from './stage.js';
 
 export type StageRunStatus = 'completed' | 'failed' | 'skipped' | 'pending';
@@ -15,6 +16,12 @@ export interface StageRun {
   durationMs: number;
   resumed?: boolean;
   report?: Record<string, unknown>;
+  /** Which strategy produced the output, for stages that have two. */
+  strategy?: Strategy;
+  /** Why the llm strategy gave way to the heuristic one. */
+  fallback?: string;
+  /** Model calls, tokens and estimated cost, when the stage called the model. */
+  llm?: LlmUsage;
 }
 
 export interface PipelineResult {
@@ -30,8 +37,8 @@ export interface RunnerDeps {
   stages: readonly AnyStage[];
   publisher: EventPublisher;
   checkpoints: CheckpointStore;
-  /** Builds the context for one stage; `progress` publishes `stage.progress` events. */
-  context: (stage: StageId, progress: StageContext['progress']) => StageContext;
+  /** Builds the context for one stage; its hooks publish `stage.progress` and `log` events and collect the trace. */
+  context: (stage: StageId, hooks: StageHooks) => StageContext;
   now?: () => Date;
 }
 
@@ -87,7 +94,11 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
         .then(() => publish({ type: 'stage.progress', stage: id, progress: Math.max(0, Math.min(1, fraction)), ...(message ? { message } : {}) }))
         .catch(() => undefined);
     };
-    const ctx = deps.context(id, progress);
+    const warn = (message: string): void => {
+      progressChain = progressChain.then(() => publish({ type: 'log', stage: id, message, output: { level: 'warning' } })).catch(() => undefined);
+    };
+    const trace: StageTrace = { usage: emptyUsage() };
+    const ctx = deps.context(id, { progress, warn, trace });
     try {
       if (options.signal.aborted) throw new CancelledError(undefined, { stage: id });
       const resumed = await loadCheckpoint(deps, stage, ctx, fingerprint);
@@ -105,21 +116,21 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
       await deps.checkpoints.save(job.jobId, id, { fingerprint, savedAt: new Date().toISOString(), output });
       (outputs as Record<StageId, unknown>)[id] = output;
       const report = stage.report(output);
-      Object.assign(run, { status: 'completed', durationMs: elapsed(stageStart), report: report.output });
+      Object.assign(run, { status: 'completed', durationMs: elapsed(stageStart), report: report.output }, traced(trace));
       await progressChain;
       await publish({
         type: 'stage.completed',
         stage: id,
         // The full output travels too, so the status store can show the demo's assets.
-        output: { ...report.output, artifact: output },
-        metrics: { durationMs: run.durationMs, ...(report.rows !== undefined ? { rows: report.rows } : {}), ...(report.bytes !== undefined ? { bytes: report.bytes } : {}) },
+        output: { ...report.output, ...traced(trace), artifact: output },
+        metrics: { durationMs: run.durationMs, ...(report.rows !== undefined ? { rows: report.rows } : {}), ...(report.bytes !== undefined ? { bytes: report.bytes } : {}), ...tokenMetrics(trace) },
       });
     } catch (err) {
       error = options.signal.aborted && !(err instanceof CancelledError) ? new CancelledError(undefined, { stage: id, cause: err }) : toProvisionError(err, id);
       error.stage ??= id;
-      Object.assign(run, { status: 'failed', durationMs: elapsed(stageStart) });
+      Object.assign(run, { status: 'failed', durationMs: elapsed(stageStart) }, traced(trace));
       await progressChain;
-      await publish({ type: 'stage.failed', stage: id, error: { code: error.code, message: error.message, retryable: error.retryable }, metrics: { durationMs: run.durationMs } });
+      await publish({ type: 'stage.failed', stage: id, error: { code: error.code, message: error.message, retryable: error.retryable }, metrics: { durationMs: run.durationMs, ...tokenMetrics(trace) } });
       break;
     }
   }
@@ -135,6 +146,20 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
     metrics: { durationMs: result.durationMs },
   });
   return result;
+}
+
+/** The trace as StageRun fields: only what the stage recorded. */
+function traced(trace: StageTrace): Pick<StageRun, 'strategy' | 'fallback' | 'llm'> {
+  return {
+    ...(trace.strategy ? { strategy: trace.strategy } : {}),
+    ...(trace.fallback ? { fallback: trace.fallback } : {}),
+    ...(trace.usage.calls > 0 ? { llm: trace.usage } : {}),
+  };
+}
+
+function tokenMetrics(trace: StageTrace): { llmTokensIn?: number; llmTokensOut?: number } {
+  if (trace.usage.calls === 0) return {};
+  return { llmTokensIn: trace.usage.inputTokens + trace.usage.cacheReadTokens + trace.usage.cacheWriteTokens, llmTokensOut: trace.usage.outputTokens };
 }
 
 async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string): Promise<unknown> {

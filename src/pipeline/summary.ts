@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { ErrorInfoSchema } from '../core/errors.js';
+import type { AgentArtifact, ValidationReport } from '../domain/artifacts.js';
 import { STAGE_IDS } from '../core/stage-ids.js';
 import { WarehouseKindSchema } from '../domain/data-model.js';
+import { addUsage, emptyUsage } from '../llm/llm.js';
 import { StrategySchema, type JobSpec } from './job-spec.js';
 import type { PipelineResult } from './runner.js';
+
+const LlmUsageSchema = z.object({
+  calls: z.number().int().nonnegative(),
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  cacheReadTokens: z.number().int().nonnegative(),
+  cacheWriteTokens: z.number().int().nonnegative(),
+  costUsd: z.number().nonnegative(),
+});
 
 /** The run summary of DESIGN.md. Scripts and the dashboard rely on it: extend, never rename. */
 export const RunSummarySchema = z.object({
@@ -14,13 +25,35 @@ export const RunSummarySchema = z.object({
   warehouse: WarehouseKindSchema,
   durationMs: z.number().nonnegative(),
   stages: z
-    .array(z.object({ id: z.enum(STAGE_IDS), status: z.enum(['completed', 'failed', 'skipped', 'pending']), durationMs: z.number().nonnegative(), resumed: z.boolean().optional() }))
+    .array(
+      z.object({
+        id: z.enum(STAGE_IDS),
+        status: z.enum(['completed', 'failed', 'skipped', 'pending']),
+        durationMs: z.number().nonnegative(),
+        resumed: z.boolean().optional(),
+        /** Which strategy produced the stage's output (stages with two strategies). */
+        strategy: StrategySchema.optional(),
+        /** Why the llm strategy gave way to the heuristic one. */
+        fallback: z.string().optional(),
+        llm: LlmUsageSchema.optional(),
+      }),
+    )
     .length(7),
   error: ErrorInfoSchema.optional(),
   profile: z.object({ name: z.string(), industry: z.string() }).optional(),
   dataset: z.object({ name: z.string(), location: z.string(), tables: z.array(z.object({ name: z.string(), rows: z.number().int() })) }).optional(),
   goldenQueries: z.object({ total: z.number().int(), passed: z.number().int(), failed: z.number().int() }).optional(),
-  agent: z.object({ name: z.string() }).optional(),
+  agent: z
+    .object({
+      name: z.string(),
+      /** The published data agent (`projects/…/dataAgents/…` or `local/…`). */
+      remote: z.string().optional(),
+      /** Share of golden questions the data agent answered with the golden result (0..1). */
+      accuracy: z.number().min(0).max(1).optional(),
+    })
+    .optional(),
+  /** Model calls over the whole run, when the llm strategy ran. */
+  llm: LlmUsageSchema.optional(),
   /** Where the job's artifacts (checkpoints, data files, agent context, logs) are. */
   artifactsDir: z.string().optional(),
 });
@@ -29,6 +62,7 @@ export type RunSummary = z.infer<typeof RunSummarySchema>;
 /** Pure: the summary of a finished pipeline. */
 export function buildRunSummary(job: JobSpec, result: PipelineResult, artifactsDir?: string): RunSummary {
   const { outputs } = result;
+  const llm = result.stages.reduce((sum, s) => (s.llm ? addUsage(sum, s.llm) : sum), emptyUsage());
   return {
     jobId: job.jobId,
     url: job.url,
@@ -36,12 +70,29 @@ export function buildRunSummary(job: JobSpec, result: PipelineResult, artifactsD
     strategy: job.strategy,
     warehouse: job.warehouse,
     durationMs: result.durationMs,
-    stages: result.stages.map((s) => ({ id: s.id, status: s.status, durationMs: s.durationMs, ...(s.resumed ? { resumed: true } : {}) })),
+    stages: result.stages.map((s) => ({
+      id: s.id,
+      status: s.status,
+      durationMs: s.durationMs,
+      ...(s.resumed ? { resumed: true } : {}),
+      ...(s.strategy ? { strategy: s.strategy } : {}),
+      ...(s.fallback ? { fallback: s.fallback } : {}),
+      ...(s.llm ? { llm: s.llm } : {}),
+    })),
     ...(result.error ? { error: result.error } : {}),
     ...(outputs.research ? { profile: { name: outputs.research.name, industry: outputs.research.industry.label } } : {}),
     ...(outputs.provision ? { dataset: { name: outputs.provision.name, location: outputs.provision.location, tables: outputs.provision.tables } } : {}),
     ...(outputs.validate ? { goldenQueries: { total: outputs.validate.total, passed: outputs.validate.passed, failed: outputs.validate.failed } } : {}),
-    ...(outputs.agent ? { agent: { name: outputs.agent.context.agentName } } : {}),
+    ...(outputs.agent ? { agent: agentSummary(outputs.agent, outputs.validate) } : {}),
+    ...(llm.calls > 0 ? { llm } : {}),
     ...(artifactsDir ? { artifactsDir } : {}),
+  };
+}
+
+function agentSummary(agent: AgentArtifact, report: ValidationReport | undefined): NonNullable<RunSummary['agent']> {
+  return {
+    name: agent.context.agentName,
+    ...(agent.remoteAgent ? { remote: agent.remoteAgent } : {}),
+    ...(report?.agent ? { accuracy: report.agent.accuracy } : {}),
   };
 }

@@ -40,6 +40,8 @@ export interface TriggerDeps {
   apiToken?: string;
   rateLimitPerMinute: number;
   allowPrivateNetwork: boolean;
+  /** Why jobs launched from here cannot run these options (no key, no project), if they cannot. */
+  unsupported?: (options: { strategy: string; warehouse: string }) => string | undefined;
 }
 
 /** A job in a list: what the jobs table shows, without stage outputs (lists stay light). */
@@ -141,9 +143,8 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
       return error(res, 400, 'invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
     }
     const { options } = parsed.data;
-    if (options.strategy === 'llm' || options.warehouse === 'bigquery') {
-      return error(res, 400, 'invalid_request', 'The llm strategy and the bigquery warehouse are not available in this build yet.');
-    }
+    const unsupported = deps.unsupported?.(options);
+    if (unsupported) return error(res, 400, 'invalid_request', unsupported);
     let url: string;
     try {
       url = await checkJobUrl(parsed.data.url, deps.allowPrivateNetwork);

@@ -4,7 +4,7 @@ import { DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api
 import { RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
 import { duckdbDialect, type SqlDialect } from './sql-dialect.js';
-import type { DatasetRef, QueryOptions, QueryResult, Warehouse } from './warehouse.js';
+import type { DatasetRef, QueryOptions, QueryResult, SqlCheck, Warehouse } from './warehouse.js';
 
 const DUCK_TYPES: Record<ColumnType, string> = {
   INT64: 'BIGINT',
@@ -108,6 +108,31 @@ export class DuckdbWarehouse implements Warehouse {
       return {};
     } catch (err) {
       throw new RemoteServiceError('warehouse_error', `The query does not compile: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /**
+   * Checks SQL against a schema before any data exists: the tables are created empty in a
+   * throwaway in-memory database, and each query is bound and run there (instantly, on no rows).
+   */
+  async checkQueries(tables: readonly Table[], sqls: readonly string[]): Promise<SqlCheck[]> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const conn = await instance.connect();
+    try {
+      for (const t of tables) await conn.run(`CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map((c) => `${quoteIdent(c.name)} ${DUCK_TYPES[c.type]}`).join(', ')})`);
+      const checks: SqlCheck[] = [];
+      for (const sql of sqls) {
+        try {
+          const reader = await conn.runAndReadAll(sql);
+          checks.push({ columns: reader.columnNames() });
+        } catch (err) {
+          checks.push({ error: (err as Error).message.split('\n')[0] ?? String(err) });
+        }
+      }
+      return checks;
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
     }
   }
 

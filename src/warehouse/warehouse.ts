@@ -12,6 +12,12 @@ export interface QueryResult {
   rows: unknown[][];
 }
 
+/** A query checked against a schema: the columns it returns, or why it cannot run. */
+export interface SqlCheck {
+  columns?: string[];
+  error?: string;
+}
+
 export interface QueryOptions {
   /** Stop reading after this many rows. */
   maxRows?: number;
@@ -24,6 +30,8 @@ export interface QueryOptions {
  */
 export interface Warehouse {
   readonly kind: WarehouseKind;
+  /** Tables the provision stage may load at once (default 1: DuckDB writes one file). */
+  readonly loadConcurrency?: number;
   /** The SQL dialect for golden queries against `dataset`, with "today" = `asOf`. */
   dialect(dataset: string, asOf: string): SqlDialect;
   ensureDataset(name: string, options: { description: string; labels: Record<string, string> }): Promise<DatasetRef>;
@@ -34,5 +42,11 @@ export interface Warehouse {
   dryRun(dataset: string, sql: string): Promise<{ bytes?: number }>;
   query(dataset: string, sql: string, options?: QueryOptions): Promise<QueryResult>;
   dropDataset(name: string): Promise<void>;
+  /**
+   * Checks queries against a schema that has no data yet (the model stage, before anything is
+   * provisioned). Warehouses that can only check against real tables leave it out; their
+   * queries are dry-run in `validate`.
+   */
+  checkQueries?(tables: readonly Table[], sqls: readonly string[]): Promise<SqlCheck[]>;
   close(): Promise<void>;
 }

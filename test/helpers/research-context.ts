@@ -1,5 +1,6 @@
 import { LocalJobFiles } from '../../src/files/local-job-files.js';
 import type { PageFetcher } from '../../src/http/page-fetcher.js';
+import { emptyUsage } from '../../src/llm/llm.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { StageContext } from '../../src/pipeline/context.js';
 import type { Warehouse } from '../../src/warehouse/warehouse.js';
@@ -16,5 +17,7 @@ export function httpContext(url: string, http: PageFetcher, signal = new AbortCo
     logger: silentLogger,
     signal,
     progress: () => undefined,
+    warn: () => undefined,
+    trace: { usage: emptyUsage() },
   };
 }

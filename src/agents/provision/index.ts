@@ -18,17 +18,25 @@ async function provision({ profile, model, files }: z.infer<typeof Input>, ctx: 
     description: `provision demo for ${profile.name} (${profile.url}), job ${jobId}`,
     labels: { 'provisioned-by': 'provision', 'job-id': jobId, company: slug(profile.name) },
   });
-  const tables: ProvisionedDataset['tables'] = [];
-  for (const [i, table] of model.tables.entries()) {
-    ctx.signal.throwIfAborted();
-    const file = files.tables.find((f) => f.name === table.name);
-    if (!file) throw new RemoteServiceError('warehouse_error', `No data file was generated for table ${table.name}.`);
-    const rows = await ctx.warehouse.loadTable(datasetName, table, file.file);
-    // Verify, never assume: the predecessor hid failed loads.
-    if (rows !== file.rows) throw new RemoteServiceError('warehouse_error', `Table ${table.name} holds ${rows} rows after loading, but ${file.rows} were generated.`);
-    tables.push({ name: table.name, rows });
-    ctx.progress((i + 1) / model.tables.length, `loaded ${table.name} (${rows} rows)`);
-  }
+  // Loads run in parallel where the warehouse allows (BigQuery load jobs), one at a time otherwise.
+  const counts = new Map<string, number>();
+  const queue = [...model.tables];
+  const load = async (): Promise<void> => {
+    for (let table = queue.shift(); table; table = queue.shift()) {
+      ctx.signal.throwIfAborted();
+      const name = table.name;
+      const file = files.tables.find((f) => f.name === name);
+      if (!file) throw new RemoteServiceError('warehouse_error', `No data file was generated for table ${name}.`);
+      const rows = await ctx.warehouse.loadTable(datasetName, table, file.file);
+      // Verify, never assume: the predecessor hid failed loads.
+      if (rows !== file.rows) throw new RemoteServiceError('warehouse_error', `Table ${name} holds ${rows} rows after loading, but ${file.rows} were generated.`);
+      counts.set(name, rows);
+      ctx.progress(counts.size / model.tables.length, `loaded ${name} (${rows} rows)`);
+    }
+  };
+  const workers = Math.max(1, Math.min(ctx.warehouse.loadConcurrency ?? 1, model.tables.length));
+  await Promise.all(Array.from({ length: workers }, load));
+  const tables: ProvisionedDataset['tables'] = model.tables.map((t) => ({ name: t.name, rows: counts.get(t.name) ?? 0 }));
   return { name: ref.name, location: ref.location, warehouse: ctx.warehouse.kind, tables };
 }
 

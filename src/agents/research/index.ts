@@ -5,12 +5,17 @@ import { parseTargetUrl } from '../../http/guarded-fetcher.js';
 import type { StageContext } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { z } from 'zod';
+import { withStrategies } from '../strategy.js';
 import { buildProfile, hasUsableContent } from './build-profile.js';
-import { crawlSite, DEFAULT_CRAWL, type CrawlOptions } from './crawl.js';
+import { crawlSite, DEFAULT_CRAWL, type CrawlOptions, type CrawlResult } from './crawl.js';
+import { askForProfile } from './llm.js';
 
 export { ROBOTS_AGENT } from './crawl.js';
 
-async function research(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CompanyProfile> {
+// One crawl per stage run: when the llm strategy falls back, the heuristic one reads the same pages.
+const crawls = new WeakMap<StageContext, Promise<CrawlResult>>();
+
+async function crawlUsable(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CrawlResult> {
   const url = parseTargetUrl(rawUrl);
   const crawl = await crawlSite(url, ctx, options);
   if (!hasUsableContent(crawl.pages)) {
@@ -19,14 +24,30 @@ async function research(rawUrl: string, ctx: StageContext, options: CrawlOptions
       `${crawl.home} has no readable text, no description and no structured data (it is probably built entirely with JavaScript), and no other page of the site could be read. Try a page of the site that has text, such as its About page.`,
     );
   }
-  ctx.progress(0.9, `read ${crawl.pages.length} pages`);
+  ctx.progress(0.8, `read ${crawl.pages.length} pages`);
+  return crawl;
+}
+
+function crawlOnce(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CrawlResult> {
+  let crawl = crawls.get(ctx);
+  if (!crawl) crawls.set(ctx, (crawl = crawlUsable(rawUrl, ctx, options)));
+  return crawl;
+}
+
+async function research(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CompanyProfile> {
+  const crawl = await crawlOnce(rawUrl, ctx, options);
   return buildProfile(crawl.home, crawl.pages, BLUEPRINTS);
+}
+
+async function researchWithModel(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CompanyProfile> {
+  const crawl = await crawlOnce(rawUrl, ctx, options);
+  return askForProfile(ctx, buildProfile(crawl.home, crawl.pages, BLUEPRINTS), crawl.pages);
 }
 
 /** The research stage with its crawl limits; tests shorten them. */
 export function createResearchStage(options: Partial<CrawlOptions> = {}): Stage<'research', { url: string }> {
   const crawl = { ...DEFAULT_CRAWL, ...options };
-  return {
+  const heuristic: Stage<'research', { url: string }> = {
     id: 'research',
     inputSchema: z.object({ url: z.string() }),
     outputSchema: CompanyProfileSchema,
@@ -34,6 +55,7 @@ export function createResearchStage(options: Partial<CrawlOptions> = {}): Stage<
     run: (input, ctx) => research(input.url, ctx, crawl),
     report: (p) => ({ output: { company: p.name, industry: p.industry.label, pages: p.pages.length, products: p.products.slice(0, 5) } }),
   };
+  return withStrategies(heuristic, (input, ctx) => researchWithModel(input.url, ctx, crawl));
 }
 
 export const researchStage = createResearchStage();

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { DataValidationError, toProvisionError } from '../../core/errors.js';
-import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
+import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type AgentArtifact, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
+import { compareResults } from '../../dataagent/compare-results.js';
+import type { DataAgentService } from '../../dataagent/data-agent.js';
+import { askForRepair } from './llm.js';
 import { integrityQueries } from '../../data/integrity.js';
-import { DataModelSchema, type DataModel } from '../../domain/data-model.js';
+import { DataModelSchema, type DataModel, type GoldenSql } from '../../domain/data-model.js';
 import { checkInsight } from './check-insight.js';
 import { DemoStorySchema } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
@@ -32,36 +35,90 @@ async function checkLoadedIntegrity(model: DataModel, dataset: string, ctx: Stag
   return { checks: checks.length, problems };
 }
 
-async function validate({ story, model, dataset }: z.infer<typeof Input>, ctx: StageContext): Promise<ValidationReport> {
+/** Runs one golden query and judges its result: dry run first, so a query that does not compile never runs. */
+async function runGolden(golden: GoldenSql, sql: string, dataset: string, ctx: StageContext): Promise<{ result: Omit<QueryValidation, 'questionId' | 'question' | 'durationMs'>; rows: unknown[][] }> {
+  const result: Omit<QueryValidation, 'questionId' | 'question' | 'durationMs'> = { ok: false, rows: 0, columns: [], preview: [] };
+  let rows: unknown[][] = [];
+  try {
+    await ctx.warehouse.dryRun(dataset, sql);
+    const res = await ctx.warehouse.query(dataset, sql, { maxRows: 1000, signal: ctx.signal });
+    rows = res.rows;
+    result.rows = res.rows.length;
+    result.columns = res.columns;
+    result.preview = res.rows.slice(0, 5);
+    let problem = judgeResult(res.columns, res.rows, golden.expectedColumns);
+    if (!problem && golden.insights?.length) {
+      // The answer must not only exist: the story's planted insight must show in it.
+      result.insights = golden.insights.map((insight) => checkInsight(insight, res.columns, res.rows));
+      const broken = result.insights.filter((c) => !c.holds);
+      if (broken.length > 0) problem = `its insight does not hold: ${broken.map((c) => `${c.claim} (observed ${c.observed})`).join('; ')}`;
+    }
+    if (problem) result.problem = problem;
+    else result.ok = true;
+  } catch (err) {
+    ctx.signal.throwIfAborted();
+    result.problem = toProvisionError(err).message;
+  }
+  return { result, rows };
+}
+
+const REPAIRS = 2;
+
+/**
+ * Asks the data agent every golden question that passed, in one conversation, and compares its
+ * result with the golden one (row order ignored, floats within tolerance).
+ */
+async function measureAgent(agent: AgentArtifact, answered: Array<{ golden: GoldenSql; question: string; columns: string[]; rows: unknown[][] }>, ctx: StageContext): Promise<NonNullable<ValidationReport['agent']>> {
+  const agents = ctx.agents as DataAgentService;
+  const name = agent.remoteAgent ?? agent.context.agentName;
+  const conversation = await agents.converse(agent.context.agentName, { signal: ctx.signal });
+  const results: NonNullable<ValidationReport['agent']>['results'] = [];
+  for (const [i, a] of answered.entries()) {
+    ctx.signal.throwIfAborted();
+    try {
+      const answer = await conversation.ask(a.question, { signal: ctx.signal });
+      const verdict = answer.unanswered ? { match: false, reason: `the agent did not answer: ${answer.text}` } : compareResults({ columns: a.columns, rows: a.rows }, answer);
+      results.push({ questionId: a.golden.questionId, matched: verdict.match, ...(verdict.reason ? { reason: verdict.reason } : {}), ...(answer.sql ? { sql: answer.sql } : {}) });
+    } catch (err) {
+      ctx.signal.throwIfAborted();
+      results.push({ questionId: a.golden.questionId, matched: false, reason: toProvisionError(err).message });
+    }
+    ctx.progress(0.9 + (0.1 * (i + 1)) / answered.length, `agent: ${a.golden.questionId} ${results.at(-1)?.matched ? 'matched' : 'did not match'}`);
+  }
+  const matched = results.filter((r) => r.matched).length;
+  return { name, asked: results.length, matched, accuracy: results.length ? matched / results.length : 0, results };
+}
+
+async function validate({ story, model, dataset, agent }: z.infer<typeof Input>, ctx: StageContext): Promise<ValidationReport> {
   const results: QueryValidation[] = [];
+  const answered: Array<{ golden: GoldenSql; question: string; columns: string[]; rows: unknown[][] }> = [];
+  const repaired: NonNullable<ValidationReport['repaired']> = [];
+  const canRepair = ctx.job.strategy === 'llm' && ctx.llm !== undefined;
+  ctx.trace.strategy = canRepair ? 'llm' : 'heuristic';
   for (const [i, golden] of model.goldenSql.entries()) {
     ctx.signal.throwIfAborted();
     const question = story.goldenQuestions.find((q) => q.id === golden.questionId)?.question ?? golden.questionId;
     const started = performance.now();
-    const result: QueryValidation = { questionId: golden.questionId, question, ok: false, rows: 0, columns: [], preview: [], durationMs: 0 };
-    try {
-      // Dry run first: a query that does not compile never runs.
-      await ctx.warehouse.dryRun(dataset.name, golden.sql);
-      const res = await ctx.warehouse.query(dataset.name, golden.sql, { maxRows: 1000, signal: ctx.signal });
-      result.rows = res.rows.length;
-      result.columns = res.columns;
-      result.preview = res.rows.slice(0, 5);
-      let problem = judgeResult(res.columns, res.rows, golden.expectedColumns);
-      if (!problem && golden.insights?.length) {
-        // The answer must not only exist: the story's planted insight must show in it.
-        result.insights = golden.insights.map((insight) => checkInsight(insight, res.columns, res.rows));
-        const broken = result.insights.filter((c) => !c.holds);
-        if (broken.length > 0) problem = `its insight does not hold: ${broken.map((c) => `${c.claim} (observed ${c.observed})`).join('; ')}`;
+    let sql = golden.sql;
+    let run = await runGolden(golden, sql, dataset.name, ctx);
+    // The llm strategy repairs a failing query in a bounded loop, judging each attempt again.
+    for (let attempt = 1; canRepair && !run.result.ok && attempt <= REPAIRS; attempt++) {
+      try {
+        const candidate = await askForRepair(ctx, model, question, golden, sql, run.result.problem ?? 'it failed');
+        const next = await runGolden(golden, candidate, dataset.name, ctx);
+        sql = candidate;
+        run = next;
+        if (next.result.ok) repaired.push({ questionId: golden.questionId, sql, attempts: attempt });
+      } catch (err) {
+        ctx.signal.throwIfAborted();
+        ctx.warn(`Could not repair ${golden.questionId}: ${toProvisionError(err).message}`);
+        break;
       }
-      if (problem) result.problem = problem;
-      else result.ok = true;
-    } catch (err) {
-      ctx.signal.throwIfAborted();
-      result.problem = toProvisionError(err).message;
     }
-    result.durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const result: QueryValidation = { questionId: golden.questionId, question, ...run.result, durationMs: Math.round((performance.now() - started) * 10) / 10 };
     results.push(result);
-    ctx.progress((i + 1) / model.goldenSql.length, `${golden.questionId}: ${result.ok ? 'ok' : result.problem}`);
+    if (result.ok) answered.push({ golden: { ...golden, sql }, question, columns: result.columns, rows: run.rows });
+    ctx.progress((0.9 * (i + 1)) / model.goldenSql.length, `${golden.questionId}: ${result.ok ? 'ok' : result.problem}`);
   }
   const integrity = await checkLoadedIntegrity(model, dataset.name, ctx);
   const passed = results.filter((r) => r.ok).length;
@@ -74,7 +131,21 @@ async function validate({ story, model, dataset }: z.infer<typeof Input>, ctx: S
     results,
     insights: { total: insights.length, held: insights.filter((c) => c.holds).length },
     integrity,
+    ...(repaired.length ? { repaired } : {}),
   };
+  // The local agent answers golden questions from the golden SQL itself, so asking it proves
+  // nothing; a CAPI agent writes its own SQL, and that is what its accuracy measures.
+  if (ctx.agents?.kind === 'capi' && agent.remoteAgent && integrity.problems.length === 0 && report.failed === 0) {
+    // Repaired SQL is what answers now: the agent's example queries are updated before it is asked.
+    if (repaired.length > 0) {
+      const fixed = new Map(repaired.map((r) => [r.questionId, r.sql]));
+      const byQuestion = new Map(answered.map((a) => [a.question, a.golden.questionId]));
+      const context = { ...agent.context, exampleQueries: agent.context.exampleQueries.map((e) => ({ ...e, sql: fixed.get(byQuestion.get(e.question) ?? '') ?? e.sql })) };
+      await ctx.agents.publish(agent.context.agentName, context, dataset, { signal: ctx.signal });
+    }
+    report.agent = await measureAgent(agent, answered, ctx);
+    ctx.progress(1, `the data agent matched ${report.agent.matched} of ${report.agent.asked} golden answers (${Math.round(report.agent.accuracy * 100)}%)`);
+  }
   await ctx.files.write('validation-report.json', JSON.stringify(report, null, 2));
   if (integrity.problems.length > 0) {
     throw new DataValidationError('validation_failed', `The loaded data breaks its integrity: ${integrity.problems.join('; ')}. The report is in validation-report.json.`);
@@ -92,5 +163,14 @@ export const validateStage: Stage<'validate', z.infer<typeof Input>> = {
   outputSchema: ValidationReportSchema,
   input: (earlier) => ({ story: need(earlier, 'story'), model: need(earlier, 'model'), dataset: need(earlier, 'provision'), agent: need(earlier, 'agent') }),
   run: validate,
-  report: (r) => ({ output: { total: r.total, passed: r.passed, failed: r.failed, score: r.score } }),
+  report: (r) => ({
+    output: {
+      total: r.total,
+      passed: r.passed,
+      failed: r.failed,
+      score: r.score,
+      ...(r.repaired ? { repaired: r.repaired.length } : {}),
+      ...(r.agent ? { agentAccuracy: r.agent.accuracy, agentMatched: r.agent.matched, agentAsked: r.agent.asked } : {}),
+    },
+  }),
 };

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { runJob } from '../../app/run-job.js';
-import { parseEventsEnv, parseJobEnv, type JobEnv } from '../../config/env.js';
+import { googleSettingsFrom } from '../../app/cloud-clients.js';
+import { runJob, type RunJobOptions } from '../../app/run-job.js';
+import { parseEventsEnv, parseJobEnv, parseModels, type JobEnv } from '../../config/env.js';
 import { ProvisionError, toProvisionError } from '../../core/errors.js';
 import { STAGE_IDS } from '../../core/stage-ids.js';
 import { buildRunSummary } from '../../pipeline/summary.js';
@@ -30,6 +31,7 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
     scale: options.scale,
     allowPrivateNetwork: options.allowPrivateNetwork,
     ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
+    ...(options.noFallback ? { noFallback: true } : {}),
   };
   const interactive = io.stderr.isTTY === true;
   const logToStderr = env.PROVISION_LOG === 'stderr' || (env.PROVISION_LOG === 'auto' && !interactive);
@@ -47,6 +49,7 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
       duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT,
       checkpoints: { store: env.PROVISION_CHECKPOINT_STORE, ...(env.GOOGLE_CLOUD_PROJECT ? { projectId: env.GOOGLE_CLOUD_PROJECT } : {}) },
       logFields: { ...cloudRunLabels(env, spec.jobId), ...extra.logFields },
+      ...cloudSettings(env),
     });
     return summary;
   } catch (err) {
@@ -55,6 +58,17 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
     const stages = STAGE_IDS.map((id) => ({ id, status: 'pending' as const, durationMs: 0 }));
     return buildRunSummary(spec, { status: 'failed', durationMs: 0, stages, outputs: {}, error: err.toJSON() });
   }
+}
+
+/** Claude, BigQuery and CAPI settings from the environment; each is used only when the job asks for it. */
+export function cloudSettings(env: JobEnv): Pick<RunJobOptions, 'anthropic' | 'google'> {
+  const google = googleSettingsFrom(env);
+  return {
+    ...(env.ANTHROPIC_API_KEY
+      ? { anthropic: { apiKey: env.ANTHROPIC_API_KEY, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}), models: parseModels(env.PROVISION_LLM_MODELS), timeoutMs: env.PROVISION_LLM_TIMEOUT_MS } }
+      : {}),
+    ...(google ? { google } : {}),
+  };
 }
 
 /** Cloud Logging labels for a job inside a Cloud Run task. */

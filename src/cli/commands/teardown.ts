@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bigQueryWarehouse, capiDataAgent, googleSettingsFrom } from '../../app/cloud-clients.js';
+import { agentNameFor } from '../../agents/agent/build-context.js';
 import { parseJobEnv } from '../../config/env.js';
+import { LocalDataAgent } from '../../dataagent/local-data-agent.js';
 import { datasetNameFor, JobIdSchema } from '../../pipeline/job-spec.js';
 import { DuckdbWarehouse } from '../../warehouse/duckdb-warehouse.js';
 import { UsageError } from '../exit-status.js';
@@ -9,8 +12,8 @@ import { TEARDOWN_HELP } from '../help.js';
 import { printJson, type CliIO } from '../io.js';
 
 /**
- * `provision teardown <jobId>`: deletes what the job provisioned (its DuckDB dataset and
- * generated data files). Its status and checkpoints stay, so the history is kept and a rerun
+ * `provision teardown <jobId>`: deletes what the job provisioned: its data agent (CAPI or
+ * local), its dataset (BigQuery or the DuckDB file) and its generated data files. Its status and checkpoints stay, so the history is kept and a rerun
  * with the same id provisions again.
  */
 export async function teardownCommand(args: string[], io: CliIO): Promise<number> {
@@ -30,18 +33,30 @@ export async function teardownCommand(args: string[], io: CliIO): Promise<number
     return 2;
   }
   const spec = JSON.parse(readFileSync(manifest, 'utf8')) as { warehouse?: string };
-  if (spec.warehouse === 'bigquery') throw new UsageError('tearing down BigQuery datasets and data agents is not available in this build yet.');
   const dataset = datasetNameFor(jobId);
-  const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'));
-  const file = warehouse.filePath(dataset);
-  const hadDataset = existsSync(file);
-  await warehouse.dropDataset(dataset);
-  await warehouse.close();
+  const agentId = agentNameFor(jobId);
+  const removed: string[] = [];
+  if (spec.warehouse === 'bigquery') {
+    const google = googleSettingsFrom(parseJobEnv(io.env));
+    if (!google) throw new UsageError(`job ${jobId} is in BigQuery: tearing it down needs GOOGLE_CLOUD_PROJECT (and Google credentials).`);
+    // The agent first: it reads the dataset, so it must not outlive it.
+    if (await capiDataAgent(google).delete(agentId)) removed.push(`data agent ${agentId}`);
+    const warehouse = bigQueryWarehouse(google);
+    await warehouse.dropDataset(dataset);
+    removed.push(`BigQuery dataset ${google.projectId}.${dataset}`);
+  } else {
+    if (await new LocalDataAgent({ stateDir }).delete(agentId)) removed.push(`local data agent ${agentId}`);
+    const warehouse = new DuckdbWarehouse(join(stateDir, 'warehouse'));
+    const file = warehouse.filePath(dataset);
+    const hadDataset = existsSync(file);
+    await warehouse.dropDataset(dataset);
+    await warehouse.close();
+    if (hadDataset) removed.push(file);
+  }
   const dataDir = join(stateDir, 'jobs', jobId, 'data');
-  const hadData = existsSync(dataDir);
+  if (existsSync(dataDir)) removed.push(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
-  const removed = [...(hadDataset ? [file] : []), ...(hadData ? [dataDir] : [])];
   if (values.json) printJson(io, { jobId, dataset, removed });
-  else io.stdout.write(removed.length ? `removed ${removed.join(' and ')}\n` : `nothing left to remove for ${jobId}\n`);
+  else io.stdout.write(removed.length ? `removed ${removed.join(', ')}\n` : `nothing left to remove for ${jobId}\n`);
   return 0;
 }

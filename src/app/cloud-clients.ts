@@ -1,0 +1,42 @@
+import type { JobEnv } from '../config/env.js';
+import { CapiDataAgent } from '../dataagent/capi-data-agent.js';
+import { BigQueryWarehouse } from '../warehouse/bigquery-warehouse.js';
+
+/** The Google project, BigQuery and CAPI settings of `--warehouse bigquery`. */
+export interface GoogleSettings {
+  projectId: string;
+  bigqueryLocation: string;
+  bigqueryEndpoint?: string;
+  maximumBytesBilled: number;
+  tableExpirationMs?: number;
+  capiLocation: string;
+  capiEndpoint?: string;
+}
+
+/** The settings from the job environment; undefined without GOOGLE_CLOUD_PROJECT. */
+export function googleSettingsFrom(env: JobEnv): GoogleSettings | undefined {
+  if (!env.GOOGLE_CLOUD_PROJECT) return undefined;
+  return {
+    projectId: env.GOOGLE_CLOUD_PROJECT,
+    bigqueryLocation: env.PROVISION_BQ_LOCATION,
+    maximumBytesBilled: env.PROVISION_BQ_MAX_BYTES_BILLED,
+    ...(env.PROVISION_BQ_TABLE_EXPIRATION_DAYS ? { tableExpirationMs: Math.round(env.PROVISION_BQ_TABLE_EXPIRATION_DAYS * 86_400_000) } : {}),
+    ...(env.BIGQUERY_API_ENDPOINT ? { bigqueryEndpoint: env.BIGQUERY_API_ENDPOINT } : {}),
+    capiLocation: env.PROVISION_CAPI_LOCATION,
+    ...(env.CAPI_API_ENDPOINT ? { capiEndpoint: env.CAPI_API_ENDPOINT } : {}),
+  };
+}
+
+export function bigQueryWarehouse(google: GoogleSettings): BigQueryWarehouse {
+  return new BigQueryWarehouse({
+    projectId: google.projectId,
+    location: google.bigqueryLocation,
+    maximumBytesBilled: google.maximumBytesBilled,
+    ...(google.bigqueryEndpoint ? { endpoint: google.bigqueryEndpoint } : {}),
+    ...(google.tableExpirationMs ? { defaultTableExpirationMs: google.tableExpirationMs } : {}),
+  });
+}
+
+export function capiDataAgent(google: GoogleSettings): CapiDataAgent {
+  return new CapiDataAgent({ projectId: google.projectId, location: google.capiLocation, ...(google.capiEndpoint ? { endpoint: google.capiEndpoint } : {}) });
+}

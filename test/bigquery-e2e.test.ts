@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DataModel } from '../src/domain/data-model.js';
+import { RunSummarySchema, type RunSummary } from '../src/pipeline/summary.js';
+import { serveSample, type ServedSite } from '../src/samples/serve-site.js';
+import { plainValue } from '../src/warehouse/duckdb-warehouse.js';
+import { runCli } from './helpers/cli.js';
+import { startFakeBigQuery, type FakeBigQuery, type FakeQueryResult } from './helpers/fake-bigquery.js';
+import { startFakeCapi, type FakeCapi } from './helpers/fake-capi.js';
+import { tempDir } from './helpers/tmp.js';
+
+const JOB = 'bq-e2e';
+const PROJECT = 'demo-project';
+const DATASET = 'provision_bq_e2e';
+
+/** Results of the golden queries on the same job's DuckDB dataset: same job id, same seed, same rows. */
+async function goldenResults(stateDir: string): Promise<Map<string, { columns: string[]; rows: unknown[][] }>> {
+  const model = JSON.parse(readFileSync(join(stateDir, 'jobs', JOB, 'checkpoints', 'model.json'), 'utf8')) as { output: DataModel };
+  const instance = await DuckDBInstance.create(join(stateDir, 'warehouse', `${DATASET}.duckdb`), { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  const out = new Map<string, { columns: string[]; rows: unknown[][] }>();
+  try {
+    for (const g of model.output.goldenSql) {
+      const reader = await conn.runAndReadAll(g.sql);
+      const types = reader.columnNames().map((_, i) => reader.columnTypeId(i));
+      out.set(g.questionId, { columns: reader.columnNames(), rows: reader.getRowsJS().map((r) => r.map((v, i) => plainValue(v, types[i]))) });
+    }
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+  return out;
+}
+
+function fieldType(values: unknown[]): string {
+  const v = values.find((x) => x !== null && x !== undefined);
+  if (typeof v === 'number') return values.every((x) => x === null || Number.isInteger(x)) ? 'INTEGER' : 'FLOAT';
+  if (typeof v === 'boolean') return 'BOOLEAN';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return 'DATE';
+  return 'STRING';
+}
+
+const asBigQuery = (r: { columns: string[]; rows: unknown[][] }): FakeQueryResult => ({ fields: r.columns.map((name, i) => ({ name, type: fieldType(r.rows.map((row) => row[i])) })), rows: r.rows });
+
+describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI', () => {
+  let site: ServedSite;
+  let bq: FakeBigQuery;
+  let capi: FakeCapi;
+  let summary: RunSummary;
+  const reference = tempDir();
+  const stateDir = tempDir();
+  let golden: Map<string, { columns: string[]; rows: unknown[][] }>;
+  let model: DataModel;
+  let env: NodeJS.ProcessEnv;
+
+  before(async () => {
+    site = await serveSample('northwind-outfitters');
+    bq = await startFakeBigQuery({ loadPolls: 0, queryPolls: 0 });
+    capi = await startFakeCapi({ pendingPolls: 0 });
+    env = { GOOGLE_CLOUD_PROJECT: PROJECT, BIGQUERY_API_ENDPOINT: bq.url, CAPI_API_ENDPOINT: capi.url, ANTHROPIC_API_KEY: '' };
+    // The golden answers, from the same job on the embedded warehouse.
+    const local = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', reference, '--job-id', JOB]);
+    assert.equal(local.code, 0, local.stderr);
+    golden = await goldenResults(reference);
+    // BigQuery answers each golden query (by its SQL in this run's model) with the golden rows, and integrity checks with 0.
+    bq.onQuery((sql) => {
+      const m = JSON.parse(readFileSync(join(stateDir, 'jobs', JOB, 'checkpoints', 'model.json'), 'utf8')) as { output: DataModel };
+      const g = m.output.goldenSql.find((x) => x.sql === sql.trim());
+      if (g) return asBigQuery(golden.get(g.questionId) ?? { columns: [], rows: [] });
+      // The integrity checks: keys, foreign keys and time order hold by construction (checked for real on DuckDB).
+      if (/^SELECT\b/i.test(sql.trim()) && /COUNT\(/i.test(sql)) return { fields: [{ name: 'violations', type: 'INTEGER' }], rows: [[0]] };
+      throw new Error(`unexpected query: ${sql.slice(0, 80)}`);
+    });
+    const run = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', stateDir, '--job-id', JOB], { env, timeoutMs: 90_000 });
+    assert.equal(run.code, 0, run.stderr);
+    summary = RunSummarySchema.parse(JSON.parse(run.stdout));
+    model = (JSON.parse(readFileSync(join(stateDir, 'jobs', JOB, 'checkpoints', 'model.json'), 'utf8')) as { output: DataModel }).output;
+  });
+  after(async () => {
+    await site.close();
+    await bq.close();
+    await capi.close();
+  });
+
+  it('completes with the dataset in BigQuery and every golden query passing', () => {
+    assert.equal(summary.status, 'completed', JSON.stringify(summary.error));
+    assert.equal(summary.warehouse, 'bigquery');
+    assert.equal(summary.dataset?.location, `${PROJECT}.${DATASET}`);
+    assert.deepEqual(summary.goldenQueries, { total: golden.size, passed: golden.size, failed: 0 });
+    assert.equal(model.dialect, 'bigquery');
+    assert.ok(model.goldenSql.every((g) => g.sql.includes(`\`${PROJECT}.${DATASET}.`)), 'golden SQL names BigQuery tables');
+  });
+
+  it('creates the dataset with location, description and labels, and each table with its descriptions', () => {
+    const create = bq.requests.find((r) => r.method === 'POST' && r.path.endsWith('/datasets'));
+    const body = create?.body as { location: string; description: string; labels: Record<string, string>; datasetReference: { datasetId: string } };
+    assert.equal(body.datasetReference.datasetId, DATASET);
+    assert.equal(body.location, 'US');
+    assert.match(body.description, /Northwind Outfitters/);
+    assert.deepEqual(body.labels, { 'provisioned-by': 'provision', 'job-id': JOB, company: 'northwind-outfitters' });
+    const tables = bq.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/tables'));
+    assert.deepEqual(tables.map((t) => (t.body as { tableReference: { tableId: string } }).tableReference.tableId).sort(), model.tables.map((t) => t.name).sort());
+    const orders = tables.find((t) => (t.body as { tableReference: { tableId: string } }).tableReference.tableId === 'orders')?.body as { description: string; schema: { fields: Array<{ name: string; description: string }> } };
+    assert.equal(orders.description, model.tables.find((t) => t.name === 'orders')?.description);
+    assert.ok(orders.schema.fields.every((f) => f.description.length > 0));
+  });
+
+  it('loads each table with exactly one WRITE_TRUNCATE load job and verifies the row counts', () => {
+    const loads = bq.requests.filter((r) => r.method === 'POST' && r.path.includes('/upload/') && r.query.uploadType === 'resumable');
+    assert.equal(loads.length, model.tables.length);
+    for (const l of loads) {
+      const load = (l.body as { configuration: { load: { writeDisposition: string; sourceFormat: string; skipLeadingRows: number } } }).configuration.load;
+      assert.deepEqual([load.writeDisposition, load.sourceFormat, load.skipLeadingRows], ['WRITE_TRUNCATE', 'CSV', 1]);
+    }
+    assert.deepEqual(summary.dataset?.tables.map((t) => [t.name, t.rows]).sort(), [...bq.tables.values()].map((t) => [t.tableReference.tableId, Number(t.numRows)]).sort());
+  });
+
+  it('dry-runs every golden query before running it, and caps every query with maximumBytesBilled', () => {
+    const queries = bq.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/queries')).map((r) => r.body as { query: string; dryRun?: boolean; maximumBytesBilled?: string; useLegacySql: boolean });
+    for (const g of model.goldenSql) {
+      const dry = queries.findIndex((q) => q.query === g.sql && q.dryRun === true);
+      const real = queries.findIndex((q) => q.query === g.sql && !q.dryRun);
+      assert.ok(dry >= 0 && real > dry, `${g.questionId}: dry run first`);
+    }
+    assert.ok(queries.filter((q) => !q.dryRun).every((q) => q.maximumBytesBilled === String(10 * 1024 ** 3) && q.useLegacySql === false));
+  });
+
+  it('creates the data agent with every table, the glossary and the golden queries', () => {
+    const create = capi.requests.find((r) => r.method === 'POST' && r.path.endsWith('/dataAgents'));
+    assert.equal(create?.query.dataAgentId, `provision-${JOB}`);
+    const context = (create?.body as { dataAnalyticsAgent: { publishedContext: { systemInstruction: string; datasourceReferences: { bq: { tableReferences: Array<{ projectId: string; datasetId: string; tableId: string }> } }; exampleQueries: Array<{ naturalLanguageQuestion: string; sqlQuery: string }>; glossaryTerms: unknown[] } } }).dataAnalyticsAgent.publishedContext;
+    assert.equal(context.datasourceReferences.bq.tableReferences.length, model.tables.length);
+    assert.ok(context.datasourceReferences.bq.tableReferences.every((t) => t.projectId === PROJECT && t.datasetId === DATASET));
+    assert.deepEqual(context.exampleQueries.map((e) => e.sqlQuery).sort(), model.goldenSql.map((g) => g.sql).sort());
+    assert.ok(context.glossaryTerms.length > 0);
+    assert.equal((parse(context.systemInstruction) as { company: { name: string } }).company.name, 'Northwind Outfitters');
+    assert.equal(summary.agent?.remote, `projects/${PROJECT}/locations/global/dataAgents/provision-${JOB}`);
+  });
+
+  it('asks the agent every golden question and reports its accuracy', async () => {
+    // The fake agent answered nothing it was not scripted for: accuracy 0, each question asked once.
+    const chats = capi.requests.filter((r) => r.path.endsWith(':chat'));
+    assert.equal(chats.length, model.goldenSql.length);
+    assert.equal(summary.agent?.accuracy, 0);
+
+    // Script correct answers for all but one question, and run validate again: a rerun without its checkpoint.
+    const questions = JSON.parse(readFileSync(join(stateDir, 'jobs', JOB, 'checkpoints', 'story.json'), 'utf8')) as { output: { goldenQuestions: Array<{ id: string; question: string }> } };
+    const [skipped, ...answered] = questions.output.goldenQuestions;
+    for (const q of answered) {
+      const g = golden.get(q.id);
+      if (!g) continue;
+      capi.answer(q.question, [
+        { systemMessage: { data: { generatedSql: 'SELECT …', result: { schema: { fields: g.columns.map((name) => ({ name })) }, data: g.rows.map((row) => Object.fromEntries(g.columns.map((c, i) => [c, row[i]]))) } } } },
+        { systemMessage: { text: { parts: ['Here is what the data says.'], textType: 'FINAL_RESPONSE' } } },
+      ]);
+    }
+    const validateCheckpoint = join(stateDir, 'jobs', JOB, 'checkpoints', 'validate.json');
+    rmSync(validateCheckpoint);
+    const rerun = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', stateDir, '--job-id', JOB], { env, timeoutMs: 90_000 });
+    assert.equal(rerun.code, 0, rerun.stderr);
+    const again = RunSummarySchema.parse(JSON.parse(rerun.stdout));
+    assert.deepEqual(again.stages.map((s) => s.resumed === true), [true, true, true, true, true, true, false], 'a rerun resumes what stands: nothing is loaded or created twice');
+    const expected = (answered.length) / questions.output.goldenQuestions.length;
+    assert.ok(Math.abs((again.agent?.accuracy ?? 0) - expected) < 1e-9, `accuracy ${again.agent?.accuracy} (skipped ${skipped?.id})`);
+    assert.equal(bq.requests.filter((r) => r.path.includes('/upload/') && r.method === 'POST').length, model.tables.length, 'no second load');
+  });
+
+  it('teardown deletes the data agent and the dataset', async () => {
+    const down = await runCli(['teardown', JOB, '--json', '--state-dir', stateDir], { env });
+    assert.equal(down.code, 0, down.stderr);
+    assert.ok(capi.requests.some((r) => r.method === 'DELETE' && r.path.endsWith(`/dataAgents/provision-${JOB}`)));
+    const drop = bq.requests.find((r) => r.method === 'DELETE' && r.path.endsWith(`/datasets/${DATASET}`));
+    assert.equal(drop?.query.deleteContents, 'true');
+  });
+
+  it('fails with warehouse_error naming the table when a load fails', async () => {
+    bq.failLoadFor('returns', 'invalid', 'Error while reading data, error message: CSV table encountered too many errors');
+    const run = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', tempDir(), '--job-id', 'bq-fail'], { env, timeoutMs: 90_000 });
+    const failed = RunSummarySchema.parse(JSON.parse(run.stdout));
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.error?.code, 'warehouse_error');
+    assert.equal(failed.error?.stage, 'provision');
+    assert.match(failed.error?.message ?? '', /returns.*invalid.*too many errors/s);
+  });
+});
