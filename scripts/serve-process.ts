@@ -6,6 +6,7 @@ const bin = fileURLToPath(new URL('../bin/provision.js', import.meta.url));
 
 export interface ServeProcess {
   url: string;
+  pid: number | undefined;
   /** Sends SIGTERM and waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -29,6 +30,7 @@ export async function startServeProcess(stateDir: string, env: NodeJS.ProcessEnv
   });
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

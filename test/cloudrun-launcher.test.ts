@@ -38,6 +38,11 @@ describe('Cloud Run launcher against a fake Cloud Run Admin API', () => {
     const res = await fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, json: (await res.json()) as Record<string, string> };
   };
+  /** Reads a job through the API, as a client would (the trigger records `job.queued` just after answering). */
+  const job = async (jobId: string | undefined): Promise<{ status: string; meta: Record<string, string> }> => {
+    const res = await fetch(`${service.url}/jobs/${jobId ?? ''}`);
+    return ((await res.json()) as { job: { status: string; meta: Record<string, string> } }).job;
+  };
 
   it('POST /jobs calls runJob with the overrides and returns at once with the execution recorded', async () => {
     const t0 = performance.now();
@@ -50,10 +55,11 @@ describe('Cloud Run launcher against a fake Cloud Run Admin API', () => {
     const container = (run?.body.overrides as { containerOverrides: Array<{ args: string[]; env: Array<{ name: string; value: string }> }>; taskCount: number }).containerOverrides[0];
     assert.deepEqual(container?.args.slice(0, 4), ['run', 'http://127.0.0.1:9/', '--job-id', res.json.jobId]);
     assert.ok(container?.args.includes('--callback-url'));
+    // Not asked for: the job's own configuration (jobs.yaml: bigquery; Claude with its key) decides.
+    assert.ok(!container?.args.includes('--strategy') && !container?.args.includes('--warehouse'), container?.args.join(' '));
     assert.deepEqual(container?.env, [{ name: 'CUSTOMER_URL', value: 'http://127.0.0.1:9/' }, { name: 'JOB_ID', value: res.json.jobId }]);
     assert.match(res.json.execution ?? '', /^projects\/demo-project\/locations\/europe-west1\/jobs\/provision\/executions\/exec-\d+$/);
-    const state = await service.store.get(res.json.jobId ?? '');
-    assert.equal(state?.meta.execution, res.json.execution);
+    assert.equal((await job(res.json.jobId)).meta.execution, res.json.execution);
   });
 
   it('retries a lost runJob answer without launching twice', async () => {
@@ -77,6 +83,7 @@ describe('Cloud Run launcher against a fake Cloud Run Admin API', () => {
     const res = await post('/jobs', { url: 'http://127.0.0.1:9/oom' });
     const execution = fake.executions.get(res.json.execution ?? '');
     assert.ok(execution);
+    assert.equal((await job(res.json.jobId)).status, 'queued');
     Object.assign(execution, { runningCount: 0, failedCount: 1, completionTime: new Date().toISOString(), conditions: [{ type: 'Completed', state: 'CONDITION_FAILED', message: 'Task exec-4-task0 failed: memory limit of 2Gi exceeded' }] });
     // The job started an hour ago and never reported an end.
     await service.store.apply(new EventSequencer(res.json.jobId ?? '', 0, () => new Date(Date.now() - 3_600_000), 1).next({ type: 'job.started' }));

@@ -9,6 +9,7 @@ import { compactNumber, niceTicks, renderLineChart } from '../src/dashboard/line
 import { isSingleSelect, pickTimeSeriesQuery, readSeries } from '../src/dashboard/metric-series.js';
 import { renderSchemaDiagram, tableLevels } from '../src/dashboard/schema-diagram.js';
 import { bigQueryConsoleUrl } from '../src/dashboard/assets-view.js';
+import { timeline } from '../src/dashboard/job-view.js';
 import type { JobState } from '../src/status/job-state.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -90,6 +91,29 @@ describe('dashboard rendering', () => {
     assert.equal(matchesQuery(job, q), true);
     assert.equal(matchesQuery({ ...job, status: 'completed' }, q), false);
     assert.equal(matchesQuery({ ...job, createdAt: '2026-11-26T00:00:00.000Z' }, q), false);
+  });
+
+  it("shows each stage's strategy, a fallback, tokens and the agent's accuracy, escaped", () => {
+    const state: JobState = {
+      jobId: 'j',
+      status: 'completed',
+      attempt: 0,
+      meta: {},
+      createdAt: '2026-11-25T00:00:00Z',
+      updatedAt: '2026-11-25T00:00:00Z',
+      appliedEventIds: [],
+      stages: [
+        { id: 'story', status: 'completed', durationMs: 10, output: { strategy: 'heuristic', fallback: XSS }, metrics: { durationMs: 10, llmTokensIn: 1200, llmTokensOut: 300 } },
+        { id: 'validate', status: 'completed', durationMs: 10, output: { strategy: 'llm', agentAccuracy: 12 / 13 } },
+      ],
+    };
+    const text = String(timeline(state));
+    assert.match(text, /Strategy<\/span> heuristic/);
+    assert.match(text, /fell back from Claude/);
+    assert.match(text, /Tokens<\/span> 1,200 in \/ 300 out/);
+    assert.match(text, /Strategy<\/span> Claude/);
+    assert.match(text, /Agent accuracy<\/span> 92%/);
+    assert.ok(!text.includes('<script>'));
   });
 
   it('links a BigQuery dataset to the console', () => {

@@ -45,6 +45,7 @@ describe('deployment files', () => {
     const env = Object.fromEntries(container.env.map((e) => [e.name, e]));
     assert.equal(env.PROVISION_EVENTS_TOPIC?.value, 'provision-events');
     assert.ok(env.GOOGLE_CLOUD_PROJECT);
+    assert.equal(env.PROVISION_WAREHOUSE?.value, 'bigquery', 'deployed jobs provision into BigQuery with a CAPI agent');
     assert.deepEqual(env.ANTHROPIC_API_KEY?.valueFrom?.secretKeyRef, { name: 'anthropic-api-key', key: 'latest' });
     assert.equal(env.ANTHROPIC_API_KEY?.value, undefined, 'the key is never inline');
   });

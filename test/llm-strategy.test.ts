@@ -43,8 +43,7 @@ describe('the llm strategy against a loopback fake of the Messages API', () => {
     await site.close();
   });
 
-  async function run(jobId: string, extra: Partial<JobSpec> = {}, anthropic: Partial<NonNullable<RunJobOptions['anthropic']>> = {}, signal = new AbortController().signal) {
-    const stateDir = tempDir();
+  async function run(jobId: string, extra: Partial<JobSpec> = {}, anthropic: Partial<NonNullable<RunJobOptions['anthropic']>> = {}, signal = new AbortController().signal, stateDir = tempDir()) {
     const spec: JobSpec = { jobId, url: site.url, attempt: 0, strategy: 'llm', warehouse: 'duckdb', scale: 0.5, allowPrivateNetwork: true, ...extra };
     const rec = recorder();
     const before = fake.requests.length;
@@ -105,6 +104,14 @@ describe('the llm strategy against a loopback fake of the Messages API', () => {
     // The latency design: at most 6 calls and 8,000 output tokens on the critical path.
     const critical = ['company_profile', 'demo_story', 'data_model_plan'].reduce((n, t) => n + (byTool[t]?.usage?.output_tokens ?? 0), 0) + Math.max(byTool.table_descriptions?.usage?.output_tokens ?? 0, byTool.glossary?.usage?.output_tokens ?? 0);
     assert.ok(requests.length <= 6 && critical <= 8_000, `${requests.length} calls, ${critical} critical-path output tokens`);
+  });
+
+  it('resumes a rerun from checkpoints without calling Claude, and still says Claude produced each stage', async () => {
+    const first = await run('llm-resume');
+    const again = await run('llm-resume', {}, {}, undefined, first.stateDir);
+    assert.equal(again.requests.length, 0);
+    assert.ok(again.summary.stages.every((s) => s.resumed));
+    assert.deepEqual(again.summary.stages.map((s) => s.strategy), first.summary.stages.map((s) => s.strategy));
   });
 
   it('retries 529 and 429 and sends invalid output back for repair', async () => {

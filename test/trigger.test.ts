@@ -158,3 +158,42 @@ describe('reconciler', () => {
     }
   });
 });
+
+describe('trigger reads after writes', () => {
+  const launcher = new RecordingLauncher();
+  let service: Service;
+  const stateDir = tempDir();
+  before(async () => {
+    service = await startStatusService({ env: parseServerEnv({ PORT: '0', PROVISION_STATE_DIR: stateDir, PROVISION_ALLOW_PRIVATE_NETWORK: '1', PROVISION_RECONCILE_MS: '0' }), logger: silentLogger, launcher, sweepMs: 0 });
+  });
+  after(() => service.close());
+  const ids = (res: { json: Record<string, unknown> }): string[] => (res.json.jobs as Array<{ jobId: string }>).map((j) => j.jobId);
+
+  it('a burst of POSTs is answered first and recorded right after; every read sees its own writes', async () => {
+    const posted = await Promise.all(Array.from({ length: 20 }, (_, i) => call(service, 'POST', '/jobs', { url: `http://127.0.0.1:9/burst-${i}` })));
+    const listed = await call(service, 'GET', '/jobs?limit=200');
+    for (const p of posted) assert.ok(ids(listed).includes(String(p.json.jobId)));
+    const one = await call(service, 'POST', '/jobs', { url: 'http://127.0.0.1:9/one' });
+    assert.equal((await call(service, 'GET', `/jobs/${String(one.json.jobId)}`)).status, 200);
+  });
+
+  it('serves a repeated list from its cache until the store changes, from this process or another', async () => {
+    const first = await call(service, 'GET', '/jobs?limit=200');
+    const again = await call(service, 'GET', '/jobs?limit=200');
+    assert.deepEqual(again.json, first.json);
+    const posted = await call(service, 'POST', '/jobs', { url: 'http://127.0.0.1:9/after-cache' });
+    assert.ok(ids(await call(service, 'GET', '/jobs?limit=200')).includes(String(posted.json.jobId)), 'a POST clears the cached list');
+    // Another process writing the same SQLite file (a job with the direct publisher).
+    const other = new SqliteStatusStore(join(stateDir, 'status.sqlite'));
+    try {
+      await other.apply(new EventSequencer('written-elsewhere', 0).next({ type: 'job.queued', output: { url: 'http://127.0.0.1:9/elsewhere' } }));
+    } finally {
+      await other.close();
+    }
+    const deadline = Date.now() + 3_000;
+    while (!ids(await call(service, 'GET', '/jobs?limit=200')).includes('written-elsewhere')) {
+      assert.ok(Date.now() < deadline, "another process's write shows within the store's change notice");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+});

@@ -64,7 +64,7 @@ function isLoopback(host: string): boolean {
  * Local jobs inherit this server's environment, so options it cannot serve are refused up front
  * rather than failing in the job. Cloud Run jobs carry their own configuration (jobs.yaml).
  */
-export function unsupportedLocally(env: ServerEnv, options: { strategy: string; warehouse: string }): string | undefined {
+export function unsupportedLocally(env: ServerEnv, options: { strategy?: string; warehouse?: string }): string | undefined {
   if (env.PROVISION_LAUNCHER !== 'local') return undefined;
   if (options.strategy === 'llm' && !env.ANTHROPIC_API_KEY) return 'The llm strategy needs ANTHROPIC_API_KEY in the environment of `provision serve`; use "strategy": "heuristic".';
   if (options.warehouse === 'bigquery' && !env.GOOGLE_CLOUD_PROJECT) return 'The bigquery warehouse needs GOOGLE_CLOUD_PROJECT in the environment of `provision serve`; use "warehouse": "duckdb".';

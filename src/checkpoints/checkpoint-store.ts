@@ -1,4 +1,5 @@
 import type { StageId } from '../core/stage-ids.js';
+import type { Strategy } from '../pipeline/job-spec.js';
 
 /** A stage output saved so that a retried or repeated run resumes instead of recomputing. */
 export interface Checkpoint {
@@ -6,6 +7,8 @@ export interface Checkpoint {
   fingerprint: string;
   savedAt: string;
   output: unknown;
+  /** Which strategy produced the output, so a resumed stage still reports it. */
+  strategy?: Strategy;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { createFirestore } from '../gcp/firestore-client.js';
 import type { StageId } from '../core/stage-ids.js';
+import type { Strategy } from '../pipeline/job-spec.js';
 import type { Checkpoint, CheckpointStore } from './checkpoint-store.js';
 
 export interface FirestoreCheckpointOptions {
@@ -33,17 +34,19 @@ export class FirestoreCheckpointStore implements CheckpointStore {
   async load(jobId: string, stage: StageId): Promise<Checkpoint | undefined> {
     const snap = await this.stages(jobId).doc(stage).get();
     if (!snap.exists) return undefined;
-    const data = snap.data() as { fingerprint?: string; savedAt?: string; json?: string };
+    const data = snap.data() as { fingerprint?: string; savedAt?: string; json?: string; strategy?: Strategy };
     if (typeof data.json !== 'string' || typeof data.fingerprint !== 'string') return undefined;
     try {
-      return { fingerprint: data.fingerprint, savedAt: data.savedAt ?? '', output: JSON.parse(data.json) as unknown };
+      return { fingerprint: data.fingerprint, savedAt: data.savedAt ?? '', output: JSON.parse(data.json) as unknown, ...(data.strategy ? { strategy: data.strategy } : {}) };
     } catch {
       return undefined;
     }
   }
 
   async save(jobId: string, stage: StageId, checkpoint: Checkpoint): Promise<void> {
-    await this.stages(jobId).doc(stage).set({ fingerprint: checkpoint.fingerprint, savedAt: checkpoint.savedAt, json: JSON.stringify(checkpoint.output) });
+    await this.stages(jobId)
+      .doc(stage)
+      .set({ fingerprint: checkpoint.fingerprint, savedAt: checkpoint.savedAt, json: JSON.stringify(checkpoint.output), ...(checkpoint.strategy ? { strategy: checkpoint.strategy } : {}) });
   }
 
   async clear(jobId: string): Promise<void> {

@@ -17,7 +17,15 @@ export function formatSummary(s: RunSummary): string {
     lines.push(`             ${s.dataset.location}`);
   }
   if (s.goldenQueries) lines.push(`  golden     ${s.goldenQueries.passed}/${s.goldenQueries.total} queries answer`);
-  if (s.agent) lines.push(`  agent      ${s.agent.name}`);
+  if (s.agent) {
+    const accuracy = s.agent.accuracy === undefined ? '' : ` · answered ${Math.round(s.agent.accuracy * 100)}% of the golden questions correctly`;
+    lines.push(`  agent      ${s.agent.remote ?? s.agent.name}${accuracy}`);
+    lines.push(`             ask it: provision chat ${s.jobId} "<question>"`);
+  }
+  if (s.llm) {
+    const fellBack = s.stages.filter((st) => st.fallback).map((st) => st.id);
+    lines.push(`  claude     ${s.llm.calls} calls, ${s.llm.outputTokens.toLocaleString('en-US')} output tokens, ~$${s.llm.costUsd.toFixed(3)}${fellBack.length ? ` · heuristic fallback in ${fellBack.join(', ')}` : ''}`);
+  }
   if (s.error) {
     lines.push(`  error      [${s.error.code}]${s.error.stage ? ` in ${s.error.stage}` : ''}: ${s.error.message}`);
     lines.push(`             ${s.error.retryable ? 'Retrying may help: run the same command with --job-id ' + s.jobId + ' to resume.' : 'Retrying will not help until the cause is fixed.'}`);

@@ -90,6 +90,10 @@ function stageFacts(stage: StageState): SafeHtml[] {
   if (m?.rows !== undefined) facts.push(html`<span><span class="k">Rows</span> ${formatCount(m.rows)}</span>`);
   if (m?.bytes !== undefined) facts.push(html`<span><span class="k">Size</span> ${formatBytes(m.bytes)}</span>`);
   if (m?.llmTokensIn !== undefined || m?.llmTokensOut !== undefined) facts.push(html`<span><span class="k">Tokens</span> ${formatCount(m.llmTokensIn ?? 0)} in / ${formatCount(m.llmTokensOut ?? 0)} out</span>`);
+  const out = (typeof stage.output === 'object' && stage.output !== null ? stage.output : {}) as { strategy?: unknown; fallback?: unknown; agentAccuracy?: unknown };
+  if (out.strategy === 'llm' || out.strategy === 'heuristic') facts.push(html`<span><span class="k">Strategy</span> ${out.strategy === 'llm' ? 'Claude' : 'heuristic'}</span>`);
+  if (typeof out.fallback === 'string') facts.push(html`<span class="sub" title="${out.fallback}">fell back from Claude</span>`);
+  if (typeof out.agentAccuracy === 'number') facts.push(html`<span><span class="k">Agent accuracy</span> ${Math.round(out.agentAccuracy * 100)}%</span>`);
   if (stage.resumed) facts.push(html`<span class="sub">resumed from checkpoint</span>`);
   return facts;
 }

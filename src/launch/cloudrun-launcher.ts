@@ -23,7 +23,7 @@ function transient(err: unknown): boolean {
 
 /** The arguments an execution runs with: the job binary's own flags. */
 export function containerArgs(request: LaunchRequest): string[] {
-  const args = ['run', request.url, '--job-id', request.jobId, '--json', '--strategy', request.strategy, '--warehouse', request.warehouse, '--scale', String(request.scale)];
+  const args = ['run', request.url, '--job-id', request.jobId, '--json', '--scale', String(request.scale), ...(request.strategy ? ['--strategy', request.strategy] : []), ...(request.warehouse ? ['--warehouse', request.warehouse] : [])];
   if (request.callbackUrl) args.push('--callback-url', request.callbackUrl);
   return args;
 }

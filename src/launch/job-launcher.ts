@@ -5,8 +5,9 @@ import type { WarehouseKind } from '../domain/data-model.js';
 export interface LaunchRequest {
   jobId: string;
   url: string;
-  strategy: Strategy;
-  warehouse: WarehouseKind;
+  /** Unset: the job's own environment decides (Claude when it has a key; jobs.yaml's warehouse). */
+  strategy?: Strategy;
+  warehouse?: WarehouseKind;
   scale: number;
   callbackUrl?: string;
 }

@@ -70,7 +70,7 @@ export class LocalLauncher implements JobLauncher {
     const dir = join(stateDir, 'jobs', request.jobId);
     mkdirSync(dir, { recursive: true });
     const log = openSync(join(dir, 'process.log'), 'a');
-    const args = [BIN, 'run', request.url, '--job-id', request.jobId, '--json', '--state-dir', stateDir, '--strategy', request.strategy, '--warehouse', request.warehouse, '--scale', String(request.scale)];
+    const args = [BIN, 'run', request.url, '--job-id', request.jobId, '--json', '--state-dir', stateDir, '--scale', String(request.scale), ...(request.strategy ? ['--strategy', request.strategy] : []), ...(request.warehouse ? ['--warehouse', request.warehouse] : [])];
     if (request.callbackUrl) args.push('--callback-url', request.callbackUrl);
     if (this.options.allowPrivateNetwork) args.push('--allow-private-network');
     const child = spawn(process.execPath, args, { stdio: ['ignore', log, log], env: { ...process.env, ...this.options.env?.(), PROVISION_LOG: 'stderr' } });

@@ -101,19 +101,21 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
     const ctx = deps.context(id, { progress, warn, trace });
     try {
       if (options.signal.aborted) throw new CancelledError(undefined, { stage: id });
-      const resumed = await loadCheckpoint(deps, stage, ctx, fingerprint);
-      if (resumed !== undefined) {
+      const saved = await loadCheckpoint(deps, stage, ctx, fingerprint);
+      if (saved !== undefined) {
+        const resumed = saved.output;
         (outputs as Record<StageId, unknown>)[id] = resumed;
         const report = stage.report(resumed as never);
-        Object.assign(run, { status: 'completed', durationMs: 0, resumed: true, report: report.output });
-        await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, resumed: true, artifact: resumed }, metrics: { durationMs: 0 } });
+        const strategy = saved.strategy ? { strategy: saved.strategy } : {};
+        Object.assign(run, { status: 'completed', durationMs: 0, resumed: true, report: report.output }, strategy);
+        await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, ...strategy, resumed: true, artifact: resumed }, metrics: { durationMs: 0 } });
         continue;
       }
       await publish({ type: 'stage.started', stage: id });
       const input = stage.inputSchema.parse(stage.input(outputs, job));
       const output = stage.outputSchema.parse(await stage.run(input, ctx));
       options.signal.throwIfAborted();
-      await deps.checkpoints.save(job.jobId, id, { fingerprint, savedAt: new Date().toISOString(), output });
+      await deps.checkpoints.save(job.jobId, id, { fingerprint, savedAt: new Date().toISOString(), output, ...(trace.strategy ? { strategy: trace.strategy } : {}) });
       (outputs as Record<StageId, unknown>)[id] = output;
       const report = stage.report(output);
       Object.assign(run, { status: 'completed', durationMs: elapsed(stageStart), report: report.output }, traced(trace));
@@ -162,7 +164,7 @@ function tokenMetrics(trace: StageTrace): { llmTokensIn?: number; llmTokensOut?:
   return { llmTokensIn: trace.usage.inputTokens + trace.usage.cacheReadTokens + trace.usage.cacheWriteTokens, llmTokensOut: trace.usage.outputTokens };
 }
 
-async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string): Promise<unknown> {
+async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string): Promise<{ output: unknown; strategy?: Strategy } | undefined> {
   const saved = await deps.checkpoints.load(ctx.job.jobId, stage.id);
   if (!saved || saved.fingerprint !== fingerprint) return undefined;
   const parsed = stage.outputSchema.safeParse(saved.output);
@@ -174,5 +176,5 @@ async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, 
     ctx.logger.info('checkpoint no longer stands; recomputing', { stage: stage.id });
     return undefined;
   }
-  return parsed.data;
+  return { output: parsed.data, ...(saved.strategy ? { strategy: saved.strategy } : {}) };
 }

@@ -39,7 +39,11 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
+  sendBody(res, status, JSON.stringify(value));
+}
+
+/** Sends JSON that is already serialised. */
+export function sendBody(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

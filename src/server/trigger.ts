@@ -14,7 +14,7 @@ import { newJobId, StrategySchema } from '../pipeline/job-spec.js';
 import { isTerminal, type JobState, type JobStatus } from '../status/job-state.js';
 import type { StatusStore } from '../status/status-store.js';
 import { bearerMatches } from './bearer.js';
-import { sendJson, type Route } from './http-server.js';
+import { sendBody, sendJson, type Route } from './http-server.js';
 import { RateLimiter } from './rate-limit.js';
 
 export const CreateJobSchema = z
@@ -22,13 +22,14 @@ export const CreateJobSchema = z
     url: z.string().min(1).max(2048),
     options: z
       .object({
-        strategy: StrategySchema.default('heuristic'),
-        warehouse: WarehouseKindSchema.default('duckdb'),
+        // Unset, the job's environment decides: Claude when it has a key, jobs.yaml's warehouse in the cloud.
+        strategy: StrategySchema.optional(),
+        warehouse: WarehouseKindSchema.optional(),
         scale: z.number().positive().max(100).default(1),
         callbackUrl: z.string().url().max(2048).optional(),
       })
       .strict()
-      .default({ strategy: 'heuristic', warehouse: 'duckdb', scale: 1 }),
+      .default({ scale: 1 }),
   })
   .strict();
 
@@ -41,7 +42,7 @@ export interface TriggerDeps {
   rateLimitPerMinute: number;
   allowPrivateNetwork: boolean;
   /** Why jobs launched from here cannot run these options (no key, no project), if they cannot. */
-  unsupported?: (options: { strategy: string; warehouse: string }) => string | undefined;
+  unsupported?: (options: { strategy?: string; warehouse?: string }) => string | undefined;
 }
 
 /** A job in a list: what the jobs table shows, without stage outputs (lists stay light). */
@@ -112,12 +113,77 @@ async function record(store: StatusStore, jobId: string, input: PhaseEventInput,
 const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
 
 /**
- * The trigger API: `POST /jobs` validates, assigns a job id, launches one execution and
- * answers 202 at once; `GET /jobs`, `GET /jobs/:id` read the status store; `POST
- * /jobs/:id/cancel` stops the execution. It never waits for a job.
+ * Records `job.queued` events after the responses of the requests at hand have gone out: in a
+ * burst, the status store's writes no longer sit between a request and its answer. Every read
+ * of the store through this API flushes first, so a client that POSTs and then GETs still
+ * reads its own write.
  */
+class QueuedRecorder {
+  private pending: Array<{ jobId: string; input: PhaseEventInput }> = [];
+  private scheduled: Promise<void> | undefined;
+  private written: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: StatusStore,
+    private readonly logger: Logger,
+  ) {}
+
+  add(jobId: string, input: PhaseEventInput): void {
+    this.pending.push({ jobId, input });
+    this.scheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+  }
+
+  /** Writes what is pending; resolves once it and every earlier batch are in the store. */
+  flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.scheduled = undefined;
+    this.written = this.written.then(() => this.write(batch));
+    return this.written;
+  }
+
+  private async write(batch: Array<{ jobId: string; input: PhaseEventInput }>): Promise<void> {
+    for (const { jobId, input } of batch) {
+      try {
+        await record(this.store, jobId, input, 0);
+      } catch (err) {
+        // The execution runs and reports for itself; a missed `queued` record loses nothing it needs.
+        this.logger.warn(`could not record job.queued: ${(err as Error).message}`, { jobId });
+      }
+    }
+  }
+}
+
+/**
+ * Job lists as sent, by query, until the store next changes. Dashboards and scripts poll the
+ * same few lists far more often than jobs change, and a burst of identical requests should
+ * cost one query and one serialisation. Changes made through this process clear it at once;
+ * another process's writes within the store's change notice (SQLite: 200 ms).
+ */
+class ListCache {
+  private readonly bodies = new Map<string, string>();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly store: StatusStore) {}
+
+  get(key: string): string | undefined {
+    return this.bodies.get(key);
+  }
+
+  set(key: string, body: string): void {
+    // Listen only once someone lists; keep a handful of queries.
+    this.unsubscribe ??= this.store.subscribe(() => this.bodies.clear());
+    if (this.bodies.size >= 64) this.bodies.clear();
+    this.bodies.set(key, body);
+  }
+}
+
 export function triggerRoutes(deps: TriggerDeps): Route[] {
   const limiter = new RateLimiter(deps.rateLimitPerMinute);
+  const queued = new QueuedRecorder(deps.store, deps.logger);
+  const lists = new ListCache(deps.store);
+  // zod compiles a schema's parser on its first use: pay for that now, not in the first request.
+  CreateJobSchema.safeParse({ url: 'https://www.example.com/', options: { strategy: 'heuristic', warehouse: 'duckdb', scale: 1, callbackUrl: 'https://www.example.com/hook' } });
   const guard = (handler: Route['handler']): Route['handler'] => (req, res, body, params) => {
     if (!bearerMatches(req, deps.apiToken)) {
       res.setHeader('www-authenticate', 'Bearer');
@@ -158,25 +224,17 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
     const keyed = typeof key === 'string' && key.length > 0;
     const jobId = keyed ? jobIdForKey(url, key) : newJobId(url);
     // Only a keyed request can name a job that exists already.
+    if (keyed) await queued.flush();
     const existing = keyed ? await deps.store.get(jobId) : undefined;
     if (existing) return sendJson(res, 202, { jobId, statusUrl: `/jobs/${jobId}`, status: existing.status, execution: existing.meta.execution });
 
-    const launched = await deps.launcher.launch({ jobId, url, strategy: options.strategy, warehouse: options.warehouse, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}) });
-    try {
-      await record(
-        deps.store,
-        jobId,
-        {
-          type: 'job.queued',
-          message: `Queued ${url}`,
-          output: { url, strategy: options.strategy, warehouse: options.warehouse, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}), ...(launched.execution ? { execution: launched.execution } : {}) },
-        },
-        0,
-      );
-    } catch (err) {
-      // The execution runs and reports for itself; a missed `queued` record loses nothing it needs.
-      deps.logger.warn(`could not record job.queued: ${(err as Error).message}`, { jobId });
-    }
+    const chosen = { ...(options.strategy ? { strategy: options.strategy } : {}), ...(options.warehouse ? { warehouse: options.warehouse } : {}) };
+    const launched = await deps.launcher.launch({ jobId, url, ...chosen, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}) });
+    queued.add(jobId, {
+      type: 'job.queued',
+      message: `Queued ${url}`,
+      output: { url, ...chosen, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}), ...(launched.execution ? { execution: launched.execution } : {}) },
+    });
     deps.logger.info('job launched', { jobId, url, execution: launched.execution });
     sendJson(res, 202, { jobId, statusUrl: `/jobs/${jobId}`, status: 'queued', ...(launched.execution ? { execution: launched.execution } : {}) });
   };
@@ -187,6 +245,10 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
     if (status && !JOB_STATUSES.includes(status as JobStatus)) return error(res, 400, 'invalid_request', `status must be one of ${JOB_STATUSES.join(', ')}`);
     const limit = q.get('limit') ? Number(q.get('limit')) : undefined;
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 200)) return error(res, 400, 'invalid_request', 'limit must be 1..200');
+    await queued.flush();
+    const key = req.url ?? '/jobs';
+    const cached = lists.get(key);
+    if (cached !== undefined) return sendBody(res, 200, cached);
     const page = await deps.store.list({
       ...(status ? { status: status as JobStatus } : {}),
       ...(q.get('company') ? { company: q.get('company') as string } : {}),
@@ -195,11 +257,14 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
       ...(limit ? { limit } : {}),
       ...(q.get('cursor') ? { cursor: q.get('cursor') as string } : {}),
     });
-    sendJson(res, 200, { jobs: page.jobs.map(jobListView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+    const body = JSON.stringify({ jobs: page.jobs.map(jobListView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+    lists.set(key, body);
+    sendBody(res, 200, body);
   };
 
   const detail: Route['handler'] = async (req, res, _body, params) => {
     const jobId = params.id ?? '';
+    await queued.flush();
     const state = await deps.store.get(jobId);
     if (!state) return error(res, 404, 'not_found', `No job ${jobId}.`);
     const q = new URL(req.url ?? '/', 'http://x').searchParams;
@@ -210,6 +275,7 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
 
   const cancel: Route['handler'] = async (_req, res, _body, params) => {
     const jobId = params.id ?? '';
+    await queued.flush();
     const state = await deps.store.get(jobId);
     if (!state) return error(res, 404, 'not_found', `No job ${jobId}.`);
     if (isTerminal(state.status)) return error(res, 409, 'already_ended', `Job ${jobId} has already ${state.status}.`);

@@ -72,6 +72,8 @@ const DEAD_LETTER_BODY_BYTES = 256 * 1024;
 /** The subscription's query window reaches back this far, to absorb clock skew with the server. */
 const CLOCK_SKEW_MS = 60_000;
 const RELISTEN_MS = 1000;
+/** How far our clock may run ahead of Firestore's when judging what was written after subscribing. */
+const SUBSCRIBE_SKEW_MS = 250;
 
 /** gRPC codes that mean "try again later": DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
 const RETRY_LATER_CODES = new Set<unknown>([4, 8, 10, 14, 'DEADLINE_EXCEEDED', 'RESOURCE_EXHAUSTED', 'ABORTED', 'UNAVAILABLE']);
@@ -398,7 +400,10 @@ export class FirestoreStatusStore implements StatusStore {
         if (first) {
           first = false;
           // On the server's clock, when `subscribe` was called (or the last snapshot before a reconnect).
-          const from = this.lastReadMs ?? readMs - (Date.now() - subscribedAt);
+          // The read time minus our whole wait for this snapshot under-estimates it when the wait
+          // was mostly delivery (a loaded machine): then documents written well before subscribing
+          // would pass. Our own clock bounds it too, allowing for modest skew.
+          const from = this.lastReadMs ?? Math.max(readMs - (Date.now() - subscribedAt), subscribedAt - SUBSCRIBE_SKEW_MS);
           for (const doc of snap.docs) if (doc.updateTime.toMillis() >= from) emit(doc);
         } else {
           for (const change of snap.docChanges()) if (change.type !== 'removed') emit(change.doc);
