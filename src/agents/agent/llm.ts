@@ -3,7 +3,7 @@ import type { DataModel } from '../../domain/data-model.js';
 import type { CompanyProfile } from '../../domain/profile.js';
 import type { DemoStory } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
-import { companyContext } from '../llm-context.js';
+import { companyContext, modelOf } from '../llm-context.js';
 
 export const TableNotesSchema = z.object({
   tables: z.array(
@@ -38,8 +38,7 @@ function tableList(model: DataModel): string {
  * is ignored; what it leaves out keeps the blueprint's wording. Pure apart from the calls.
  */
 export async function enrichForAgent(ctx: StageContext, profile: CompanyProfile, story: DemoStory, model: DataModel): Promise<DataModel> {
-  const llm = ctx.llm;
-  if (!llm) throw new Error('agent: no model in the context');
+  const llm = modelOf(ctx, 'agent');
   const shared = companyContext(profile);
   const questions = story.goldenQuestions.map((q) => `- ${q.question}`).join('\n');
   const [notes, glossary] = await Promise.all([

@@ -9,7 +9,7 @@ import type { CompanyProfile } from '../../domain/profile.js';
 import type { DemoStory } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
 import type { SqlDialect } from '../../warehouse/sql-dialect.js';
-import { companyContext, dialectNotes, schemaDdl } from '../llm-context.js';
+import { companyContext, dialectNotes, modelOf, schemaDdl } from '../llm-context.js';
 import { renderModel } from './render-model.js';
 
 const SNAKE = /^[a-z][a-z0-9_]*$/;
@@ -112,8 +112,7 @@ const REPAIRS = 2;
 
 /** Asks the model for the SQL the story needs, checks it, and sends problems back (bounded). */
 export async function askForModel(ctx: StageContext, profile: CompanyProfile, story: DemoStory, bp: Blueprint, dialect: SqlDialect, asOf: string): Promise<DataModel> {
-  const llm = ctx.llm;
-  if (!llm) throw new Error('model: no model in the context');
+  const llm = modelOf(ctx, 'model');
   const draft = renderModel(bp, profile, tailor(bp, profile), dialect, asOf);
   const reference = new Map(draft.goldenSql.map((g) => [g.questionId, g]));
   const system = [{ text: SYSTEM }, companyContext(profile), { text: `${dialectNotes(dialect)}\n\nThe schema:\n${schemaDdl(draft, dialect)}`, cache: true }];

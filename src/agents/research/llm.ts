@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BLUEPRINTS, blueprintById } from '../../blueprints/index.js';
 import type { CompanyProfile } from '../../domain/profile.js';
 import type { StageContext } from '../../pipeline/context.js';
-import { UNTRUSTED_RULE, untrustedBlock } from '../llm-context.js';
+import { modelOf, UNTRUSTED_RULE, untrustedBlock } from '../llm-context.js';
 import type { PageSignals } from './extract.js';
 import { safeLabel, safeProse, stripControl } from './untrusted.js';
 
@@ -93,8 +93,7 @@ const SYSTEM = [
 
 /** Asks the model for the profile of the crawled pages. */
 export async function askForProfile(ctx: StageContext, base: CompanyProfile, pages: readonly PageSignals[]): Promise<CompanyProfile> {
-  const llm = ctx.llm;
-  if (!llm) throw new Error('research: no model in the context');
+  const llm = modelOf(ctx, 'research');
   const { value } = await llm.generate({
     stage: 'research',
     system: [{ text: SYSTEM }],

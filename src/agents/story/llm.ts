@@ -4,7 +4,7 @@ import { ModelOutputError } from '../../core/errors.js';
 import type { CompanyProfile } from '../../domain/profile.js';
 import { GoldenQuestionSchema, type DemoStory } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
-import { companyContext } from '../llm-context.js';
+import { companyContext, modelOf } from '../llm-context.js';
 import { heuristicStory } from './heuristic.js';
 
 /** The story as the model writes it; question ids are checked against the candidates by code. */
@@ -33,8 +33,7 @@ const SYSTEM = [
  * only name questions of the story.
  */
 export async function askForStory(ctx: StageContext, profile: CompanyProfile, bp: Blueprint): Promise<DemoStory> {
-  const llm = ctx.llm;
-  if (!llm) throw new Error('story: no model in the context');
+  const llm = modelOf(ctx, 'story');
   const draft = heuristicStory(profile, bp);
   const candidates = draft.goldenQuestions.map((q) => `- ${q.id} [${q.level}] ${q.question} — insight: ${q.insight}`).join('\n');
   const { value } = await llm.generate({

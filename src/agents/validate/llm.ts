@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DataModel, GoldenSql } from '../../domain/data-model.js';
 import type { StageContext } from '../../pipeline/context.js';
-import { dialectNotes, schemaDdl } from '../llm-context.js';
+import { dialectNotes, modelOf, schemaDdl } from '../llm-context.js';
 
 export const RepairSchema = z.object({ sql: z.string().min(10) });
 
@@ -9,8 +9,7 @@ const SYSTEM = 'You fix golden SQL queries of a conversational-analytics demo so
 
 /** Asks the model for a corrected query, given what went wrong; the caller runs and judges it again. */
 export async function askForRepair(ctx: StageContext, model: DataModel, question: string, golden: GoldenSql, sql: string, problem: string): Promise<string> {
-  const llm = ctx.llm;
-  if (!llm) throw new Error('validate: no model in the context');
+  const llm = modelOf(ctx, 'validate');
   const dialect = ctx.warehouse.dialect(ctx.job.datasetName, model.asOf);
   const { value } = await llm.generate({
     stage: 'validate',
