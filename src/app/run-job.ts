@@ -18,7 +18,7 @@ import { OutboxPublisher } from '../notify/outbox-publisher.js';
 import { PubsubPublisher } from '../notify/pubsub-publisher.js';
 import { WebhookNotifier } from '../notify/webhook.js';
 import type { StageContext, StageHooks } from '../pipeline/context.js';
-import { AnthropicLlm, type AnthropicLlmOptions } from '../llm/anthropic-llm.js';
+import type { AnthropicLlmOptions } from '../llm/anthropic-llm.js';
 import type { Llm } from '../llm/llm.js';
 import type { DataAgentService } from '../dataagent/data-agent.js';
 import { meteredLlm } from '../llm/metered-llm.js';
@@ -113,9 +113,11 @@ function agentServiceFor(spec: JobSpec, stateDir: string, options: RunJobOptions
   return capiDataAgent(google);
 }
 
-function anthropicLlm(settings: RunJobOptions['anthropic'], logger: Logger): Llm {
+/** Claude, loaded only when a job asks for it: the SDK takes a third of a second to import. */
+async function anthropicLlm(settings: RunJobOptions['anthropic'], logger: Logger): Promise<Llm> {
   // The command line refuses this before a job starts; reaching it is a wiring bug.
   if (!settings?.apiKey) throw new InternalError('The llm strategy needs ANTHROPIC_API_KEY; set it, or run with --strategy heuristic.');
+  const { AnthropicLlm } = await import('../llm/anthropic-llm.js');
   return new AnthropicLlm({ ...settings, logger: logger.child({ component: 'llm' }) });
 }
 
@@ -162,7 +164,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
 
   if (options.config) logger.info('configuration', { config: redactedEnv(options.config) });
 
-  const llm = spec.strategy === 'llm' ? (options.llm ?? anthropicLlm(options.anthropic, logger)) : undefined;
+  let llm: Llm | undefined;
   const context = (stage: StageId, hooks: StageHooks): StageContext => ({
     job,
     http,
@@ -177,6 +179,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   });
 
   try {
+    if (spec.strategy === 'llm') llm = options.llm ?? (await anthropicLlm(options.anthropic, logger));
     let summary: RunSummary | undefined;
     const result = await runPipeline(
       { job, stages: HEURISTIC_STAGES, publisher, checkpoints, context, ...(options.now ? { now: options.now } : {}) },

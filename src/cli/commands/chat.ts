@@ -10,7 +10,6 @@ import { ProvisionError } from '../../core/errors.js';
 import type { AgentAnswer, AgentConversation, DataAgentService } from '../../dataagent/data-agent.js';
 import { displayValue, LocalDataAgent } from '../../dataagent/local-data-agent.js';
 import { AgentContextSchema, ProvisionedDatasetSchema, type ProvisionedDataset } from '../../domain/artifacts.js';
-import { AnthropicLlm } from '../../llm/anthropic-llm.js';
 import type { Llm } from '../../llm/llm.js';
 import { createLogger, jsonLineSink } from '../../logging/logger.js';
 import { datasetNameFor, JobIdSchema } from '../../pipeline/job-spec.js';
@@ -78,10 +77,12 @@ function datasetOf(job: ChatJob): ProvisionedDataset {
   return { name, location: join(job.stateDir, 'warehouse', `${name}.duckdb`), warehouse: 'duckdb', tables: [] };
 }
 
-function defaultLlm(io: CliIO): Llm | undefined {
+/** Claude for text-to-SQL when a key is set; the SDK is imported only then (it takes a third of a second). */
+async function defaultLlm(io: CliIO): Promise<Llm | undefined> {
   const env = ChatEnvSchema.parse(Object.fromEntries(Object.entries(io.env).filter(([k, v]) => k in ChatEnvSchema.shape && v !== '')));
   if (!env.ANTHROPIC_API_KEY) return undefined;
   const logger = createLogger([jsonLineSink((line) => io.stderr.write(line))], { level: 'WARNING' });
+  const { AnthropicLlm } = await import('../../llm/anthropic-llm.js');
   return new AnthropicLlm({ apiKey: env.ANTHROPIC_API_KEY, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}), logger });
 }
 
@@ -112,7 +113,7 @@ export async function agentFor(job: ChatJob, io: CliIO, deps: ChatDeps = {}): Pr
     throw new NotReady('not_ready', `The dataset of job ${job.jobId} (${dataset.location}) is gone, torn down perhaps. Run the job again to provision it.`);
   }
   const context = AgentContextSchema.parse(JSON.parse(readFileSync(contextFile, 'utf8')));
-  const llm = deps.llm === null ? undefined : (deps.llm ?? defaultLlm(io));
+  const llm = deps.llm === null ? undefined : (deps.llm ?? (await defaultLlm(io)));
   const service = new LocalDataAgent({ stateDir: job.stateDir, ...(llm ? { llm } : {}) });
   const { name } = await service.publish(agentId, context, dataset);
   return { service, agentId, name, mode: llm ? 'text-to-SQL with Claude' : 'matching the example questions' };
