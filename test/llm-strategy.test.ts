@@ -9,6 +9,7 @@ import type { PhaseEvent } from '../src/notify/phase-event.js';
 import type { JobSpec } from '../src/pipeline/job-spec.js';
 import { RunSummarySchema } from '../src/pipeline/summary.js';
 import { serveSample, type ServedSite } from '../src/samples/serve-site.js';
+import { runCli } from './helpers/cli.js';
 import { FakeAnthropic, loadSession, sequence } from './helpers/fake-anthropic.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -104,6 +105,20 @@ describe('the llm strategy against a loopback fake of the Messages API', () => {
     // The latency design: at most 6 calls and 8,000 output tokens on the critical path.
     const critical = ['company_profile', 'demo_story', 'data_model_plan'].reduce((n, t) => n + (byTool[t]?.usage?.output_tokens ?? 0), 0) + Math.max(byTool.table_descriptions?.usage?.output_tokens ?? 0, byTool.glossary?.usage?.output_tokens ?? 0);
     assert.ok(requests.length <= 6 && critical <= 8_000, `${requests.length} calls, ${critical} critical-path output tokens`);
+  });
+
+  it('runs from the command line with ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL, Claude by default', async () => {
+    const before = fake.requests.length;
+    const ran = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', tempDir(), '--job-id', 'llm-cli', '--until', 'story'], {
+      env: { ANTHROPIC_API_KEY: 'cli-key', ANTHROPIC_BASE_URL: fake.url, PROVISION_LLM_MODELS: 'story=claude-sonnet-test' },
+    });
+    assert.equal(ran.code, 0, ran.stderr);
+    const summary = RunSummarySchema.parse(JSON.parse(ran.stdout));
+    assert.equal(summary.strategy, 'llm');
+    assert.deepEqual(summary.stages.slice(0, 2).map((s) => s.strategy), ['llm', 'llm']);
+    const calls = fake.requests.slice(before);
+    assert.deepEqual(calls.map((r) => [r.tool, r.body.model]), [['company_profile', 'claude-opus-5-5'], ['demo_story', 'claude-sonnet-test']]);
+    assert.ok(calls.every((r) => r.headers['x-api-key'] === 'cli-key' || r.headers.authorization === 'Bearer cli-key'));
   });
 
   it('resumes a rerun from checkpoints without calling Claude, and still says Claude produced each stage', async () => {
