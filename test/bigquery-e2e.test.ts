@@ -169,6 +169,24 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
     assert.equal(bq.requests.filter((r) => r.path.includes('/upload/') && r.method === 'POST').length, model.tables.length, 'no second load');
   });
 
+  it('chats with the CAPI agent through the streamed chat API, one conversation across turns', async () => {
+    capi.answer('how many orders did we take?', [
+      { systemMessage: { data: { generatedSql: 'SELECT COUNT(*) AS orders FROM orders', result: { schema: { fields: [{ name: 'orders' }] }, data: [{ orders: 20000 }] } } } },
+      { systemMessage: { text: { parts: ['You took 20,000 orders.'], textType: 'FINAL_RESPONSE' } } },
+    ]);
+    const chats = capi.requests.filter((r) => r.path.endsWith(':chat')).length;
+    const ran = await runCli(['chat', JOB, '--json', '--state-dir', stateDir], { env, stdin: 'how many orders did we take?\nand last month?\nquit\n' });
+    assert.equal(ran.code, 0, ran.stderr);
+    const answers = ran.stdout.trim().split('\n').map((l) => JSON.parse(l) as { answer: { text: string; rows: unknown[][]; unanswered?: boolean } });
+    assert.equal(answers.length, 2);
+    assert.deepEqual(answers[0]?.answer.rows, [[20000]]);
+    assert.match(answers[0]?.answer.text ?? '', /20,000 orders/);
+    const turns = capi.requests.filter((r) => r.path.endsWith(':chat')).slice(chats) as Array<{ body: { conversationReference?: { conversation: string; dataAgentContext: { dataAgent: string } } } }>;
+    assert.equal(turns.length, 2);
+    assert.equal(turns[0]?.body.conversationReference?.conversation, turns[1]?.body.conversationReference?.conversation, 'one conversation');
+    assert.equal(turns[0]?.body.conversationReference?.dataAgentContext.dataAgent, `projects/${PROJECT}/locations/global/dataAgents/provision-${JOB}`);
+  });
+
   it('teardown deletes the data agent and the dataset', async () => {
     const down = await runCli(['teardown', JOB, '--json', '--state-dir', stateDir], { env });
     assert.equal(down.code, 0, down.stderr);
