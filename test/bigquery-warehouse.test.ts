@@ -313,6 +313,7 @@ describe('dry runs and queries', () => {
     const err = await rejection(wh.dryRun('provision_query', 'SELECT revenu FROM orders'));
     assert.equal(err.code, 'warehouse_error');
     assert.equal(err.message, 'BigQuery rejected the query: Unrecognized name: revenu at [1:8]');
+    assert.equal(err.retryable, false, 'running a query BigQuery rejects again will not help');
     const missing = await rejection(wh.dryRun('provision_query', 'SELECT 1 FROM `demo-project.provision_query.gone`'));
     assert.match(missing.message, /^BigQuery rejected the query: Not found: Table demo-project:provision_query.gone/);
   });

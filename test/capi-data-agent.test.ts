@@ -192,6 +192,7 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
       assert.ok(err instanceof RemoteServiceError);
       assert.equal(err.code, 'agent_error');
       assert.equal(err.httpStatus, 400);
+      assert.equal(err.retryable, false, 'a Cloud Run retry would be refused the same way');
       assert.match(err.message, /dataAgents\/acme-invalid failed: INVALID_ARGUMENT: Table demo-data\.acme_x1\.returns was not found\./);
       return true;
     });

@@ -36,11 +36,12 @@ export function isRetryable(code: ErrorCode, httpStatus?: number): boolean {
     case 'connection_failed':
     case 'timeout':
     case 'llm_unavailable':
-    case 'warehouse_error':
-    case 'agent_error':
       return true;
     case 'http_error':
-      // A site that answers 5xx or 429 may recover; 4xx will not.
+    case 'warehouse_error':
+    case 'agent_error':
+      // A site or a Google API that answers 5xx or 429 may recover; 4xx (a bad query, a missing
+      // permission) will not. Without a status (a failed load job, a local engine), try again.
       return httpStatus === undefined || httpStatus === 429 || httpStatus >= 500;
     case 'invalid_url':
     case 'blocked_address':
