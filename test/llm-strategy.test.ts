@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
 import { runJob, type RunJobOptions } from '../src/app/run-job.js';
 import type { DataModel } from '../src/domain/data-model.js';
 import type { ValidationReport } from '../src/domain/artifacts.js';
@@ -158,6 +159,13 @@ describe('the llm strategy against a loopback fake of the Messages API', () => {
       assert.equal(requests.filter((r) => r.tool === 'repaired_query').length, 1);
       const report = JSON.parse(readFileSync(join(stateDir, 'jobs', 'llm-repair', 'validation-report.json'), 'utf8')) as ValidationReport;
       assert.deepEqual(report.repaired, [{ questionId: 'new_1', sql: good, attempts: 1 }]);
+      // The agent (and `provision chat`) answers with the repaired SQL, in its examples and its YAML.
+      const context = JSON.parse(readFileSync(join(stateDir, 'jobs', 'llm-repair', 'agent', 'agent-context.json'), 'utf8')) as { systemInstruction: string; exampleQueries: Array<{ question: string; sql: string }> };
+      const question = (session.answers.demo_story as { goldenQuestions: Array<{ id: string; question: string }> }).goldenQuestions.find((q) => q.id === 'new_1')?.question;
+      assert.equal(context.exampleQueries.find((e) => e.question === question)?.sql, good);
+      const yamlQueries = (parse(context.systemInstruction) as { golden_queries: Array<{ natural_language_query: string; sql_query: string }> }).golden_queries;
+      assert.equal(yamlQueries.find((g) => g.natural_language_query === question)?.sql_query, good);
+      assert.equal(readFileSync(join(stateDir, 'jobs', 'llm-repair', 'agent', 'system-instruction.yaml'), 'utf8'), context.systemInstruction);
     } finally {
       fake.setAnswers(session.answers);
     }

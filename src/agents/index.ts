@@ -7,5 +7,5 @@ import { researchStage } from './research/index.js';
 import { storyStage } from './story/index.js';
 import { validateStage } from './validate/index.js';
 
-/** The seven stages with their heuristic strategy, in pipeline order. */
-export const HEURISTIC_STAGES: readonly AnyStage[] = [researchStage, storyStage, modelStage, dataStage, provisionStage, agentStage, validateStage];
+/** The seven stages in pipeline order, each with its heuristic strategy and, where judgement helps, its Claude strategy. */
+export const PIPELINE_STAGES: readonly AnyStage[] = [researchStage, storyStage, modelStage, dataStage, provisionStage, agentStage, validateStage];

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { HEURISTIC_STAGES } from '../agents/index.js';
+import { PIPELINE_STAGES } from '../agents/index.js';
 import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
 import { FirestoreCheckpointStore } from '../checkpoints/firestore-checkpoint-store.js';
@@ -141,6 +141,8 @@ async function claimJobId(files: LocalJobFiles, spec: JobSpec): Promise<void> {
  * file checkpoints, the guarded crawler, JSON logs. Runs the pipeline and returns its summary.
  */
 export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<RunJobResult> {
+  // Wiring mistakes surface before anything is opened that would need closing.
+  if (spec.warehouse === 'bigquery') googleSettings(options);
   const stateDir = resolve(options.stateDir);
   const files = new LocalJobFiles(stateDir, spec.jobId);
   await claimJobId(files, spec);
@@ -182,7 +184,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     if (spec.strategy === 'llm') llm = options.llm ?? (await anthropicLlm(options.anthropic, logger));
     let summary: RunSummary | undefined;
     const result = await runPipeline(
-      { job, stages: HEURISTIC_STAGES, publisher, checkpoints, context, ...(options.now ? { now: options.now } : {}) },
+      { job, stages: PIPELINE_STAGES, publisher, checkpoints, context, ...(options.now ? { now: options.now } : {}) },
       {
         signal: options.signal,
         ...(options.until ? { until: options.until } : {}),

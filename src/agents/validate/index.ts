@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DataValidationError, toProvisionError } from '../../core/errors.js';
-import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type AgentArtifact, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
+import { parse, stringify } from 'yaml';
+import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type AgentArtifact, type AgentContext, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
 import { compareResults } from '../../dataagent/compare-results.js';
 import type { DataAgentService } from '../../dataagent/data-agent.js';
 import { askForRepair } from './llm.js';
 import { integrityQueries } from '../../data/integrity.js';
 import { DataModelSchema, type DataModel, type GoldenSql } from '../../domain/data-model.js';
 import { checkInsight } from './check-insight.js';
-import { DemoStorySchema } from '../../domain/story.js';
+import { DemoStorySchema, type DemoStory } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
 import { need, type Stage } from '../../pipeline/stage.js';
 
@@ -63,6 +64,19 @@ async function runGolden(golden: GoldenSql, sql: string, dataset: string, ctx: S
 }
 
 const REPAIRS = 2;
+
+/** The agent context with repaired golden SQL in its example queries and in the YAML that lists them. Pure. */
+export function withRepairedExamples(context: AgentContext, repaired: NonNullable<ValidationReport['repaired']>, story: DemoStory): AgentContext {
+  const questionText = new Map(story.goldenQuestions.map((q) => [q.id, q.question]));
+  const fixed = new Map(repaired.map((r) => [questionText.get(r.questionId) ?? r.questionId, r.sql]));
+  const instruction = parse(context.systemInstruction) as { golden_queries?: Array<{ natural_language_query: string; sql_query: string }> };
+  for (const g of instruction.golden_queries ?? []) g.sql_query = fixed.get(g.natural_language_query) ?? g.sql_query;
+  return {
+    ...context,
+    systemInstruction: stringify(instruction, { lineWidth: 0 }),
+    exampleQueries: context.exampleQueries.map((e) => ({ ...e, sql: fixed.get(e.question) ?? e.sql })),
+  };
+}
 
 /**
  * Asks the data agent every golden question that passed, in one conversation, and compares its
@@ -133,16 +147,17 @@ async function validate({ story, model, dataset, agent }: z.infer<typeof Input>,
     integrity,
     ...(repaired.length ? { repaired } : {}),
   };
+  // Repaired SQL is what answers now: the agent's context (its example queries and the YAML that
+  // lists them) is rewritten and republished before anyone asks it anything.
+  if (repaired.length > 0) {
+    const context = withRepairedExamples(agent.context, repaired, story);
+    await ctx.files.write('agent/system-instruction.yaml', context.systemInstruction);
+    await ctx.files.write('agent/agent-context.json', JSON.stringify(context, null, 2));
+    if (ctx.agents && agent.remoteAgent) await ctx.agents.publish(agent.context.agentName, context, dataset, { signal: ctx.signal });
+  }
   // The local agent answers golden questions from the golden SQL itself, so asking it proves
   // nothing; a CAPI agent writes its own SQL, and that is what its accuracy measures.
   if (ctx.agents?.kind === 'capi' && agent.remoteAgent && integrity.problems.length === 0 && report.failed === 0) {
-    // Repaired SQL is what answers now: the agent's example queries are updated before it is asked.
-    if (repaired.length > 0) {
-      const fixed = new Map(repaired.map((r) => [r.questionId, r.sql]));
-      const byQuestion = new Map(answered.map((a) => [a.question, a.golden.questionId]));
-      const context = { ...agent.context, exampleQueries: agent.context.exampleQueries.map((e) => ({ ...e, sql: fixed.get(byQuestion.get(e.question) ?? '') ?? e.sql })) };
-      await ctx.agents.publish(agent.context.agentName, context, dataset, { signal: ctx.signal });
-    }
     report.agent = await measureAgent(agent, answered, ctx);
     ctx.progress(1, `the data agent matched ${report.agent.matched} of ${report.agent.asked} golden answers (${Math.round(report.agent.accuracy * 100)}%)`);
   }
