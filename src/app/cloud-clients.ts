@@ -1,4 +1,7 @@
-import type { JobEnv } from '../config/env.js';
+import { parseModels, type JobEnv } from '../config/env.js';
+import type { AnthropicLlmOptions } from '../llm/anthropic-llm.js';
+import type { Llm } from '../llm/llm.js';
+import type { Logger } from '../logging/logger.js';
 import { CapiDataAgent } from '../dataagent/capi-data-agent.js';
 import { BigQueryWarehouse } from '../warehouse/bigquery-warehouse.js';
 
@@ -11,6 +14,20 @@ export interface GoogleSettings {
   tableExpirationMs?: number;
   capiLocation: string;
   capiEndpoint?: string;
+}
+
+export type AnthropicSettings = Omit<AnthropicLlmOptions, 'logger'>;
+
+/** Claude's settings from the environment; undefined without ANTHROPIC_API_KEY. */
+export function anthropicSettingsFrom(env: JobEnv): AnthropicSettings | undefined {
+  if (!env.ANTHROPIC_API_KEY) return undefined;
+  return { apiKey: env.ANTHROPIC_API_KEY, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}), models: parseModels(env.PROVISION_LLM_MODELS), timeoutMs: env.PROVISION_LLM_TIMEOUT_MS };
+}
+
+/** Claude, loaded only when asked for: the SDK takes a third of a second to import. */
+export async function loadAnthropicLlm(settings: AnthropicSettings, logger: Logger): Promise<Llm> {
+  const { AnthropicLlm } = await import('../llm/anthropic-llm.js');
+  return new AnthropicLlm({ ...settings, logger });
 }
 
 /** The settings from the job environment; undefined without GOOGLE_CLOUD_PROJECT. */

@@ -18,7 +18,6 @@ import { OutboxPublisher } from '../notify/outbox-publisher.js';
 import { PubsubPublisher } from '../notify/pubsub-publisher.js';
 import { WebhookNotifier } from '../notify/webhook.js';
 import type { StageContext, StageHooks } from '../pipeline/context.js';
-import type { AnthropicLlmOptions } from '../llm/anthropic-llm.js';
 import type { Llm } from '../llm/llm.js';
 import type { DataAgentService } from '../dataagent/data-agent.js';
 import { meteredLlm } from '../llm/metered-llm.js';
@@ -29,7 +28,7 @@ import { buildRunSummary, type RunSummary } from '../pipeline/summary.js';
 import { SqliteStatusStore } from '../status/sqlite-status-store.js';
 import { DuckdbWarehouse } from '../warehouse/duckdb-warehouse.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
-import { bigQueryWarehouse, capiDataAgent, type GoogleSettings } from './cloud-clients.js';
+import { bigQueryWarehouse, capiDataAgent, loadAnthropicLlm, type AnthropicSettings, type GoogleSettings } from './cloud-clients.js';
 import { LocalDataAgent } from '../dataagent/local-data-agent.js';
 
 export interface RunJobOptions {
@@ -55,7 +54,7 @@ export interface RunJobOptions {
   /** The model for the llm strategy (tests pass a fake); otherwise built from `anthropic`. */
   llm?: Llm;
   /** Claude settings for the llm strategy: the key, ANTHROPIC_BASE_URL, per-stage models. */
-  anthropic?: Omit<AnthropicLlmOptions, 'logger'>;
+  anthropic?: AnthropicSettings;
   /** The Google project, BigQuery and CAPI settings for `--warehouse bigquery`. */
   google?: GoogleSettings;
   /** Replaces the data agent service (tests); otherwise CAPI with BigQuery, the local agent with DuckDB. */
@@ -113,12 +112,10 @@ function agentServiceFor(spec: JobSpec, stateDir: string, options: RunJobOptions
   return capiDataAgent(google);
 }
 
-/** Claude, loaded only when a job asks for it: the SDK takes a third of a second to import. */
-async function anthropicLlm(settings: RunJobOptions['anthropic'], logger: Logger): Promise<Llm> {
+function anthropicLlm(settings: AnthropicSettings | undefined, logger: Logger): Promise<Llm> {
   // The command line refuses this before a job starts; reaching it is a wiring bug.
   if (!settings?.apiKey) throw new InternalError('The llm strategy needs ANTHROPIC_API_KEY; set it, or run with --strategy heuristic.');
-  const { AnthropicLlm } = await import('../llm/anthropic-llm.js');
-  return new AnthropicLlm({ ...settings, logger: logger.child({ component: 'llm' }) });
+  return loadAnthropicLlm(settings, logger.child({ component: 'llm' }));
 }
 
 /** A job id belongs to one URL for its whole life. */

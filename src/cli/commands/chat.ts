@@ -1,9 +1,8 @@
-import { capiDataAgent, googleSettingsFrom } from '../../app/cloud-clients.js';
+import { anthropicSettingsFrom, capiDataAgent, googleSettingsFrom, loadAnthropicLlm } from '../../app/cloud-clients.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { agentNameFor } from '../../agents/agent/build-context.js';
 import { parseJobEnv } from '../../config/env.js';
 import { ProvisionError } from '../../core/errors.js';
@@ -40,11 +39,6 @@ export interface ChatDeps {
   llm?: Llm | null;
 }
 
-const ChatEnvSchema = z.object({
-  ANTHROPIC_API_KEY: z.string().optional(),
-  ANTHROPIC_BASE_URL: z.string().url().optional(),
-});
-
 /** Rows a person sees in the terminal; `--json` has all the answer kept. */
 const SHOWN_ROWS = 20;
 const CELL_WIDTH = 40;
@@ -79,11 +73,9 @@ function datasetOf(job: ChatJob): ProvisionedDataset {
 
 /** Claude for text-to-SQL when a key is set; the SDK is imported only then (it takes a third of a second). */
 async function defaultLlm(io: CliIO): Promise<Llm | undefined> {
-  const env = ChatEnvSchema.parse(Object.fromEntries(Object.entries(io.env).filter(([k, v]) => k in ChatEnvSchema.shape && v !== '')));
-  if (!env.ANTHROPIC_API_KEY) return undefined;
-  const logger = createLogger([jsonLineSink((line) => io.stderr.write(line))], { level: 'WARNING' });
-  const { AnthropicLlm } = await import('../../llm/anthropic-llm.js');
-  return new AnthropicLlm({ apiKey: env.ANTHROPIC_API_KEY, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}), logger });
+  const settings = anthropicSettingsFrom(parseJobEnv(io.env));
+  if (!settings) return undefined;
+  return loadAnthropicLlm(settings, createLogger([jsonLineSink((line) => io.stderr.write(line))], { level: 'WARNING' }));
 }
 
 /**

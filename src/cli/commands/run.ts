@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { googleSettingsFrom } from '../../app/cloud-clients.js';
+import { anthropicSettingsFrom, googleSettingsFrom } from '../../app/cloud-clients.js';
 import { runJob, type RunJobOptions } from '../../app/run-job.js';
-import { parseEventsEnv, parseJobEnv, parseModels, type JobEnv } from '../../config/env.js';
+import { parseEventsEnv, parseJobEnv, type JobEnv } from '../../config/env.js';
 import { ProvisionError, toProvisionError } from '../../core/errors.js';
 import { STAGE_IDS } from '../../core/stage-ids.js';
 import { buildRunSummary } from '../../pipeline/summary.js';
@@ -62,13 +62,9 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
 
 /** Claude, BigQuery and CAPI settings from the environment; each is used only when the job asks for it. */
 export function cloudSettings(env: JobEnv): Pick<RunJobOptions, 'anthropic' | 'google'> {
+  const anthropic = anthropicSettingsFrom(env);
   const google = googleSettingsFrom(env);
-  return {
-    ...(env.ANTHROPIC_API_KEY
-      ? { anthropic: { apiKey: env.ANTHROPIC_API_KEY, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}), models: parseModels(env.PROVISION_LLM_MODELS), timeoutMs: env.PROVISION_LLM_TIMEOUT_MS } }
-      : {}),
-    ...(google ? { google } : {}),
-  };
+  return { ...(anthropic ? { anthropic } : {}), ...(google ? { google } : {}) };
 }
 
 /** Cloud Logging labels for a job inside a Cloud Run task. */
