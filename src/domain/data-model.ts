@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SemanticModelSchema } from './semantic-model.js';
 
 export const COLUMN_TYPES = ['INT64', 'FLOAT64', 'NUMERIC', 'STRING', 'BOOL', 'DATE', 'TIMESTAMP'] as const;
 export const ColumnTypeSchema = z.enum(COLUMN_TYPES);
@@ -205,5 +206,7 @@ export const DataModelSchema = z.object({
   tables: z.array(TableSchema).min(1),
   goldenSql: z.array(GoldenSqlSchema),
   glossary: z.array(z.object({ term: z.string(), definition: z.string() })),
+  /** The semantic layer over these tables (measures, dimensions, filters, verified queries). */
+  semantic: SemanticModelSchema.optional(),
 });
 export type DataModel = z.infer<typeof DataModelSchema>;
