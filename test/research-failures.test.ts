@@ -113,7 +113,8 @@ describe('research on a pathological server', () => {
     const { ms, profile, error } = await run(`${s.origin}/slow-site/`, fetcher({ limits: { responseTimeoutMs: 10_000 } }), 1_500);
     assert.equal(error, undefined);
     assert.equal(profile?.name, 'Brightline Dental');
-    assert.equal(profile?.industry.id, 'healthcare');
+    // A dental practice is its own industry in the taxonomy (it borrows the healthcare preset).
+    assert.equal(profile?.industry.id, 'dental');
     assert.ok(profile?.products.includes('Orthodontics'), profile?.products.join(', '));
     assert.ok(ms < 1_500 + SLACK_MS, `${ms.toFixed(0)} ms`);
   });

@@ -56,8 +56,6 @@ export interface Blueprint {
   /** NAICS-style code. */
   naics: string;
   businessModel: string;
-  /** Words and phrases whose presence on a site points to this industry; weight ~1..5. */
-  keywords: ReadonlyArray<readonly [phrase: string, weight: number]>;
   defaults: {
     products: string[];
     customerSegments: string[];

@@ -14,12 +14,6 @@ export const education: Blueprint = {
   label: 'Higher education & online learning',
   naics: '611310',
   businessModel: 'B2C education: enrols students in degree, certificate and online programs, funded by tuition net of scholarships',
-  keywords: [
-    ['admissions', 4], ['apply now', 3], ['tuition', 5], ['financial aid', 5], ['scholarships', 4], ['undergraduate', 5],
-    ['graduate programs', 5], ['degree programs', 5], ["bachelor's", 4], ["master's", 4], ['enroll', 2], ['campus', 3],
-    ['faculty', 3], ['accredited', 4], ['accreditation', 4], ['online courses', 4], ['curriculum', 3], ['alumni', 3],
-    ['registrar', 5], ['academic calendar', 5], ['student life', 5], ['course catalog', 5], ['credit hours', 5], ['semester', 3],
-  ],
   defaults: {
     products: ['Business', 'Nursing & Health Sciences', 'Computer Science', 'Education', 'Engineering', 'Arts & Humanities', 'Data Science'],
     customerSegments: ['First-year undergraduates', 'Working adults', 'International students', 'Transfer students', 'Graduate professionals'],

@@ -13,12 +13,6 @@ export const financialServices: Blueprint = {
   label: 'Financial services & banking',
   naics: '522110',
   businessModel: 'Retail bank / fintech: takes deposits and lends to consumers and small businesses, earning the spread plus card and account fees',
-  keywords: [
-    ['checking account', 5], ['savings account', 5], ['member fdic', 5], ['fdic insured', 5], ['apy', 4], ['apr', 3],
-    ['routing number', 5], ['online banking', 4], ['mobile banking', 4], ['mortgage rates', 4], ['personal loans', 4],
-    ['auto loans', 4], ['certificate of deposit', 4], ['credit card', 3], ['debit card', 3], ['overdraft', 4],
-    ['direct deposit', 4], ['wire transfer', 3], ['equal housing lender', 5], ['nmls', 5], ['branch locator', 4], ['atm', 2],
-  ],
   defaults: {
     products: ['Checking', 'Savings', 'Credit Card', 'Personal Loan', 'Auto Loan', 'Mortgage', 'Certificate of Deposit'],
     customerSegments: ['Private Banking', 'Mass Affluent', 'Small Business', 'Mass Market'],

@@ -56,12 +56,6 @@ export const healthcare: Blueprint = {
   label: 'Healthcare providers',
   naics: '621111',
   businessModel: 'Care delivery: physician clinics and hospitals bill payers and patients for visits, procedures and admissions',
-  keywords: [
-    ['find a doctor', 5], ['find a provider', 5], ['patient portal', 5], ['request an appointment', 5], ['book an appointment', 3], ['insurance accepted', 5],
-    ['accepting new patients', 5], ['primary care', 4], ['urgent care', 4], ['telehealth', 3], ['physicians', 3], ['medical group', 4], ['health system', 4],
-    ['hospital', 3], ['clinic', 3], ['board-certified', 4], ['cardiology', 3], ['orthopedics', 3], ['pediatrics', 3], ['behavioral health', 3],
-    ['emergency department', 4], ['medicare', 3], ['mychart', 5], ['billing and insurance', 4],
-  ],
   defaults: {
     products: SERVICE_LINES,
     customerSegments: SEGMENTS,

@@ -29,12 +29,6 @@ export const hospitality: Blueprint = {
   label: 'Hospitality & food service',
   naics: '722511',
   businessModel: 'B2C hospitality: operates restaurants, bars and cafés serving guests dine-in, takeout and through delivery apps',
-  keywords: [
-    ['restaurant', 4], ['reservations', 4], ['book a table', 5], ['reserve a table', 5], ['our menu', 4], ['view menu', 4],
-    ['brunch', 4], ['happy hour', 5], ['private dining', 5], ['private events', 3], ['order online', 3], ['takeout', 4],
-    ['dine-in', 5], ['catering', 3], ['chef', 3], ['cocktails', 3], ['wine list', 5], ['seasonal menu', 4],
-    ['opentable', 5], ['doordash', 4], ['uber eats', 4], ['café', 3], ['bar & grill', 4], ['hospitality group', 5], ['tasting menu', 4],
-  ],
   defaults: {
     products: MENU_CATEGORIES,
     customerSegments: GUEST_SEGMENTS,

@@ -9,7 +9,7 @@ import { retail } from './retail.js';
 import { saas } from './saas.js';
 import { travel } from './travel.js';
 
-/** The industry blueprint library. Order matters only for ties in industry scoring. */
+/** The curated presets: the industries of the taxonomy (src/taxonomy) that have a hand-made demo. */
 export const BLUEPRINTS: readonly Blueprint[] = [retail, saas, financialServices, healthcare, travel, logistics, education, hospitality, manufacturing];
 
 export function blueprintById(id: string): Blueprint | undefined {

@@ -14,12 +14,6 @@ export const logistics: Blueprint = {
   label: 'Logistics & freight',
   naics: '484110',
   businessModel: 'B2B freight: moves shippers\' freight over a network of hubs and lanes with its own fleet and partner carriers, billed per load',
-  keywords: [
-    ['freight', 5], ['trucking', 5], ['truckload', 5], ['less-than-truckload', 5], ['LTL', 4], ['FTL', 3], ['shippers', 3],
-    ['carrier', 3], ['carriers', 3], ['logistics', 3], ['3PL', 4], ['track your shipment', 5], ['tracking number', 3], ['get a quote', 2],
-    ['dispatch', 3], ['fleet', 2], ['drayage', 5], ['cross-dock', 5], ['reefer', 4], ['intermodal', 5], ['bill of lading', 5],
-    ['freight claims', 5], ['on-time delivery', 3], ['DOT number', 4], ['final mile', 3],
-  ],
   defaults: {
     products: ['Full Truckload', 'Less-than-Truckload', 'Expedited', 'Temperature-Controlled', 'Dedicated Fleet', 'Intermodal'],
     customerSegments: ['Enterprise contract', 'Mid-market', 'E-commerce sellers', 'Small business & spot'],

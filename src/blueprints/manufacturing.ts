@@ -19,12 +19,6 @@ export const manufacturing: Blueprint = {
   label: 'Manufacturing & machining',
   naics: '332710',
   businessModel: 'B2B manufacturing: machines precision metal parts in its own plants and sells them to OEMs and through industrial distributors',
-  keywords: [
-    ['machine shop', 5], ['precision machining', 5], ['cnc machining', 5], ['cnc turning', 4], ['cnc milling', 4], ['swiss turning', 5],
-    ['machined parts', 5], ['tight tolerances', 5], ['iso 9001', 3], ['as9100', 5], ['iatf 16949', 5], ['first article inspection', 5],
-    ['ppap', 5], ['cmm', 3], ['request a quote', 2], ['rfq', 3], ['production runs', 3], ['contract manufacturing', 4],
-    ['manufacturing facility', 3], ['lean manufacturing', 3], ['itar', 4], ['prototype to production', 4], ['bar stock', 4], ['oem', 2],
-  ],
   defaults: {
     products: PRODUCT_FAMILIES,
     customerSegments: SEGMENTS,

@@ -9,11 +9,6 @@ export const retail: Blueprint = {
   label: 'Retail & e-commerce',
   naics: '454110',
   businessModel: 'B2C retail: sells products online and in stores to consumers',
-  keywords: [
-    ['shop', 3], ['shop now', 4], ['add to cart', 5], ['cart', 3], ['checkout', 4], ['free shipping', 5], ['returns', 3],
-    ['store', 2], ['stores', 2], ['retail', 4], ['e-commerce', 4], ['ecommerce', 4], ['collection', 2], ['new arrivals', 5],
-    ['sale', 2], ['gift card', 4], ['loyalty', 2], ['in stock', 4], ['apparel', 3], ['footwear', 3], ['size guide', 5],
-  ],
   defaults: {
     products: ['Apparel', 'Footwear', 'Accessories', 'Home', 'Outdoor', 'Electronics', 'Beauty', 'Kids'],
     customerSegments: ['VIP members', 'Loyalty members', 'Occasional shoppers', 'Bargain hunters'],

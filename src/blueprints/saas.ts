@@ -11,12 +11,6 @@ export const saas: Blueprint = {
   label: 'B2B SaaS & software subscriptions',
   naics: '511210',
   businessModel: 'B2B software-as-a-service: sells per-seat subscriptions to business customers on monthly or annual contracts',
-  keywords: [
-    ['saas', 5], ['software as a service', 5], ['free trial', 4], ['start your free trial', 5], ['no credit card required', 5],
-    ['per user per month', 5], ['per seat', 4], ['billed annually', 5], ['pricing plans', 3], ['book a demo', 4],
-    ['request a demo', 3], ['integrations', 3], ['api documentation', 4], ['workspace', 3], ['single sign-on', 4],
-    ['sso', 3], ['soc 2', 4], ['uptime', 3], ['changelog', 4], ['enterprise plan', 4], ['onboarding', 2], ['cloud-based', 3],
-  ],
   defaults: {
     products: ['Core Platform', 'Analytics', 'Automation', 'Integrations', 'Security & Compliance', 'AI Assistant'],
     customerSegments: ['Enterprise', 'Mid-Market', 'SMB', 'Startup'],

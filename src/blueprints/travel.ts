@@ -55,11 +55,6 @@ export const travel: Blueprint = {
   label: 'Airlines & travel',
   naics: '481111',
   businessModel: 'Scheduled passenger airline: sells seats by fare family through direct and indirect channels, plus ancillaries and loyalty',
-  keywords: [
-    ['book a flight', 5], ['flight status', 5], ['online check-in', 5], ['boarding pass', 5], ['baggage allowance', 5], ['checked bag', 4], ['carry-on', 4],
-    ['basic economy', 5], ['premium economy', 5], ['business class', 4], ['frequent flyer', 5], ['award travel', 4], ['elite status', 4], ['seat selection', 4],
-    ['nonstop', 4], ['round trip', 3], ['airline', 4], ['airport', 3], ['destinations', 2], ['manage booking', 4], ['lounge', 2], ['fleet', 2], ['miles', 2],
-  ],
   defaults: {
     products: FARE_FAMILIES,
     customerSegments: SEGMENTS,

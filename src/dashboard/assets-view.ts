@@ -55,6 +55,16 @@ function list(items: readonly string[]): SafeHtml {
   return items.length ? html`<ul class="chips">${items.map((i) => html`<li>${i}</li>`)}</ul>` : html`<span class="note">none found</span>`;
 }
 
+/** Why research chose the industry, and what else it weighed: shown so a low confidence can be judged. */
+function industryEvidence(industry: NonNullable<Assets['profile']>['industry']): SafeHtml {
+  const evidence = industry.evidence ?? [];
+  const others = (industry.candidates ?? []).filter((c) => c.id !== industry.id);
+  if (evidence.length === 0 && others.length === 0) return html``;
+  return html`<h3>Why this industry</h3>
+<ul class="industry-evidence">${evidence.map((e) => html`<li>${e.claim.replace(/^industry: /, '')}: <q>${e.quote}</q></li>`)}</ul>
+${others.length ? html`<p class="note">Also weighed: ${others.map((c) => `${c.label} (${c.score})`).join(', ')}</p>` : ''}`;
+}
+
 function profileSection(p: NonNullable<Assets['profile']>): SafeHtml {
   return section(
     'profile',
@@ -62,7 +72,7 @@ function profileSection(p: NonNullable<Assets['profile']>): SafeHtml {
     html`<p class="lead">${p.summary}</p>
 <dl class="facts-grid">
   <div><dt>Name</dt><dd>${p.name}</dd></div>
-  <div><dt>Industry</dt><dd>${p.industry.label} <span class="sub">NAICS ${p.industry.naics} · ${formatPercent(p.industry.confidence)} confident</span></dd></div>
+  <div><dt>Industry</dt><dd>${p.industry.label}${p.industry.openLabel ? html` <span class="sub">(${p.industry.openLabel})</span>` : ''} <span class="sub">NAICS ${p.industry.naics} · ${formatPercent(p.industry.confidence)} confident${p.industry.basis === 'sector' ? ' · sector only' : p.industry.basis === 'general' ? ' · industry unknown' : ''}</span></dd></div>
   <div><dt>Business model</dt><dd>${p.businessModel}</dd></div>
   <div><dt>Currency</dt><dd>${p.currency}</dd></div>
 </dl>
@@ -70,6 +80,7 @@ function profileSection(p: NonNullable<Assets['profile']>): SafeHtml {
 <h3>Customer segments</h3>${list(p.customerSegments)}
 <h3>Regions</h3>${list(p.regions)}
 <h3>KPIs</h3>${list(p.kpis)}
+${industryEvidence(p.industry)}
 <details><summary>Evidence (${p.evidence.length})</summary>
 <div class="table-wrap"><table class="evidence"><thead><tr><th scope="col">Claim</th><th scope="col">Quote</th><th scope="col">Page</th></tr></thead><tbody>
 ${p.evidence.map((e) => {

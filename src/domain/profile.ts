@@ -13,11 +13,23 @@ export const CompanyProfileSchema = z.object({
   name: z.string().min(1),
   summary: z.string(),
   industry: z.object({
-    /** Blueprint id, e.g. `retail`. */
+    /** Taxonomy industry id (src/taxonomy), e.g. `retail`, `law_firm`, `general_business`. */
     id: z.string(),
+    /** The taxonomy's label for it. */
     label: z.string(),
     naics: z.string(),
+    /** 0..1, calibrated: at or above the research threshold the industry is right on our fixtures. */
     confidence: z.number().min(0).max(1),
+    /** NAICS sector code of the industry ("31-33"). */
+    sector: z.string().optional(),
+    /** How it was reached: found; only its sector was clear; or neither (the general business). */
+    basis: z.enum(['classified', 'sector', 'general']).optional(),
+    /** The matches that decided it (phrases and where they appear, schema.org types). */
+    evidence: z.array(EvidenceSchema).optional(),
+    /** The strongest candidates with their evidence scores, best first (shown when research is unsure). */
+    candidates: z.array(z.object({ id: z.string(), label: z.string(), score: z.number() })).optional(),
+    /** The model's own words for the industry (llm strategy), beside the nearest taxonomy node. */
+    openLabel: z.string().optional(),
   }),
   businessModel: z.string(),
   products: z.array(z.string()),

@@ -3,6 +3,7 @@ import { ErrorInfoSchema } from '../core/errors.js';
 import type { AgentArtifact, ValidationReport } from '../domain/artifacts.js';
 import { STAGE_IDS } from '../core/stage-ids.js';
 import { WarehouseKindSchema } from '../domain/data-model.js';
+import type { CompanyProfile } from '../domain/profile.js';
 import { addUsage, emptyUsage } from '../llm/llm.js';
 import { StrategySchema, type JobSpec } from './job-spec.js';
 import type { PipelineResult } from './runner.js';
@@ -40,7 +41,18 @@ export const RunSummarySchema = z.object({
     )
     .length(7),
   error: ErrorInfoSchema.optional(),
-  profile: z.object({ name: z.string(), industry: z.string() }).optional(),
+  profile: z
+    .object({
+      name: z.string(),
+      /** The taxonomy label. */
+      industry: z.string(),
+      /** How sure research is of the industry (0..1); below the research threshold it warned. */
+      confidence: z.number().min(0).max(1).optional(),
+      industryId: z.string().optional(),
+      /** What decided the industry, as short claims ("\"law firm\" in the title, description or main heading"). */
+      evidence: z.array(z.string()).optional(),
+    })
+    .optional(),
   dataset: z.object({ name: z.string(), location: z.string(), tables: z.array(z.object({ name: z.string(), rows: z.number().int() })) }).optional(),
   goldenQueries: z.object({ total: z.number().int(), passed: z.number().int(), failed: z.number().int() }).optional(),
   agent: z
@@ -80,12 +92,23 @@ export function buildRunSummary(job: JobSpec, result: PipelineResult, artifactsD
       ...(s.llm ? { llm: s.llm } : {}),
     })),
     ...(result.error ? { error: result.error } : {}),
-    ...(outputs.research ? { profile: { name: outputs.research.name, industry: outputs.research.industry.label } } : {}),
+    ...(outputs.research ? { profile: profileSummary(outputs.research) } : {}),
     ...(outputs.provision ? { dataset: { name: outputs.provision.name, location: outputs.provision.location, tables: outputs.provision.tables } } : {}),
     ...(outputs.validate ? { goldenQueries: { total: outputs.validate.total, passed: outputs.validate.passed, failed: outputs.validate.failed } } : {}),
     ...(outputs.agent ? { agent: agentSummary(outputs.agent, outputs.validate) } : {}),
     ...(llm.calls > 0 ? { llm } : {}),
     ...(artifactsDir ? { artifactsDir } : {}),
+  };
+}
+
+function profileSummary(p: CompanyProfile): NonNullable<RunSummary['profile']> {
+  return {
+    name: p.name,
+    industry: p.industry.label,
+    confidence: p.industry.confidence,
+    industryId: p.industry.id,
+    // "industry: Breweries & craft beer ("taproom" in the page text)" → what matched, and where.
+    evidence: (p.industry.evidence ?? []).slice(0, 3).map((e) => (e.claim.endsWith(')') && e.claim.includes(' (') ? e.claim.slice(e.claim.lastIndexOf(' (') + 2, -1) : e.claim)),
   };
 }
 

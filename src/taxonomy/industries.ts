@@ -572,7 +572,7 @@ export const INDUSTRIES: readonly Industry[] = [
     kpis: ['Downloads', 'Active installs', 'Paid conversion rate', 'Licence revenue', 'Renewal rate', 'Time to first value'],
     modules: ['subscriptions', 'usage'],
     signals: {
-      identity: ['software', 'developer tools', 'software company', 'software developer', 'open source', 'developer platform', 'sdk', 'api'],
+      identity: ['developer tools', 'software company', 'software developer', 'independent software developer', 'developer platform', 'dev tools', 'software house'],
       keywords: [
         ['software', 3], ['download', 3], ['downloads', 3], ['windows', 2], ['macos', 3], ['linux', 3], ['documentation', 3], ['developers', 3],
         ['api', 3], ['sdk', 4], ['github', 4], ['open source', 4], ['release notes', 4], ['changelog', 4], ['licence key', 5], ['license key', 5],

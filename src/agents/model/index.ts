@@ -22,7 +22,7 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
     outputSchema: DataModelSchema,
     input: (earlier) => ({ profile: need(earlier, 'research'), story: need(earlier, 'story') }),
     run: ({ profile, story }, ctx) => {
-      const bp = blueprintFor(profile);
+      const bp = blueprintFor(profile, ctx);
       const asOf = asOfFor(ctx);
       const model = renderModel(bp, profile, tailor(bp, profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
       // SQL only for the questions the story tells.
@@ -33,6 +33,6 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
   },
   ({ profile, story }, ctx) => {
     const asOf = asOfFor(ctx);
-    return askForModel(ctx, profile, story, blueprintFor(profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
+    return askForModel(ctx, profile, story, blueprintFor(profile, ctx), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
   },
 );

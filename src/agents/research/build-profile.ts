@@ -1,5 +1,7 @@
-import type { Blueprint } from '../../blueprints/blueprint.js';
 import type { CompanyProfile } from '../../domain/profile.js';
+import { INDUSTRIES } from '../../taxonomy/industries.js';
+import type { Industry } from '../../taxonomy/types.js';
+import { classifyIndustry } from './classify-industry.js';
 import { CA_PROVINCES, COUNTRIES, COUNTRY_CODES, COUNTRY_CURRENCY, COUNTRY_MACRO, DIALLING_CODES, HREFLANG_REGIONS, LANG_REGIONS, MACRO_REGIONS, REGION_ALIASES, SUBNATIONAL_CODES, US_STATES } from './gazetteer.js';
 import type { PageSignals } from './extract.js';
 import { safeLabel, safeProse } from './untrusted.js';
@@ -81,19 +83,46 @@ function* jsonLdObjects(pages: PageSignals[]): Generator<{ page: PageSignals; ob
 }
 
 /** Title parts that name the page or the site's furniture, never the company. */
-const NOT_A_NAME = /^(home|homepage|home page|welcome|official (web)?site|index|untitled|loading|react app|vite app|app|not[ _]available|n\/a|null|undefined|none|error|404|page not found|about|about us|contact|contact us|pricing|products?|services?|shop|store|blog|news|careers|menu|locations?|faq|login|sign in)$/i;
+const NOT_A_NAME = /^(home|homepage|home page|welcome|official (web)?site|index|untitled|loading|react app|vite app|app|not[ _]available|n\/a|null|undefined|none|error|404|page not found|about|about us|contact|contact us|pricing|products?|services?|shop|shop all|store|blog|news|careers|menu|locations?|faq|login|log in|sign in|sign up|register|my account|account|cart|checkout|search|search results|events?|events? calendar|calendar|exhibits?|exhibitions?|gallery|partners|resources|support|help|team|our team|all products|new arrivals|sale|logo)$/i;
+
+/** Marks that decorate a name but are not part of it. */
+const DECORATION = /[®™℠©]/g;
+
+/**
+ * A name as a person would write it: without ®/™, a "Logo"/"Wordmark" tail from alt text
+ * ("Carlingford Music Centre Logo"), or "Home" around it ("Biola University home").
+ */
+export function cleanName(raw: string): string {
+  let name = raw.replace(DECORATION, ' ').replace(/\s+/g, ' ').trim();
+  const cut = /\s*\b(logo|logotype|wordmark)\b.*$/i.exec(name);
+  if (cut && cut.index >= 2) name = name.slice(0, cut.index);
+  name = name.replace(/^(logo|home(page| page)?)\b\s*[|:–—-]?\s*/i, '').replace(/\s*[|:–—-]?\s*\b(home(page| page)?|logo)$/i, '');
+  return name.trim();
+}
 
 /** Compared without case, legal suffixes, spaces or punctuation: "Acme, Inc." = "acme". */
 function nameKey(name: string): string {
   return stripLegal(name).toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Company name by agreement of JSON-LD, og:site_name, titles, the header brand, the © notice and the host name. */
+/** The organisation behind a "© Board of Regents on behalf of The University" notice. */
+function copyrightHolder(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  return /\bon behalf of\s+(.+)$/i.exec(raw)?.[1] ?? raw;
+}
+
+const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Z][\w&.,' -]{1,60}?)(?:\.|\s*All rights|\s*\||$)/i;
+
+/**
+ * Company name by agreement of JSON-LD (the organisation, or the publisher of a microsite),
+ * og:site_name, application-name, og:title, titles, the header brand and logo, the © notice,
+ * embedded state and the host name.
+ */
 export function voteName(pages: PageSignals[], url: string): { name: string; evidence: Evidence[] } {
   const home = pages[0];
   const votes = new Map<string, { display: string; displayWeight: number; score: number; sources: Evidence[] }>();
   const add = (raw: string | undefined, weight: number, source: string, pageUrl: string): void => {
-    const label = safeLabel(raw, 80, 10);
+    const label = safeLabel(raw ? cleanName(raw) : undefined, 80, 10);
     if (!label) return;
     const display = stripLegal(label).replace(/^[\s"'“”‘’]+|[\s"'“”‘’.,;:!]+$/g, '');
     const key = nameKey(display);
@@ -108,23 +137,36 @@ export function voteName(pages: PageSignals[], url: string): { name: string; evi
     if (v.sources.length < 3) v.sources.push({ claim: `name (${source})`, url: pageUrl, quote: safeProse(raw, 120) || display });
     votes.set(key, v);
   };
+  const homeUrl = home?.url ?? url;
   const org = jsonLdOrg(pages);
   if (org) {
-    if (typeof org.name === 'string') add(org.name, 4, 'JSON-LD', home?.url ?? url);
-    if (typeof org.legalName === 'string') add(org.legalName, 1, 'JSON-LD legal name', home?.url ?? url);
-    if (typeof org.alternateName === 'string') add(org.alternateName, 1, 'JSON-LD alternate name', home?.url ?? url);
+    if (typeof org.name === 'string') add(org.name, 4, 'JSON-LD', homeUrl);
+    if (typeof org.legalName === 'string') add(org.legalName, 1, 'JSON-LD legal name', homeUrl);
+    if (typeof org.alternateName === 'string') add(org.alternateName, 1, 'JSON-LD alternate name', homeUrl);
+  }
+  // A microsite's pages name their publisher or parent: the organisation, not the event.
+  for (const { page, obj } of jsonLdObjects(pages)) {
+    for (const key of ['publisher', 'parentOrganization', 'sourceOrganization']) {
+      const ref = obj[key] as { name?: unknown } | undefined;
+      if (ref && typeof ref === 'object' && typeof ref.name === 'string') add(ref.name, 2, `JSON-LD ${key}`, page.url);
+    }
   }
   pages.slice(0, 4).forEach((p, i) => {
     add(p.ogSiteName, i === 0 ? 3 : 1, 'og:site_name', p.url);
+    add(p.applicationName, i === 0 ? 3 : 1, 'application-name', p.url);
     const parts = p.title.split(TITLE_SEPARATORS).map((x) => x.trim()).filter(Boolean);
     // On the home page the name usually leads ("Name — slogan"); elsewhere it trails ("Page | Name").
     parts.forEach((part, j) => {
       const slogan = part.split(' ').length > 4;
-      const positional = parts.length === 1 ? 2 : (i === 0 ? j === 0 : j === parts.length - 1) ? 2 : 1;
+      const positional = parts.length === 1 ? (i === 0 ? 2 : 1) : (i === 0 ? j === 0 : j === parts.length - 1) ? 2 : 1;
       add(part, slogan ? 0.5 : positional, 'title', p.url);
     });
+    if (!p.title && p.ogTitle) for (const part of p.ogTitle.split(TITLE_SEPARATORS)) add(part, i === 0 ? 2 : 0.5, 'og:title', p.url);
     add(p.brand, i === 0 ? 2 : 0.5, 'header brand', p.url);
-    add(p.copyrightName, i === 0 ? 2 : 0.5, '© notice', p.url);
+    if (p.logoAlt && cleanName(p.logoAlt) !== p.logoAlt) add(p.logoAlt, i === 0 ? 1.5 : 0.5, 'logo', p.url);
+    add(copyrightHolder(p.copyrightName), i === 0 ? 2 : 0.5, '© notice', p.url);
+    if (!p.copyrightName) add(copyrightHolder(COPYRIGHT.exec(p.embedded.text)?.[1]), i === 0 ? 1.5 : 0.5, '© notice in embedded data', p.url);
+    for (const name of p.embedded.names) add(name, i === 0 ? 1.5 : 0.5, 'embedded data', p.url);
   });
   const host = hostName(url);
   const hostKey = nameKey(host);
@@ -135,62 +177,7 @@ export function voteName(pages: PageSignals[], url: string): { name: string; evi
   return { name: host, evidence: [{ claim: 'name (host name; the site names no company)', url, quote: new URL(url).hostname }] };
 }
 
-/** schema.org types that settle the industry better than any keyword. */
-const TYPE_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(Restaurant|FoodEstablishment|CafeOrCoffeeShop|BarOrPub|Bakery|Menu|MenuSection|Hotel|LodgingBusiness|Resort|BedAndBreakfast)$/, 'hospitality'],
-  [/^(Airline|Flight|FlightReservation|Airport)$/, 'travel'],
-  [/^(Hospital|MedicalClinic|MedicalOrganization|Physician|MedicalBusiness|Dentist)$/, 'healthcare'],
-  [/^(BankOrCreditUnion|Bank|CreditUnion|FinancialService|FinancialProduct|BankAccount|LoanOrCredit|DepositAccount)$/, 'financial_services'],
-  [/^(EducationalOrganization|CollegeOrUniversity|School|HighSchool|Course|EducationalOccupationalProgram)$/, 'education'],
-  [/^(Store|OnlineStore|ClothingStore|SportingGoodsStore|HardwareStore|ShoppingCenter)$/, 'retail'],
-  [/^(SoftwareApplication|WebApplication)$/, 'saas'],
-  [/^(MovingCompany|ParcelDelivery|DeliveryEvent)$/, 'logistics'],
-];
-
-/** Industry by weighted keyword scoring over every blueprint, with the matches that decided it. */
-export function classifyIndustry(pages: PageSignals[], blueprints: readonly Blueprint[]): { blueprint: Blueprint; confidence: number; evidence: Evidence[] } {
-  const hints = new Map<string, { n: number; page: PageSignals; type: string }>();
-  for (const { page, obj } of jsonLdObjects(pages)) {
-    for (const t of typesOf(obj)) {
-      const id = TYPE_HINTS.find(([re]) => re.test(t))?.[1];
-      if (id && !hints.has(id)) hints.set(id, { n: 1, page, type: t });
-    }
-  }
-  const scores = blueprints.map((bp) => {
-    let score = 0;
-    const evidence: Evidence[] = [];
-    const hint = hints.get(bp.id);
-    if (hint) {
-      score += 12;
-      evidence.push({ claim: `industry: ${bp.label} (schema.org ${hint.type})`, url: hint.page.url, quote: `"@type": "${hint.type}"` });
-    }
-    for (const [phrase, weight] of bp.keywords) {
-      const re = wordPattern(phrase);
-      let pagesHit = 0;
-      for (const p of pages) {
-        const matches = p.text.match(re)?.length ?? 0;
-        // Where a page states what it is (title, description, headings) counts extra.
-        const prominent = re.test(`${p.title} ${p.metaDescription ?? ''} ${p.headings.map((h) => h.text).join(' ')}`);
-        re.lastIndex = 0;
-        if (matches === 0 && !prominent) continue;
-        pagesHit++;
-        // Diminishing returns: a phrase repeated on every page should not swamp the rest.
-        score += weight * Math.min(3, Math.log2(1 + matches)) + (prominent ? weight * 0.5 : 0);
-        if (evidence.length < 4 && pagesHit === 1) {
-          const idx = p.text.search(re);
-          const quote = idx >= 0 ? safeProse(quoteAround(p.text, idx, phrase.length), 200) : '';
-          if (quote) evidence.push({ claim: `industry: ${bp.label} ("${phrase}")`, url: p.url, quote });
-        }
-      }
-    }
-    return { bp, score, evidence };
-  });
-  scores.sort((a, b) => b.score - a.score);
-  const [first, second] = scores;
-  if (!first) throw new Error('no blueprints');
-  const confidence = first.score === 0 ? 0 : first.score / (first.score + (second?.score ?? 0));
-  return { blueprint: first.bp, confidence: Math.round(confidence * 100) / 100, evidence: first.evidence };
-}
+export { classifyIndustry, CONFIDENT, industryWarning } from './classify-industry.js';
 
 /** Products and services from the headings of product-like pages, then of any page. */
 export function findProducts(pages: PageSignals[], companyName: string): { products: string[]; evidence: Evidence[] } {
@@ -422,20 +409,37 @@ export function findSummary(pages: PageSignals[], org: Record<string, unknown> |
 }
 
 /**
- * Whether the pages hold anything to build a profile from: some text, a description, or
- * structured data. A JavaScript shell with only a title has nothing.
+ * Whether the pages hold anything to build a profile from: some text, a description,
+ * structured data, a brand in the head (og:title, application-name) or embedded state with
+ * text. A JavaScript shell with only a title has nothing.
  */
 export function hasUsableContent(pages: PageSignals[]): boolean {
   const words = pages.reduce((n, p) => n + (p.text ? p.text.split(' ').length : 0), 0);
   if (words >= 20) return true;
-  return pages.some((p) => !!(p.metaDescription || p.ogDescription || p.ogSiteName) || p.jsonLd.some((o) => typeof o.name === 'string' || typeof o.description === 'string'));
+  return pages.some(
+    (p) =>
+      !!(p.metaDescription || p.ogDescription || p.ogSiteName || p.ogTitle || p.applicationName) ||
+      p.embedded.text.split(' ').length >= 20 ||
+      p.jsonLd.some((o) => typeof o.name === 'string' || typeof o.description === 'string'),
+  );
+}
+
+/** What a business of the industry keeps records of, in its own words ("Matter", "Attorney"). */
+function keyEntitiesOf(industry: Industry): string[] {
+  const v = industry.vocabulary;
+  const words = [v.customer, v.offering, v.transaction, v.place, v.staff, ...Object.values(v.extra ?? {})].map((t) => t.singular);
+  const seen = new Set<string>();
+  return words
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .filter((w) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()))
+    .slice(0, 10);
 }
 
 /** Turns what the pages say into a company profile. Pure. */
-export function buildProfile(url: string, pages: PageSignals[], blueprints: readonly Blueprint[]): CompanyProfile {
+export function buildProfile(url: string, pages: PageSignals[], industries: readonly Industry[] = INDUSTRIES): CompanyProfile {
   const { name, evidence: nameEvidence } = voteName(pages, url);
-  const industry = classifyIndustry(pages, blueprints);
-  const bp = industry.blueprint;
+  const classified = classifyIndustry(pages, industries, name);
+  const industry = classified.industry;
   const org = jsonLdOrg(pages);
   const summary = findSummary(pages, org);
   const products = findProducts(pages, name);
@@ -446,17 +450,26 @@ export function buildProfile(url: string, pages: PageSignals[], blueprints: read
   return {
     url,
     name,
-    summary: summary.summary || `${name} operates in ${bp.label.toLowerCase()}.`,
-    industry: { id: bp.id, label: bp.label, naics: bp.naics, confidence: industry.confidence },
-    businessModel: bp.businessModel,
-    // Only what the site says; the story and model fall back to the blueprint where this is thin.
+    summary: summary.summary || `${name} operates in ${industry.label.toLowerCase()}.`,
+    industry: {
+      id: industry.id,
+      label: industry.label,
+      naics: industry.naics,
+      confidence: classified.confidence,
+      sector: industry.sector,
+      basis: classified.basis,
+      evidence: classified.evidence,
+      candidates: classified.candidates,
+    },
+    businessModel: industry.businessModel,
+    // Only what the site says; the story and model fall back to the industry's defaults where this is thin.
     products: products.products,
     customerSegments: segments.segments,
     regions: regions.regions,
     currency: currency.currency,
-    kpis: bp.defaults.kpis,
-    keyEntities: bp.defaults.keyEntities,
-    evidence: [...nameEvidence, ...summary.evidence, ...industry.evidence, ...products.evidence, ...segments.evidence, ...regions.evidence, ...currency.evidence],
+    kpis: [...industry.kpis],
+    keyEntities: keyEntitiesOf(industry),
+    evidence: [...nameEvidence, ...summary.evidence, ...classified.evidence, ...products.evidence, ...segments.evidence, ...regions.evidence, ...currency.evidence],
     // Titles are page text too: only the parts that are plain words survive.
     pages: pages.map((p) => ({ url: p.url, title: p.title.split(TITLE_SEPARATORS).map((part) => safeProse(part, 120)).filter(Boolean).join(' | ') })),
   };

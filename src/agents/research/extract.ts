@@ -28,6 +28,22 @@ export interface PageSignals {
   phones: string[];
   /** Links with their text and where they sit, for choosing more pages to read. */
   links: Array<{ href: string; text: string; area: LinkArea }>;
+  /** `og:title`: often the bare brand on shells whose `<title>` is empty or generic. */
+  ogTitle?: string;
+  /** `application-name` (or `apple-mobile-web-app-title`): the brand as the site installs itself. */
+  applicationName?: string;
+  /** The web manifest's address (`<link rel=manifest>`); not fetched here, the crawler may. */
+  manifestHref?: string;
+  /** The alt text of the header's logo image, as written ("Acme Logo"). */
+  logoAlt?: string;
+  /** The text of the header and navigation links, in order: how the site files what it does. */
+  navLabels: string[];
+  /**
+   * What the page's embedded JSON state says (`__NEXT_DATA__`, `window.__INITIAL_STATE__ = {…}`,
+   * `application/json` blocks): brand names under name-like keys and human text (navigation
+   * labels, messages). A JavaScript shell whose scripts cannot run still says what it is here.
+   */
+  embedded: { names: string[]; text: string };
 }
 
 /** Navigation and footer links are the site's own map; body links are weaker hints. */
@@ -37,6 +53,93 @@ export type LinkArea = 'nav' | 'footer' | 'body';
 const PHONE_IN_TEXT = /(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,4})|(?:\(\d{3}\)\s?\d{3}-\d{4})|(?:\b0\d{2,4} \d{3,4} \d{3,4}\b)/g;
 
 const SEGMENT_HEADING = /\b(who we (serve|help|gear|work with)|built for|made for|designed for|perfect for|our customers|patients we serve|shippers we serve|industries we serve|customer (groups|segments)|segments|who it'?s for|audiences?|we serve|clients we)\b/i;
+
+/** Elements after which rendered text breaks, so their words never run together. */
+const BLOCKS = 'address, article, aside, blockquote, br, dd, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, td, th, tr, ul, option, button';
+
+/** Keys whose string values name the site or its owner in embedded state. */
+const NAME_KEYS = /^(site_?name|sitename|brand|brand_?name|application_?name|app_?name|company_?name|organi[sz]ation_?name|publisher|owner)$/i;
+
+/** Strings in embedded state that read as text for people: two or more words, mostly letters. */
+function humanText(value: string): string | undefined {
+  const text = value.replace(/\{[^}]{0,40}\}/g, ' ').replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+  if (text.length < 4 || text.length > 400 || !text.includes(' ')) return undefined;
+  if (/^(https?:|\/|www\.)|[{}<>=;]|\\u|function\s*\(|\.(js|css|png|jpe?g|svg|json)\b/i.test(text)) return undefined;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return letters / text.length >= 0.6 ? text : undefined;
+}
+
+/** The JSON value that starts at `from` (an object or array), or undefined; strings are respected. */
+function jsonAt(source: string, from: number): unknown {
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < source.length && i - from < 2_000_000; i++) {
+    const c = source[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) {
+        try {
+          return JSON.parse(source.slice(from, i + 1));
+        } catch {
+          return undefined;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Names and human text from the page's embedded JSON state (see `PageSignals.embedded`). */
+function embeddedState(doc: Document): PageSignals['embedded'] {
+  const blobs: unknown[] = [];
+  for (const script of doc.querySelectorAll('script')) {
+    const type = (script.getAttribute('type') ?? '').toLowerCase();
+    const body = script.textContent ?? '';
+    if (type === 'application/ld+json' || body.length < 20) continue;
+    if (type === 'application/json' || script.id === '__NEXT_DATA__') {
+      try {
+        blobs.push(JSON.parse(body));
+      } catch {
+        // A broken blob says nothing; the page's other signals still count.
+      }
+      continue;
+    }
+    if (type && !/javascript|module/.test(type)) continue;
+    // `window.__STATE__ = {…}` and the like: assignments of JSON literals, never executed.
+    for (const m of body.matchAll(/(?:window|self|globalThis)\.[\w$]+\s*=\s*(?=[{[])|(?:var|let|const)\s+__[\w$]+\s*=\s*(?=[{[])/g)) {
+      const value = jsonAt(body, m.index + m[0].length);
+      if (value !== undefined) blobs.push(value);
+      if (blobs.length >= 8) break;
+    }
+  }
+  const names: string[] = [];
+  const texts = new Set<string>();
+  let budget = 20_000;
+  const walk = (value: unknown, key: string, depth: number): void => {
+    if (depth > 14 || budget <= 0) return;
+    if (typeof value === 'string') {
+      if (NAME_KEYS.test(key) && value.length <= 80 && /\p{L}/u.test(value)) names.push(clean(value));
+      const text = humanText(value);
+      if (text && !texts.has(text)) {
+        texts.add(text);
+        budget -= text.length;
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const v of value.slice(0, 500)) walk(v, key, depth + 1);
+      return;
+    }
+    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
+  };
+  for (const blob of blobs) walk(blob, '', 0);
+  return { names: [...new Set(names)].slice(0, 10), text: [...texts].join(' . ') };
+}
 
 function clean(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -78,7 +181,15 @@ export function extractSignals(url: string, html: string): PageSignals {
         // Broken JSON-LD is common on real sites; the other signals still count.
       }
     }
+    const embedded = embeddedState(doc);
+    const headRaw = (selector: string): string | undefined => clean(doc.querySelector(selector)?.getAttribute('content')) || undefined;
+    const ogTitle = headRaw('meta[property="og:title"]');
+    const applicationName = headRaw('meta[name="application-name"]') ?? headRaw('meta[name="apple-mobile-web-app-title"]');
+    const manifestHref = doc.querySelector('link[rel="manifest"][href]')?.getAttribute('href') ?? undefined;
     for (const el of doc.querySelectorAll('script, style, noscript, template, svg')) el.remove();
+    // textContent runs block elements together ("HomeExhibitsEvents"); a space after each
+    // block keeps words apart without touching inline text ("our shop, today").
+    for (const el of doc.querySelectorAll(BLOCKS)) el.after(doc.createTextNode(' '));
 
     const headings: PageSignals['headings'] = [];
     for (const h of doc.querySelectorAll('h1, h2, h3')) {
@@ -127,6 +238,9 @@ export function extractSignals(url: string, html: string): PageSignals {
     for (const m of bodyText.matchAll(PHONE_IN_TEXT)) phones.push(m[0].trim());
     const homeLink = doc.querySelector('header a[href="/"], [role="banner"] a[href="/"], a.brand, a.logo, .logo a, .brand a');
     const brand = clean(homeLink?.textContent) || clean(homeLink?.querySelector('img[alt]')?.getAttribute('alt')) || undefined;
+    const logo = doc.querySelector('header img[alt], [role="banner"] img[alt], a.logo img[alt], .logo img[alt], .brand img[alt], img[class*="logo" i][alt], img[src*="logo" i][alt], img[alt*="logo" i]');
+    const logoAlt = clean(logo?.getAttribute('alt')) || undefined;
+    const navLabels = [...new Set(links.filter((l) => l.area === 'nav' && l.text.length >= 2 && l.text.length <= 40).map((l) => l.text))].slice(0, 80);
 
     return {
       url,
@@ -145,6 +259,12 @@ export function extractSignals(url: string, html: string): PageSignals {
       phones: [...new Set(phones)].slice(0, 20),
       hreflangs: [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => (l.getAttribute('hreflang') ?? '').toLowerCase()),
       links,
+      ogTitle,
+      applicationName,
+      manifestHref,
+      logoAlt: logoAlt && logoAlt.length <= 80 ? logoAlt : undefined,
+      navLabels,
+      embedded,
     };
   } finally {
     dom.window.close();

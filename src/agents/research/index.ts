@@ -1,4 +1,3 @@
-import { BLUEPRINTS } from '../../blueprints/index.js';
 import { RemoteServiceError } from '../../core/errors.js';
 import { CompanyProfileSchema, type CompanyProfile } from '../../domain/profile.js';
 import { parseTargetUrl } from '../../http/guarded-fetcher.js';
@@ -6,7 +5,7 @@ import type { StageContext } from '../../pipeline/context.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { z } from 'zod';
 import { withStrategies } from '../strategy.js';
-import { buildProfile, hasUsableContent } from './build-profile.js';
+import { buildProfile, hasUsableContent, industryWarning } from './build-profile.js';
 import { crawlSite, DEFAULT_CRAWL, type CrawlOptions, type CrawlResult } from './crawl.js';
 import { askForProfile } from './llm.js';
 
@@ -36,12 +35,19 @@ function crawlOnce(rawUrl: string, ctx: StageContext, options: CrawlOptions): Pr
 
 async function research(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CompanyProfile> {
   const crawl = await crawlOnce(rawUrl, ctx, options);
-  return buildProfile(crawl.home, crawl.pages, BLUEPRINTS);
+  return warnIfUnsure(buildProfile(crawl.home, crawl.pages), ctx);
+}
+
+/** A profile research is unsure of says so where the user looks, not only in its numbers. */
+function warnIfUnsure(profile: CompanyProfile, ctx: StageContext): CompanyProfile {
+  const warning = industryWarning(profile.industry);
+  if (warning) ctx.warn(warning);
+  return profile;
 }
 
 async function researchWithModel(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CompanyProfile> {
   const crawl = await crawlOnce(rawUrl, ctx, options);
-  return askForProfile(ctx, buildProfile(crawl.home, crawl.pages, BLUEPRINTS), crawl.pages);
+  return warnIfUnsure(await askForProfile(ctx, buildProfile(crawl.home, crawl.pages), crawl.pages), ctx);
 }
 
 /** The research stage with its crawl limits; tests shorten them. */
@@ -53,7 +59,18 @@ export function createResearchStage(options: Partial<CrawlOptions> = {}): Stage<
     outputSchema: CompanyProfileSchema,
     input: (_earlier, job) => ({ url: job.url }),
     run: (input, ctx) => research(input.url, ctx, crawl),
-    report: (p) => ({ output: { company: p.name, industry: p.industry.label, pages: p.pages.length, products: p.products.slice(0, 5) } }),
+    report: (p) => ({
+      output: {
+        company: p.name,
+        industry: p.industry.label,
+        industryId: p.industry.id,
+        confidence: p.industry.confidence,
+        evidence: (p.industry.evidence ?? []).slice(0, 3).map((e) => e.claim.replace(/^industry: /, '')),
+        ...(p.industry.basis && p.industry.basis !== 'classified' ? { basis: p.industry.basis } : {}),
+        pages: p.pages.length,
+        products: p.products.slice(0, 5),
+      },
+    }),
   };
   return withStrategies(heuristic, (input, ctx) => researchWithModel(input.url, ctx, crawl));
 }

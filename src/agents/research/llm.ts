@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import { BLUEPRINTS, blueprintById } from '../../blueprints/index.js';
+import { GENERAL_INDUSTRY, INDUSTRIES, industryById } from '../../taxonomy/industries.js';
 import type { CompanyProfile } from '../../domain/profile.js';
 import type { StageContext } from '../../pipeline/context.js';
 import { modelOf, UNTRUSTED_RULE, untrustedBlock } from '../llm-context.js';
 import type { PageSignals } from './extract.js';
 import { safeLabel, safeProse, stripControl } from './untrusted.js';
 
-const INDUSTRY_IDS = BLUEPRINTS.map((b) => b.id) as [string, ...string[]];
+// The nearest taxonomy node: any industry, or the general business; never a closed list of presets.
+const INDUSTRY_IDS: [string, ...string[]] = [GENERAL_INDUSTRY.id, ...INDUSTRIES.map((i) => i.id)];
 
 /** What the model answers; the URL, page list and industry label are filled in by code. */
 export const ResearchAnswerSchema = z.object({
   name: z.string().min(1).max(80),
   summary: z.string().min(1).max(400).describe('One or two sentences: what the company does and for whom.'),
-  industry: z.object({ id: z.enum(INDUSTRY_IDS), naics: z.string().regex(/^\d{2,6}$/), confidence: z.number().min(0).max(1) }),
+  industry: z.object({
+    label: z.string().min(2).max(80).describe('The industry in your own words, as specific as the site allows ("Artisan chocolatier", "Personal injury law firm").'),
+    id: z.enum(INDUSTRY_IDS).describe('The nearest industry of the taxonomy; general_business when none fits.'),
+    naics: z.string().regex(/^\d{2,6}$/),
+    confidence: z.number().min(0).max(1).describe('How sure the pages make you: below 0.5 when they say little about what the company does.'),
+  }),
   businessModel: z.string().max(200),
   products: z.array(z.string().max(60)).max(12).describe('Product lines or services, as the site names them.'),
   customerSegments: z.array(z.string().max(60)).max(8),
@@ -65,12 +71,27 @@ function labels(values: readonly string[], fallback: readonly string[]): string[
  * left empty keeps the heuristic profile's value.
  */
 export function assembleProfile(answer: ResearchAnswer, base: CompanyProfile, pages: readonly PageSignals[]): CompanyProfile {
-  const bp = blueprintById(answer.industry.id);
+  const industry = industryById(answer.industry.id);
+  const openLabel = safeLabel(answer.industry.label, 80, 10);
+  const industryEvidence = verifiedEvidence(answer.evidence.filter((e) => /industry/i.test(e.claim)), pages);
   return {
     url: base.url,
     name: safeLabel(answer.name, 80, 10) ?? base.name,
     summary: safeProse(answer.summary, 400) || base.summary,
-    industry: bp ? { id: bp.id, label: bp.label, naics: answer.industry.naics, confidence: answer.industry.confidence } : base.industry,
+    industry: industry
+      ? {
+          id: industry.id,
+          // The taxonomy's label, so summaries and dashboards read alike; the model's words beside it.
+          label: industry.label,
+          naics: answer.industry.naics,
+          confidence: answer.industry.confidence,
+          sector: industry.sector,
+          basis: industry.id === GENERAL_INDUSTRY.id ? 'general' : 'classified',
+          evidence: industryEvidence.length > 0 ? industryEvidence : industry.id === base.industry.id ? (base.industry.evidence ?? []) : [],
+          ...(base.industry.candidates ? { candidates: base.industry.candidates } : {}),
+          ...(openLabel ? { openLabel } : {}),
+        }
+      : base.industry,
     businessModel: safeProse(answer.businessModel, 200) || base.businessModel,
     products: labels(answer.products, base.products),
     customerSegments: labels(answer.customerSegments, base.customerSegments),
@@ -86,7 +107,9 @@ export function assembleProfile(answer: ResearchAnswer, base: CompanyProfile, pa
 const SYSTEM = [
   'You research a company from its website so that a pre-sales engineer can build a tailored analytics demo for it.',
   UNTRUSTED_RULE,
-  `Choose the industry from: ${BLUEPRINTS.map((b) => `${b.id} (${b.label})`).join(', ')}. Give a NAICS code that fits.`,
+  'Name the industry in your own words, as specific as the pages allow, and pick the nearest industry of this taxonomy (general_business when none fits or the pages say too little):',
+  [...INDUSTRIES, GENERAL_INDUSTRY].map((i) => `${i.id} (${i.label})`).join(', '),
+  'Give a NAICS code that fits the company itself, and a confidence that is low when the pages say little about what it does.',
   'Use the names the site uses for products, customer segments and regions. Leave a list empty rather than invent.',
   'For each important claim (name, industry, products, segments, regions, currency) give evidence: the page URL and a short quote copied exactly from that page.',
 ].join('\n');
