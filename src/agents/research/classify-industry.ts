@@ -25,15 +25,18 @@ type Zone = 'name' | 'headline' | 'outline' | 'body';
 
 /** Multipliers by zone: keywords (weight 1..5) and identity phrases (fixed weight). */
 const KEYWORD_ZONE: Record<Zone, number> = { name: 2, headline: 1.5, outline: 0.8, body: 0.6 };
-const IDENTITY_ZONE: Record<Zone, number> = { name: 16, headline: 12, outline: 4, body: 2.5 };
+const IDENTITY_ZONE: Record<Zone, number> = { name: 20, headline: 12, outline: 4, body: 2.5 };
 const ZONES: readonly Zone[] = ['name', 'headline', 'outline', 'body'];
-/** A single word ("studio", "bank") says less about identity than a phrase ("game studio"). */
+/**
+ * A single word ("studio", "bank") says less about identity than a phrase ("game studio"),
+ * except in the company's own name ("Cedar Valley Bank", "Relic Studios").
+ */
 const SINGLE_WORD_IDENTITY = 0.6;
 /** schema.org types settle an industry better than any phrase; the organisation's own type most. */
 const SCHEMA_TYPE = 14;
 const ORG_SCHEMA_TYPE = 24;
 /** Score at which evidence is worth half of full strength; sets the confidence scale. */
-const HALF_STRENGTH = 20;
+const HALF_STRENGTH = 16;
 
 export interface IndustryScore {
   industry: Industry;
@@ -188,8 +191,8 @@ function scoreIndustry(industry: Industry, site: SiteText): IndustryScore {
     found.push({ points, evidence: { claim: `industry: ${industry.label} (${claim})`, url: hit.url, quote: quote(hit.text, hit.index) || claim } });
   };
   for (const phrase of industry.signals.identity ?? []) {
-    const specificity = phrase.includes(' ') ? 1 : SINGLE_WORD_IDENTITY;
     for (const zone of ZONES) {
+      const specificity = phrase.includes(' ') || zone === 'name' ? 1 : SINGLE_WORD_IDENTITY;
       // "Relic Studios" is a studio; "software companies" in the body are someone's partners.
       const hit = hits(phrase, site.zones[zone], true, zone === 'name' || zone === 'headline');
       // Saying it once in the right place is what counts; repeating it adds little.
@@ -215,7 +218,9 @@ function scoreIndustry(industry: Industry, site: SiteText): IndustryScore {
     found.push({ points, evidence: { claim: `industry: ${industry.label} (schema.org ${t.type})`, url: t.url, quote: `"@type": "${t.type}"` } });
   }
   found.sort((a, b) => b.points - a.points);
-  return { industry, score, evidence: found.slice(0, 4).map((f) => f.evidence) };
+  const claims = new Set<string>();
+  const evidence = found.map((f) => f.evidence).filter((e) => !claims.has(e.claim) && claims.add(e.claim));
+  return { industry, score, evidence: evidence.slice(0, 4) };
 }
 
 /** Every industry's score over the pages, strongest first. */
@@ -232,7 +237,8 @@ export function confidenceOf(best: number, rival: number): number {
   if (best <= 0) return 0;
   const strength = best / (best + HALF_STRENGTH);
   const separation = Math.max(0, (best - rival) / best);
-  return Math.round(strength * Math.min(1, 0.25 + separation) * 100) / 100;
+  // A tie caps confidence at half the evidence's strength: never sure between two industries.
+  return Math.round(strength * (0.5 + 0.5 * separation) * 100) / 100;
 }
 
 /**
