@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { chromium, type BrowserContext, type Route } from 'playwright-core';
+import type { BrowserContext, Route } from 'playwright-core';
 import { ProvisionError } from '../core/errors.js';
 import type { GuardedFetcher } from '../http/guarded-fetcher.js';
 import type { Page } from '../http/page-fetcher.js';
@@ -97,6 +97,8 @@ export class ChromiumRenderer implements PageRenderer {
     const profile = await mkdtemp(join(tmpdir(), 'provision-chromium-'));
     let context: BrowserContext;
     try {
+      // Loaded on first use: a job that renders nothing never pays for it.
+      const { chromium } = await import('playwright-core');
       context = await chromium.launchPersistentContext(profile, {
         executablePath,
         headless: true,
