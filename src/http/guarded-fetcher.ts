@@ -278,8 +278,8 @@ export class GuardedFetcher implements PageFetcher {
   }
 
   /**
-   * One guarded request. Pages and text follow redirects (each hop checked); resources (for the
-   * browser) do not, so the browser asks again for the target and that request is checked too.
+   * One guarded request; redirects are followed here, each hop checked (a browser that follows a
+   * redirect it was handed would not pass the target back through interception).
    */
   private async request(rawUrl: string, want: Want, signal: AbortSignal | undefined, resource: ResourceRequest = {}): Promise<RawResponse> {
     const start = parseTargetUrl(rawUrl);
@@ -302,25 +302,22 @@ export class GuardedFetcher implements PageFetcher {
       // Checked before got follows (got refuses other schemes itself, but with its own words): a
       // refused hop ends the request with the 3xx in hand, and the refusal is thrown below. got
       // also asks this of every response (to judge its status), hence the guard and the memo.
-      followRedirect:
-        want === 'resource'
-          ? false
-          : (response) => {
-              if (!response.headers.location || response.statusCode < 300 || response.statusCode >= 400) return true;
-              const known = decided.get(response);
-              if (known !== undefined) return known;
-              let follow = true;
-              try {
-                const next = new URL(Buffer.from(String(response.headers.location), 'binary').toString(), response.url);
-                this.checkRedirect(next, current, start, seen);
-                current = next;
-              } catch (err) {
-                stopped ??= err instanceof ProvisionError ? err : new RemoteServiceError('http_error', `${current.href} redirects to "${String(response.headers.location).slice(0, 100)}", which is not a valid address. The site is misconfigured; give its final address.`, { httpStatus: response.statusCode });
-                follow = false;
-              }
-              decided.set(response, follow);
-              return follow;
-            },
+      followRedirect: (response) => {
+        if (!response.headers.location || response.statusCode < 300 || response.statusCode >= 400) return true;
+        const known = decided.get(response);
+        if (known !== undefined) return known;
+        let follow = true;
+        try {
+          const next = new URL(Buffer.from(String(response.headers.location), 'binary').toString(), response.url);
+          this.checkRedirect(next, current, start, seen);
+          current = next;
+        } catch (err) {
+          stopped ??= err instanceof ProvisionError ? err : new RemoteServiceError('http_error', `${current.href} redirects to "${String(response.headers.location).slice(0, 100)}", which is not a valid address. The site is misconfigured; give its final address.`, { httpStatus: response.statusCode });
+          follow = false;
+        }
+        decided.set(response, follow);
+        return follow;
+      },
       ...(want === 'resource' ? { retry: { limit: 0 }, timeout: { lookup: this.limits.connectTimeoutMs, connect: this.limits.connectTimeoutMs, secureConnect: this.limits.connectTimeoutMs, request: Math.max(1, Math.min(resource.timeoutMs ?? this.limits.responseTimeoutMs, this.limits.responseTimeoutMs)) } } : {}),
     };
     const responseTimeoutMs = want === 'resource' ? Math.min(resource.timeoutMs ?? this.limits.responseTimeoutMs, this.limits.responseTimeoutMs) : this.limits.responseTimeoutMs;
@@ -417,8 +414,8 @@ export class GuardedFetcher implements PageFetcher {
   }
 
   /**
-   * One request on behalf of a browser rendering a page: the same SSRF guard, size cap and time
-   * limit, no retries and no redirects followed (the browser follows them, through this again).
+   * One request on behalf of a browser rendering a page: the same SSRF guard (every redirect hop
+   * checked), size cap and time limit, no retries.
    * Any status is returned as is; failures throw the crawler's classified errors.
    */
   fetchResource(rawUrl: string, request: ResourceRequest = {}): Promise<RawResponse> {

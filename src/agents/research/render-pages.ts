@@ -60,12 +60,14 @@ export class CrawlRendering {
     if (this.mode === 'never' || !this.deps.renderer || this.disabled || this.signal.aborted) return signals;
     if (this.mode === 'auto' && !needsRender(signals, page.html)) return signals;
     // Leave the budget's last half second for the pages already read to become a profile.
-    const timeoutMs = Math.min(this.pageTimeoutMs, this.timeLeft() - 500);
-    if (timeoutMs < 500) return signals;
+    const timeLeft = (): number => Math.min(this.pageTimeoutMs, this.timeLeft() - 500);
+    if (timeLeft() < 500) return signals;
     await this.slot();
     try {
       const session = await this.open();
-      if (!session || this.signal.aborted) return signals;
+      // Measured after the browser started: its start is not the page's time.
+      const timeoutMs = timeLeft();
+      if (!session || this.signal.aborted || timeoutMs < 500) return signals;
       const rendered = await session.render(page.url, { timeoutMs, signal: this.signal });
       // The document as served decides the URL (evidence points at what a person can open).
       const richer = extractSignals(page.url, rendered.html);
