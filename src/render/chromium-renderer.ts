@@ -148,8 +148,13 @@ class ChromiumSession implements RenderSession {
     const url = request.url();
     const abort = (code: 'blockedbyclient' | 'failed' | 'timedout' | 'accessdenied'): Promise<void> => route.abort(code).catch(() => undefined);
     if (!/^https?:/i.test(url) || SKIPPED_TYPES.has(request.resourceType())) return abort('blockedbyclient');
-    const page = request.frame().page();
-    const left = (this.deadlines.get(page) ?? Date.now() + 15_000) - Date.now();
+    let page: object | undefined;
+    try {
+      page = request.frame().page();
+    } catch {
+      // A worker's request has no frame: it gets the longest time a render may take.
+    }
+    const left = ((page && this.deadlines.get(page)) ?? Date.now() + 15_000) - Date.now();
     if (left <= 0 || this.stop.signal.aborted) return abort('timedout');
     try {
       const body = request.postDataBuffer();
