@@ -37,6 +37,8 @@ const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 
 const DROPPED_REQUEST_HEADERS = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'user-agent', 'keep-alive', 'upgrade']);
 /** After the document is parsed, how long its scripts may keep fetching before the DOM is read. */
 const SETTLE_MS = 5_000;
+/** No request of the page in flight for this long: its scripts have written what they will. */
+const QUIET_MS = 300;
 
 export interface ChromiumRendererOptions {
   /** PROVISION_CHROMIUM; without it, `chromium` or `chromium-browser` on the PATH. */
@@ -131,6 +133,8 @@ class ChromiumSession implements RenderSession {
   private readonly stop = new AbortController();
   /** When each page's render must end, by page: its requests get only the time left. */
   private readonly deadlines = new WeakMap<object, number>();
+  /** Requests in flight per page, and when the last one started or ended: "quiet" without Playwright's fixed 500 ms networkidle. */
+  private readonly traffic = new WeakMap<object, { inFlight: number; last: number }>();
 
   constructor(
     private readonly context: BrowserContext,
@@ -156,6 +160,11 @@ class ChromiumSession implements RenderSession {
     }
     const left = ((page && this.deadlines.get(page)) ?? Date.now() + 15_000) - Date.now();
     if (left <= 0 || this.stop.signal.aborted) return abort('timedout');
+    const traffic = page ? this.traffic.get(page) : undefined;
+    if (traffic) {
+      traffic.inFlight++;
+      traffic.last = Date.now();
+    }
     try {
       const body = request.postDataBuffer();
       const res = await this.options.fetcher.fetchResource(url, {
@@ -172,6 +181,21 @@ class ChromiumSession implements RenderSession {
         return abort('accessdenied');
       }
       return abort(err instanceof ProvisionError && err.code === 'timeout' ? 'timedout' : 'failed');
+    } finally {
+      if (traffic) {
+        traffic.inFlight--;
+        traffic.last = Date.now();
+      }
+    }
+  }
+
+  /** Waits until the page has had no request in flight for QUIET_MS, or `ms` passed. */
+  private async quiet(page: object, ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const t = this.traffic.get(page);
+      if (!t || (t.inFlight === 0 && Date.now() - t.last >= QUIET_MS)) return;
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
@@ -181,6 +205,7 @@ class ChromiumSession implements RenderSession {
     const deadline = started + options.timeoutMs;
     const page = await this.context.newPage();
     this.deadlines.set(page, deadline);
+    this.traffic.set(page, { inFlight: 0, last: Date.now() });
     const onAbort = (): void => void page.close().catch(() => undefined);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -190,7 +215,7 @@ class ChromiumSession implements RenderSession {
         (async () => {
           const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs });
           const settle = Math.min(SETTLE_MS, deadline - Date.now());
-          if (settle > 0) await page.waitForLoadState('networkidle', { timeout: settle }).catch(() => undefined);
+          if (settle > 0) await this.quiet(page, settle);
           const html = await page.content();
           return { url: page.url(), status: response?.status() ?? 200, contentType: 'text/html', html };
         })(),
