@@ -12,8 +12,14 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # Runtime stage: no compiler, no npm cache, no secrets (they come from Secret Manager at run time).
 FROM node:20-bookworm-slim
+# Debian's Chromium renders pages whose text their scripts write (research, PROVISION_RENDER);
+# playwright-core drives it, so no browser download happens at build or run time.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-liberation \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
-    PROVISION_STATE_DIR=/tmp/provision
+    PROVISION_STATE_DIR=/tmp/provision \
+    PROVISION_CHROMIUM=/usr/bin/chromium
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./

@@ -10,6 +10,8 @@ import { InternalError, UserInputError } from '../core/errors.js';
 import { LocalJobFiles } from '../files/local-job-files.js';
 import { GuardedFetcher } from '../http/guarded-fetcher.js';
 import type { PageFetcher } from '../http/page-fetcher.js';
+import { ChromiumRenderer } from '../render/chromium-renderer.js';
+import type { PageRenderer } from '../render/page-renderer.js';
 import { createLogger, jsonLineSink, type Logger, type LogSink, type Severity } from '../logging/logger.js';
 import { DirectPublisher } from '../notify/direct-publisher.js';
 import { FanOutPublisher, type EventPublisher } from '../notify/event-publisher.js';
@@ -42,6 +44,10 @@ export interface RunJobOptions {
   logLevel?: Severity;
   /** Replaces the crawler's HTTP client (tests). */
   fetcher?: PageFetcher;
+  /** Replaces the headless browser research renders pages in (tests). */
+  renderer?: PageRenderer;
+  /** The Chromium executable (PROVISION_CHROMIUM); without it, `chromium` on the PATH. */
+  chromiumPath?: string;
   now?: () => Date;
   /** Labels for every log line (Cloud Run execution, task index). */
   logFields?: Record<string, unknown>;
@@ -158,6 +164,14 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   // A fetcher this job made itself, and so closes (its connection pool) when done.
   let ownFetcher: GuardedFetcher | undefined;
   const http = options.fetcher ?? (ownFetcher = new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork }));
+  // The browser's requests pass the same guard; with a test's fetcher, through a guarded one of its own.
+  let renderFetcher: GuardedFetcher | undefined;
+  const renderer =
+    options.renderer ??
+    new ChromiumRenderer({
+      fetcher: ownFetcher ?? (renderFetcher = new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork })),
+      ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
+    });
   const job = { ...spec, datasetName: datasetNameFor(spec.jobId), seed: seedFor(spec.jobId) };
   const clock = { now: options.now ?? (() => new Date()) };
 
@@ -167,6 +181,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
   const context = (stage: StageId, hooks: StageHooks): StageContext => ({
     job,
     http,
+    renderer,
     warehouse,
     files,
     clock,
@@ -197,5 +212,6 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     await events.close();
     await checkpoints.close?.();
     ownFetcher?.close();
+    renderFetcher?.close();
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WarehouseKindSchema } from '../domain/data-model.js';
 import type { StageId } from '../core/stage-ids.js';
-import { StrategySchema } from '../pipeline/job-spec.js';
+import { RenderModeSchema, StrategySchema } from '../pipeline/job-spec.js';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -18,6 +18,10 @@ export const JobEnvSchema = z.object({
   PROVISION_WAREHOUSE: WarehouseKindSchema.default('duckdb'),
   PROVISION_SCALE: z.coerce.number().positive().default(1),
   PROVISION_ALLOW_PRIVATE_NETWORK: bool,
+  /** When research renders pages in headless Chromium: `auto` (pages with too little text), `always`, `never`. */
+  PROVISION_RENDER: RenderModeSchema.default('auto'),
+  /** The Chromium executable; without it, `chromium` or `chromium-browser` on the PATH. */
+  PROVISION_CHROMIUM: z.string().min(1).optional(),
   PROVISION_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARNING', 'ERROR']).default('INFO'),
   /** Where JSON logs go besides the job's log file: `auto` = stderr unless it is a terminal. */
   PROVISION_LOG: z.enum(['auto', 'stderr', 'file']).default('auto'),

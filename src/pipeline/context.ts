@@ -2,6 +2,7 @@ import type { DataAgentService } from '../dataagent/data-agent.js';
 import type { Llm, LlmUsage } from '../llm/llm.js';
 import type { Logger } from '../logging/logger.js';
 import type { PageFetcher } from '../http/page-fetcher.js';
+import type { PageRenderer } from '../render/page-renderer.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { JobSpec, Strategy } from './job-spec.js';
 
@@ -25,6 +26,8 @@ export interface Clock {
 export interface StageContext {
   readonly job: JobSpec & { datasetName: string; seed: number };
   readonly http: PageFetcher;
+  /** A headless browser for pages whose text is written by scripts; absent when none is configured. */
+  readonly renderer?: PageRenderer;
   readonly warehouse: Warehouse;
   readonly files: JobFiles;
   readonly clock: Clock;

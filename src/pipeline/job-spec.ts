@@ -6,6 +6,14 @@ export const STRATEGIES = ['heuristic', 'llm'] as const;
 export const StrategySchema = z.enum(STRATEGIES);
 export type Strategy = z.infer<typeof StrategySchema>;
 
+/**
+ * When research loads a page in headless Chromium: `auto` when its HTML has too little text (a
+ * JavaScript shell), `always`, or `never`.
+ */
+export const RENDER_MODES = ['auto', 'always', 'never'] as const;
+export const RenderModeSchema = z.enum(RENDER_MODES);
+export type RenderMode = z.infer<typeof RenderModeSchema>;
+
 /** Job ids key files, documents and datasets: lowercase, digits and dashes. */
 export const JobIdSchema = z
   .string()
@@ -25,6 +33,8 @@ export const JobSpecSchema = z.object({
   callbackUrl: z.string().url().optional(),
   /** With the llm strategy: fail a stage whose model calls fail for good instead of falling back to the heuristic strategy. */
   noFallback: z.boolean().optional(),
+  /** When research renders pages in headless Chromium (default `auto`). */
+  render: RenderModeSchema.optional(),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 
@@ -40,7 +50,8 @@ export function seedFor(jobId: string): number {
 
 /** Options that change what stages produce; a checkpoint made under others is not reused. */
 export function optionsFingerprint(spec: JobSpec): string {
-  return [spec.url, spec.strategy, spec.warehouse, spec.scale].join('|');
+  // The render mode joins only when it is not the default, so existing checkpoints stay valid.
+  return [spec.url, spec.strategy, spec.warehouse, spec.scale, ...(spec.render && spec.render !== 'auto' ? [`render=${spec.render}`] : [])].join('|');
 }
 
 /** A new job id: a readable slug (of the host, unless given) plus a random suffix. */

@@ -1,8 +1,11 @@
 import { CancelledError, ProvisionError, RemoteServiceError, UserInputError } from '../../core/errors.js';
-import type { Page, PageFetcher } from '../../http/page-fetcher.js';
+import type { PageFetcher } from '../../http/page-fetcher.js';
 import type { Logger } from '../../logging/logger.js';
-import { choosePages, parseSitemap, type Candidate } from './discover.js';
+import type { RenderMode } from '../../pipeline/job-spec.js';
+import type { PageRenderer } from '../../render/page-renderer.js';
+import { canonicalUrl, choosePages, parseSitemap, type Candidate } from './discover.js';
 import { extractSignals, type PageSignals } from './extract.js';
+import { CrawlRendering } from './render-pages.js';
 import { isAllowed, parseRobots, type RobotsRules } from './robots.js';
 
 export const ROBOTS_AGENT = 'provision-bot';
@@ -17,9 +20,15 @@ export interface CrawlOptions {
   budgetMs: number;
   /** Sitemaps read (a sitemap index counts its children). */
   maxSitemaps: number;
+  /** When a page is read again in headless Chromium (the job's `render` wins over this). */
+  render: RenderMode;
+  /** Longest render of one page. */
+  renderTimeoutMs: number;
+  /** Pages answering 404 (or 410) in a row after which no more links are followed. */
+  maxNotFoundRun: number;
 }
 
-export const DEFAULT_CRAWL: CrawlOptions = { maxPages: 8, concurrency: 4, budgetMs: 30_000, maxSitemaps: 3 };
+export const DEFAULT_CRAWL: CrawlOptions = { maxPages: 8, concurrency: 4, budgetMs: 30_000, maxSitemaps: 3, render: 'auto', renderTimeoutMs: 15_000, maxNotFoundRun: 3 };
 
 export interface CrawlResult {
   /** The home page first, then the other pages that could be read. */
@@ -32,28 +41,14 @@ export interface CrawlResult {
 
 interface CrawlDeps {
   http: PageFetcher;
+  /** A headless browser for pages whose text their scripts write; without it, the static read. */
+  renderer?: PageRenderer;
   logger: Logger;
   /** Cancellation of the job. */
   signal: AbortSignal;
   progress(fraction: number, message?: string): void;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<Array<PromiseSettledResult<R>>> {
-  const results: Array<PromiseSettledResult<R>> = new Array<PromiseSettledResult<R>>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: 'fulfilled', value: await fn(items[i] as T) };
-      } catch (reason) {
-        results[i] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
+  /** Something the user should know that does not stop the stage (no browser could start). */
+  warn?(message: string): void;
 }
 
 /**
@@ -75,11 +70,11 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
       if (budget.signal.aborted && (err instanceof CancelledError || (err as Error).name === 'AbortError')) throw overBudget(what);
       throw err;
     });
-  const robotsFor = async (page: URL): Promise<RobotsRules & { sitemaps: string[] }> => {
+  const robotsFor = async (page: URL): Promise<RobotsRules> => {
     const robotsUrl = new URL('/robots.txt', page).href;
     try {
       const text = deps.http.fetchText ? await settle(deps.http.fetchText(robotsUrl, { signal }), 'reading robots.txt') : undefined;
-      return parseRobots(text ?? '', ROBOTS_AGENT);
+      return parseRobots(text ?? '', ROBOTS_AGENT, robotsUrl);
     } catch (err) {
       // RFC 9309: a robots.txt that exists but cannot be read (5xx) means "assume everything is disallowed".
       if (err instanceof RemoteServiceError && err.code === 'http_error') {
@@ -97,6 +92,8 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
     throw new UserInputError('robots_disallowed', `${target} asks robots like ${ROBOTS_AGENT} not to read it (robots.txt), and provision respects that. Ask the company for a page that robots may read, or use the llm strategy with notes about the company.`);
   };
 
+  const rendering = new CrawlRendering(deps, options.render, options.renderTimeoutMs, () => options.budgetMs - (Date.now() - started), signal);
+
   try {
     let robots = await robotsFor(url);
     if (!isAllowed(robots, url.pathname + url.search)) refuse(url.href);
@@ -109,7 +106,8 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
       robots = await robotsFor(home);
       if (!isAllowed(robots, home.pathname + home.search)) refuse(home.href);
     }
-    const homeSignals = extractSignals(homePage.url, homePage.html);
+    // Rendered before choosing pages: an app's navigation exists only once its scripts ran.
+    const homeSignals = await rendering.improve(homePage, extractSignals(homePage.url, homePage.html));
 
     deps.progress(0.25, 'reading the sitemap');
     const candidates: Candidate[] = homeSignals.links.map((l) => ({ url: l.href, text: l.text, source: l.area }));
@@ -130,40 +128,57 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
       }
     }
 
-    const chosen = choosePages(homePage.url, candidates, options.maxPages, robots);
-    deps.progress(0.35, `reading ${chosen.length} more pages`);
-    const pages: PageSignals[] = [homeSignals];
+    // Twice as many as wanted, best first: a page that fails makes room for the next one.
+    const queue = choosePages(homePage.url, candidates, options.maxPages * 2, robots);
+    const wanted = Math.min(options.maxPages, queue.length);
+    deps.progress(0.35, `reading ${wanted} more pages`);
+    // Kept in the order chosen, not the order read: the same site always gives the same profile.
+    const read: Array<{ order: number; signals: PageSignals }> = [];
     const skipped: CrawlResult['skipped'] = [];
-    const readUrls = new Set([homePage.url]);
-    let done = 0;
-    const results = await mapLimit(chosen, options.concurrency, async (pageUrl): Promise<Page | undefined> => {
-      if (signal.aborted) return undefined;
-      const page = await deps.http.fetchPage(pageUrl, { signal });
-      deps.progress(0.35 + (0.5 * ++done) / Math.max(1, chosen.length), `read ${done} of ${chosen.length} pages`);
-      return page;
-    });
+    // Pages already read, by URL after redirects and by canonical URL (one page, many addresses).
+    const homeKeys = new Set([homePage.url, canonicalUrl(homePage.html, homePage.url) ?? homePage.url]);
+    const readKeys = new Set(homeKeys);
+    let next = 0;
+    let inFlight = 0;
+    let notFoundRun = 0;
+    const more = (): boolean => !signal.aborted && next < queue.length && read.length + inFlight < options.maxPages && notFoundRun < options.maxNotFoundRun;
+    const worker = async (): Promise<void> => {
+      while (more()) {
+        const order = next++;
+        const pageUrl = queue[order] as string;
+        inFlight++;
+        try {
+          const page = await deps.http.fetchPage(pageUrl, { signal });
+          notFoundRun = 0;
+          // Sites that declare the home page canonical on every page are wrong, not all one page.
+          const declared = canonicalUrl(page.html, page.url);
+          const canonical = declared && !homeKeys.has(declared) ? declared : page.url;
+          // A redirect may lead off the site, or to a page already read under another address.
+          if (readKeys.has(page.url) || readKeys.has(canonical) || new URL(page.url).hostname.replace(/^www\./, '') !== home.hostname.replace(/^www\./, '')) continue;
+          readKeys.add(page.url).add(canonical);
+          read.push({ order, signals: await rendering.improve(page, extractSignals(page.url, page.html)) });
+          deps.progress(0.35 + (0.5 * read.length) / Math.max(1, wanted), `read ${read.length} of ${wanted} pages`);
+        } catch (err) {
+          if (deps.signal.aborted) return;
+          const code = err instanceof ProvisionError ? (budget.signal.aborted && err instanceof CancelledError ? 'timeout' : err.code) : 'internal';
+          skipped.push({ url: pageUrl, code });
+          const status = err instanceof ProvisionError ? err.httpStatus : undefined;
+          // A run of missing pages means the links are stale or invented: stop following them.
+          notFoundRun = status === 404 || status === 410 ? notFoundRun + 1 : 0;
+          if (notFoundRun === options.maxNotFoundRun) deps.logger.info('stopped following links after pages that do not exist', { run: notFoundRun, left: queue.length - next });
+          deps.logger.warn('skipped a page that could not be read', { url: pageUrl, code, reason: (err as Error).message });
+        } finally {
+          inFlight--;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, wanted)) }, worker));
     if (deps.signal.aborted) throw new CancelledError();
-    results.forEach((r, i) => {
-      const pageUrl = chosen[i] ?? '';
-      if (r.status === 'rejected') {
-        const code = r.reason instanceof ProvisionError ? (budget.signal.aborted && r.reason instanceof CancelledError ? 'timeout' : r.reason.code) : 'internal';
-        skipped.push({ url: pageUrl, code });
-        deps.logger.warn('skipped a page that could not be read', { url: pageUrl, code, reason: (r.reason as Error).message });
-        return;
-      }
-      const page = r.value;
-      if (!page) {
-        skipped.push({ url: pageUrl, code: 'timeout' });
-        return;
-      }
-      // A redirect may lead off the site, or to a page already read.
-      if (readUrls.has(page.url) || new URL(page.url).hostname.replace(/^www\./, '') !== home.hostname.replace(/^www\./, '')) return;
-      readUrls.add(page.url);
-      pages.push(extractSignals(page.url, page.html));
-    });
+    const pages = [homeSignals, ...read.sort((a, b) => a.order - b.order).map((r) => r.signals)];
     deps.logger.debug('crawl finished', { home: homePage.url, pages: pages.length, skipped: skipped.length, ms: Date.now() - started });
     return { pages, home: homePage.url, skipped };
   } finally {
     clearTimeout(budgetTimer);
+    await rendering.close();
   }
 }

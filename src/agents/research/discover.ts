@@ -1,5 +1,6 @@
+import { XMLParser } from 'fast-xml-parser';
 import type { LinkArea } from './extract.js';
-import { isAllowed, type RobotsRules } from './robots.js';
+import type { RobotsRules } from './robots.js';
 
 /** A page the crawler could read, and where it heard of it. */
 export interface Candidate {
@@ -8,14 +9,65 @@ export interface Candidate {
   source: LinkArea | 'sitemap';
 }
 
-/** What a sitemap lists: pages, or (for a sitemap index) more sitemaps. */
+const sitemapParser = new XMLParser({
+  // Sitemaps carry their data in elements; namespaced ones (`<sm:loc>`) read like plain ones.
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  // Only the five XML entities: a DOCTYPE's own entities are never expanded (billion laughs).
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => name === 'url' || name === 'sitemap',
+});
+
+function locsOf(entries: unknown, maxUrls: number): string[] {
+  if (!Array.isArray(entries)) return [];
+  const out: string[] = [];
+  for (const entry of entries) {
+    const loc = typeof entry === 'object' && entry !== null ? (entry as { loc?: unknown }).loc : undefined;
+    const text = typeof loc === 'string' ? loc.trim() : typeof loc === 'number' ? String(loc) : '';
+    if (text) out.push(text);
+    if (out.length >= maxUrls) break;
+  }
+  return out;
+}
+
+/**
+ * What a sitemap lists (sitemaps.org, read with a real XML parser): pages for a `<urlset>`,
+ * more sitemaps for a `<sitemapindex>`. Anything that is not a sitemap lists nothing.
+ */
 export function parseSitemap(xml: string, maxUrls = 500): { pages: string[]; sitemaps: string[] } {
-  const locs = (block: string): string[] =>
-    [...xml.matchAll(new RegExp(`<${block}\\b[^>]*>[\\s\\S]*?<loc>\\s*(?:<!\\[CDATA\\[)?([^<\\]]+?)(?:\\]\\]>)?\\s*</loc>`, 'gi'))]
-      .map((m) => (m[1] ?? '').replace(/&amp;/g, '&').trim())
-      .filter(Boolean)
-      .slice(0, maxUrls);
-  return { pages: locs('url'), sitemaps: locs('sitemap') };
+  let doc: Record<string, unknown>;
+  try {
+    doc = sitemapParser.parse(xml) as Record<string, unknown>;
+  } catch {
+    // Broken XML is common enough on real sites; the home page's links still count.
+    return { pages: [], sitemaps: [] };
+  }
+  const urlset = doc.urlset as { url?: unknown } | undefined;
+  const index = doc.sitemapindex as { sitemap?: unknown } | undefined;
+  return { pages: locsOf(urlset?.url, maxUrls), sitemaps: locsOf(index?.sitemap, maxUrls) };
+}
+
+/**
+ * The page's `<link rel="canonical">`, resolved and normalised, when it names an http(s) page:
+ * one page served under several addresses (trailing slash, tracking parameters, `index.html`)
+ * is read once.
+ */
+export function canonicalUrl(html: string, pageUrl: string): string | undefined {
+  const head = html.slice(0, 64 * 1024);
+  for (const tag of head.matchAll(/<link\b[^>]*>/gi)) {
+    const attrs = new Map([...tag[0].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '']));
+    if (!(attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) continue;
+    try {
+      const u = new URL((attrs.get('href') ?? '').replace(/&amp;/g, '&').trim(), pageUrl);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? normalise(u) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Kinds of page that say the most about a company, with how much. */
@@ -89,7 +141,7 @@ export function choosePages(home: string, candidates: readonly Candidate[], max:
     const href = normalise(u);
     if (seen.has(href) || u.pathname === homeUrl.pathname) return;
     seen.add(href);
-    if (!isAllowed(robots, u.pathname + u.search)) return;
+    if (!robots.allows(u.pathname + u.search)) return;
     const { topic, score } = scoreCandidate(u, c.text, c.source);
     if (score > 0) scored.push({ url: href, topic, score, order });
   });

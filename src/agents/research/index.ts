@@ -16,7 +16,7 @@ const crawls = new WeakMap<StageContext, Promise<CrawlResult>>();
 
 async function crawlUsable(rawUrl: string, ctx: StageContext, options: CrawlOptions): Promise<CrawlResult> {
   const url = parseTargetUrl(rawUrl);
-  const crawl = await crawlSite(url, ctx, options);
+  const crawl = await crawlSite(url, ctx, { ...options, render: ctx.job.render ?? options.render });
   if (!hasUsableContent(crawl.pages)) {
     throw new RemoteServiceError(
       'empty_content',

@@ -1,53 +1,35 @@
-/** The rules of one robots.txt group that apply to our user agent. */
+import robotsParserModule from 'robots-parser';
+
+// robots-parser is CommonJS (`module.exports = function`) whose types declare an ES default
+// export; under NodeNext the default import is module.exports itself, the function.
+const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
+
+/** What robots.txt says to our user agent: which URLs it may read, and where the sitemaps are. */
 export interface RobotsRules {
-  allow: string[];
-  disallow: string[];
+  /** Whether a URL (or a path on the robots.txt's origin) may be read. */
+  allows(urlOrPath: string): boolean;
+  /** `Sitemap:` lines, in order. */
+  sitemaps: string[];
 }
+
+/** The origin a robots.txt belongs to when a test parses one without a site. */
+const NO_SITE = 'http://robots.invalid/robots.txt';
 
 /**
- * Parses robots.txt and returns the group for `agent` (falling back to `*`).
- * Follows RFC 9309: the most specific user-agent group wins; rules are path prefixes.
+ * Parses robots.txt (RFC 9309, through `robots-parser`) for `agent`: its own group, else `*`;
+ * the longest matching rule wins, Allow wins ties, `*` and `$` patterns. An empty or absent
+ * file allows everything.
  */
-export function parseRobots(text: string, agent: string): RobotsRules & { sitemaps: string[] } {
-  const groups: Array<{ agents: string[]; allow: string[]; disallow: string[] }> = [];
-  const sitemaps: string[] = [];
-  let current: { agents: string[]; allow: string[]; disallow: string[] } | undefined;
-  let lastWasAgent = false;
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.replace(/#.*/, '').trim();
-    const m = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const key = (m[1] ?? '').toLowerCase();
-    const value = (m[2] ?? '').trim();
-    if (key === 'user-agent') {
-      if (!current || !lastWasAgent) {
-        current = { agents: [], allow: [], disallow: [] };
-        groups.push(current);
-      }
-      current.agents.push(value.toLowerCase());
-      lastWasAgent = true;
-      continue;
-    }
-    lastWasAgent = false;
-    if (key === 'sitemap') sitemaps.push(value);
-    else if (current && key === 'allow' && value) current.allow.push(value);
-    else if (current && key === 'disallow' && value) current.disallow.push(value);
-  }
-  const name = agent.toLowerCase();
-  const group = groups.find((g) => g.agents.some((a) => a !== '*' && name.startsWith(a))) ?? groups.find((g) => g.agents.includes('*'));
-  return { allow: group?.allow ?? [], disallow: group?.disallow ?? [], sitemaps };
+export function parseRobots(text: string, agent: string, robotsUrl = NO_SITE): RobotsRules {
+  const robots = robotsParser(robotsUrl, text);
+  return {
+    // Another origin's URLs are not this file's business (robots-parser answers undefined): allowed here.
+    allows: (urlOrPath) => robots.isAllowed(new URL(urlOrPath, robotsUrl).href, agent) !== false,
+    sitemaps: robots.getSitemaps(),
+  };
 }
 
-function matchLength(path: string, rule: string): number {
-  const anchored = rule.endsWith('$');
-  const pattern = rule.replace(/\$$/, '').split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  const re = new RegExp(`^${pattern}${anchored ? '$' : ''}`);
-  return re.test(path) ? rule.length : -1;
-}
-
-/** Whether `path` may be fetched: the longest matching rule wins, and Allow wins ties. */
+/** Whether `path` may be fetched under these rules. */
 export function isAllowed(rules: RobotsRules, path: string): boolean {
-  const allow = Math.max(-1, ...rules.allow.map((r) => matchLength(path, r)));
-  const disallow = Math.max(-1, ...rules.disallow.map((r) => matchLength(path, r)));
-  return disallow < 0 || allow >= disallow;
+  return rules.allows(path);
 }
