@@ -116,8 +116,11 @@ export const ServerEnvSchema = z.object({
   GOOGLE_CLOUD_PROJECT: z.string().optional(),
   /** `oidc` in the cloud; `none` for local and emulator pushes. Required beyond loopback. */
   PROVISION_PUSH_AUTH: z.enum(['none', 'oidc']).optional(),
+  /** The push token's audience: the service URL without a path, or a custom audience of the service (Cloud Run accepts only those). */
   PROVISION_PUSH_AUDIENCE: z.string().optional(),
   PROVISION_PUSH_SERVICE_ACCOUNT: z.string().optional(),
+  /** The service runs behind Cloud Run IAM (`--no-allow-unauthenticated`): Cloud Run verifies the push token and forwards it unsigned. */
+  PROVISION_PUSH_BEHIND_IAM: z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true').default(false),
   PROVISION_WEBHOOK_SECRET: z.string().optional(),
   PROVISION_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARNING', 'ERROR']).default('INFO'),
   /** Trigger: how jobs are started. */
