@@ -18,6 +18,8 @@ export const JobEnvSchema = z.object({
   PROVISION_WAREHOUSE: WarehouseKindSchema.default('duckdb'),
   PROVISION_SCALE: z.coerce.number().positive().default(1),
   PROVISION_ALLOW_PRIVATE_NETWORK: bool,
+  /** When the crawler renders pages in headless Chromium (`--render`). */
+  PROVISION_RENDER: z.enum(['auto', 'always', 'never']).default('auto'),
   PROVISION_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARNING', 'ERROR']).default('INFO'),
   /** Where JSON logs go besides the job's log file: `auto` = stderr unless it is a terminal. */
   PROVISION_LOG: z.enum(['auto', 'stderr', 'file']).default('auto'),

@@ -25,6 +25,8 @@ export const JobSpecSchema = z.object({
   callbackUrl: z.string().url().optional(),
   /** With the llm strategy: fail a stage whose model calls fail for good instead of falling back to the heuristic strategy. */
   noFallback: z.boolean().optional(),
+  /** When the crawler renders a page in headless Chromium (`--render`). */
+  render: z.enum(['auto', 'always', 'never']).optional(),
 });
 export type JobSpec = z.infer<typeof JobSpecSchema>;
 
