@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { RemoteServiceError } from '../src/core/errors.js';
+import { DataValidationError, RemoteServiceError } from '../src/core/errors.js';
 import type { Table } from '../src/domain/data-model.js';
 import { BigQueryWarehouse, bigQueryLabels, bigQuerySchema, bigQueryValue, DEFAULT_LOAD_CONCURRENCY, type BigQueryWarehouseOptions } from '../src/warehouse/bigquery-warehouse.js';
 import { startFakeBigQuery, type FakeBigQuery, type RecordedBigQueryRequest } from './helpers/fake-bigquery.js';
@@ -299,13 +299,37 @@ describe('dry runs and queries', () => {
     const jobsBefore = fake.jobs.size;
     const { bytes } = await wh.dryRun('provision_query', sql);
     assert.equal(bytes, statSync(ordersFile).size);
-    const [req] = sent((r) => r.path === `/bigquery/v2/projects/${PROJECT}/queries`);
-    const body = req?.body as Record<string, unknown>;
-    assert.equal(body.dryRun, true);
-    assert.equal(body.useLegacySql, false);
-    assert.equal(body.query, sql);
-    assert.deepEqual(body.defaultDataset, { projectId: PROJECT, datasetId: 'provision_query' });
+    // A dry-run job (jobs.insert): only its statistics carry the statement type.
+    const [req] = sent((r) => r.method === 'POST' && r.path === `/bigquery/v2/projects/${PROJECT}/jobs`);
+    const { configuration } = req?.body as { configuration: { dryRun: boolean; query: Record<string, unknown> } };
+    assert.equal(configuration.dryRun, true);
+    assert.equal(configuration.query.useLegacySql, false);
+    assert.equal(configuration.query.query, sql);
+    assert.equal(configuration.query.maximumBytesBilled, String(10 * 1024 ** 3));
+    assert.deepEqual(configuration.query.defaultDataset, { projectId: PROJECT, datasetId: 'provision_query' });
     assert.equal(fake.jobs.size, jobsBefore, 'a dry run runs no job');
+  });
+
+  it('runs nothing but a SELECT: the dry run must say SELECT before the query runs', async () => {
+    const table = wh.dialect('provision_query', '2026-01-31').table('orders');
+    fake.requests.length = 0;
+    for (const sql of [`DELETE FROM ${table} WHERE TRUE`, `DROP TABLE ${table}`, `SELECT 1; DELETE FROM ${table} WHERE TRUE`]) {
+      await assert.rejects(wh.query('provision_query', sql), (err: unknown) => err instanceof DataValidationError && err.code === 'validation_failed' && !err.retryable && /only a single SELECT may run/.test(err.message), sql);
+    }
+    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/queries')).length, 0, 'no query ran');
+    // SQL the fake (node-sql-parser's BigQuery grammar) cannot parse is refused like BigQuery refuses it.
+    const bad = await rejection(wh.query('provision_query', `SELEC amount FROM ${table}`));
+    assert.equal(bad.code, 'warehouse_error');
+    assert.match(bad.message, /^BigQuery rejected the query: Syntax error/);
+  });
+
+  it('dry-runs a query once: query after dryRun does not dry-run it again', async () => {
+    const sql = `SELECT COUNT(*) AS n FROM ${wh.dialect('provision_query', '2026-01-31').table('orders')}`;
+    fake.requests.length = 0;
+    await wh.dryRun('provision_query', sql);
+    await wh.query('provision_query', sql);
+    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/jobs')).length, 1);
+    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/queries')).length, 1);
   });
 
   it('reports a rejected dry run as warehouse_error with BigQuery’s message', async () => {
@@ -382,7 +406,11 @@ describe('dry runs and queries', () => {
     try {
       const controller = new AbortController();
       const running = newWarehouse(slow.url).query('any', 'SELECT 1', { signal: controller.signal });
-      setTimeout(() => controller.abort(), 30);
+      // Abort once the query job exists (after its dry run), whatever the machine's speed.
+      void (async () => {
+        while (slow.jobs.size === 0) await new Promise((r) => setTimeout(r, 5));
+        controller.abort();
+      })();
       await assert.rejects(running, { name: 'AbortError' });
       await new Promise((r) => setTimeout(r, 20));
       assert.equal([...slow.jobs.values()][0]?.cancelled, true);
