@@ -3,10 +3,12 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { DataValidationError, RemoteServiceError } from '../src/core/errors.js';
+import { CSV_NULL, toCsv } from '../src/data/csv.js';
 import type { Table } from '../src/domain/data-model.js';
 import { BigQueryWarehouse, bigQueryLabels, bigQuerySchema, bigQueryValue, DEFAULT_LOAD_CONCURRENCY, type BigQueryWarehouseOptions } from '../src/warehouse/bigquery-warehouse.js';
 import { startFakeBigQuery, type FakeBigQuery, type RecordedBigQueryRequest } from './helpers/fake-bigquery.js';
 import { tempDir } from './helpers/tmp.js';
+import { until } from './helpers/wait.js';
 
 const PROJECT = 'demo-project';
 const dir = tempDir('bigquery-warehouse-');
@@ -208,6 +210,7 @@ describe('loading a table', () => {
       sourceFormat: 'CSV',
       skipLeadingRows: 1,
       allowQuotedNewlines: true,
+      nullMarker: '',
       writeDisposition: 'WRITE_TRUNCATE',
       createDisposition: 'CREATE_IF_NEEDED',
       schema: bigQuerySchema(orders),
@@ -406,16 +409,24 @@ describe('dry runs and queries', () => {
     try {
       const controller = new AbortController();
       const running = newWarehouse(slow.url).query('any', 'SELECT 1', { signal: controller.signal });
-      // Abort once the query job exists (after its dry run), whatever the machine's speed.
+      // Abort while it polls (after its dry run and once BigQuery has named the job), whatever the machine's speed.
       void (async () => {
-        while (slow.jobs.size === 0) await new Promise((r) => setTimeout(r, 5));
+        while (!slow.requests.some((r) => r.method === 'GET' && r.path.includes('/queries/'))) await new Promise((r) => setTimeout(r, 5));
         controller.abort();
       })();
       await assert.rejects(running, { name: 'AbortError' });
-      await new Promise((r) => setTimeout(r, 20));
-      assert.equal([...slow.jobs.values()][0]?.cancelled, true);
+      // The cancel request is sent without waiting for it; on a busy machine it lands a little later.
+      await until('the query job to be cancelled', () => Promise.resolve([...slow.jobs.values()][0]?.cancelled === true ? true : undefined), 5_000);
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe("the CSV writer's NULL and the load's nullMarker", () => {
+  it('write NULL as an empty unquoted field, which is the nullMarker every load names, and an empty string as ""', () => {
+    const csv = toCsv({ name: 't', columns: ['s', 'n', 'd'], types: ['STRING', 'INT64', 'DATE'], data: [['', null], [null, 3], [null, null]], rows: 2 });
+    assert.equal(csv, 's,n,d\n"",,\n,3,\n');
+    assert.equal(CSV_NULL, '');
   });
 });

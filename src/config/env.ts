@@ -55,6 +55,8 @@ export const JobEnvSchema = z.object({
   PROVISION_BQ_TABLE_EXPIRATION_DAYS: z.coerce.number().positive().optional(),
   /** Conversational Analytics API: location of data agents, API endpoint (tests). */
   PROVISION_CAPI_LOCATION: z.string().default('global'),
+  /** How long one chat turn may take, sent as `x-server-timeout`; the API honours at most 600 s. */
+  PROVISION_CAPI_CHAT_TIMEOUT_S: z.coerce.number().int().positive().max(600).default(300),
   CAPI_API_ENDPOINT: z.string().url().optional(),
 });
 export type JobEnv = z.infer<typeof JobEnvSchema>;

@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { GoogleAuth } from 'google-auth-library';
 import { DataValidationError, RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
+import { CSV_NULL } from '../data/csv.js';
 import { bigqueryDialect, type SqlDialect } from './sql-dialect.js';
 import type { DatasetRef, QueryOptions, QueryResult, Warehouse } from './warehouse.js';
 
@@ -290,6 +291,9 @@ export class BigQueryWarehouse implements Warehouse {
           sourceFormat: 'CSV',
           skipLeadingRows: 1,
           allowQuotedNewlines: true,
+          // Said, not assumed: our CSV writer (src/data/csv.ts, CSV_NULL) writes NULL as an empty
+          // unquoted field and quotes every string, so an empty string is "" and stays a string.
+          nullMarker: CSV_NULL,
           writeDisposition: 'WRITE_TRUNCATE',
           createDisposition: 'CREATE_IF_NEEDED',
           schema,
