@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { RemoteServiceError } from '../src/core/errors.js';
+import { DataValidationError, RemoteServiceError } from '../src/core/errors.js';
+import { CSV_NULL, toCsv } from '../src/data/csv.js';
 import type { Table } from '../src/domain/data-model.js';
 import { BigQueryWarehouse, bigQueryLabels, bigQuerySchema, bigQueryValue, DEFAULT_LOAD_CONCURRENCY, type BigQueryWarehouseOptions } from '../src/warehouse/bigquery-warehouse.js';
 import { startFakeBigQuery, type FakeBigQuery, type RecordedBigQueryRequest } from './helpers/fake-bigquery.js';
 import { tempDir } from './helpers/tmp.js';
+import { until } from './helpers/wait.js';
 
 const PROJECT = 'demo-project';
 const dir = tempDir('bigquery-warehouse-');
@@ -208,6 +210,7 @@ describe('loading a table', () => {
       sourceFormat: 'CSV',
       skipLeadingRows: 1,
       allowQuotedNewlines: true,
+      nullMarker: '',
       writeDisposition: 'WRITE_TRUNCATE',
       createDisposition: 'CREATE_IF_NEEDED',
       schema: bigQuerySchema(orders),
@@ -299,13 +302,37 @@ describe('dry runs and queries', () => {
     const jobsBefore = fake.jobs.size;
     const { bytes } = await wh.dryRun('provision_query', sql);
     assert.equal(bytes, statSync(ordersFile).size);
-    const [req] = sent((r) => r.path === `/bigquery/v2/projects/${PROJECT}/queries`);
-    const body = req?.body as Record<string, unknown>;
-    assert.equal(body.dryRun, true);
-    assert.equal(body.useLegacySql, false);
-    assert.equal(body.query, sql);
-    assert.deepEqual(body.defaultDataset, { projectId: PROJECT, datasetId: 'provision_query' });
+    // A dry-run job (jobs.insert): only its statistics carry the statement type.
+    const [req] = sent((r) => r.method === 'POST' && r.path === `/bigquery/v2/projects/${PROJECT}/jobs`);
+    const { configuration } = req?.body as { configuration: { dryRun: boolean; query: Record<string, unknown> } };
+    assert.equal(configuration.dryRun, true);
+    assert.equal(configuration.query.useLegacySql, false);
+    assert.equal(configuration.query.query, sql);
+    assert.equal(configuration.query.maximumBytesBilled, String(10 * 1024 ** 3));
+    assert.deepEqual(configuration.query.defaultDataset, { projectId: PROJECT, datasetId: 'provision_query' });
     assert.equal(fake.jobs.size, jobsBefore, 'a dry run runs no job');
+  });
+
+  it('runs nothing but a SELECT: the dry run must say SELECT before the query runs', async () => {
+    const table = wh.dialect('provision_query', '2026-01-31').table('orders');
+    fake.requests.length = 0;
+    for (const sql of [`DELETE FROM ${table} WHERE TRUE`, `DROP TABLE ${table}`, `SELECT 1; DELETE FROM ${table} WHERE TRUE`]) {
+      await assert.rejects(wh.query('provision_query', sql), (err: unknown) => err instanceof DataValidationError && err.code === 'validation_failed' && !err.retryable && /only a single SELECT may run/.test(err.message), sql);
+    }
+    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/queries')).length, 0, 'no query ran');
+    // SQL the fake (node-sql-parser's BigQuery grammar) cannot parse is refused like BigQuery refuses it.
+    const bad = await rejection(wh.query('provision_query', `SELEC amount FROM ${table}`));
+    assert.equal(bad.code, 'warehouse_error');
+    assert.match(bad.message, /^BigQuery rejected the query: Syntax error/);
+  });
+
+  it('dry-runs a query once: query after dryRun does not dry-run it again', async () => {
+    const sql = `SELECT COUNT(*) AS n FROM ${wh.dialect('provision_query', '2026-01-31').table('orders')}`;
+    fake.requests.length = 0;
+    await wh.dryRun('provision_query', sql);
+    await wh.query('provision_query', sql);
+    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/jobs')).length, 1);
+    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/queries')).length, 1);
   });
 
   it('reports a rejected dry run as warehouse_error with BigQuery’s message', async () => {
@@ -382,12 +409,24 @@ describe('dry runs and queries', () => {
     try {
       const controller = new AbortController();
       const running = newWarehouse(slow.url).query('any', 'SELECT 1', { signal: controller.signal });
-      setTimeout(() => controller.abort(), 30);
+      // Abort while it polls (after its dry run and once BigQuery has named the job), whatever the machine's speed.
+      void (async () => {
+        while (!slow.requests.some((r) => r.method === 'GET' && r.path.includes('/queries/'))) await new Promise((r) => setTimeout(r, 5));
+        controller.abort();
+      })();
       await assert.rejects(running, { name: 'AbortError' });
-      await new Promise((r) => setTimeout(r, 20));
-      assert.equal([...slow.jobs.values()][0]?.cancelled, true);
+      // The cancel request is sent without waiting for it; on a busy machine it lands a little later.
+      await until('the query job to be cancelled', () => Promise.resolve([...slow.jobs.values()][0]?.cancelled === true ? true : undefined), 5_000);
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe("the CSV writer's NULL and the load's nullMarker", () => {
+  it('write NULL as an empty unquoted field, which is the nullMarker every load names, and an empty string as ""', () => {
+    const csv = toCsv({ name: 't', columns: ['s', 'n', 'd'], types: ['STRING', 'INT64', 'DATE'], data: [['', null], [null, 3], [null, null]], rows: 2 });
+    assert.equal(csv, 's,n,d\n"",,\n,3,\n');
+    assert.equal(CSV_NULL, '');
   });
 });

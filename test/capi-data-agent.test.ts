@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { RemoteServiceError } from '../src/core/errors.js';
+import { agentNameFor } from '../src/agents/agent/build-context.js';
 import { CapiDataAgent, createRequestId, dataAgentBody, JsonArraySplitter, type CapiMessage } from '../src/dataagent/capi-data-agent.js';
 import type { AgentContext, ProvisionedDataset } from '../src/domain/artifacts.js';
 import { startFakeCapi, type CapiRequest, type FakeCapi } from './helpers/fake-capi.js';
@@ -320,8 +321,10 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
       assert.deepEqual(chats[i]?.body, {
         parent: PARENT,
         messages: [{ userMessage: { text: question } }],
-        conversationReference: { conversation: conversation.id, dataAgentContext: { dataAgent: `${PARENT}/dataAgents/acme-chat` } },
+        conversationReference: { conversation: conversation.id, dataAgentContext: { dataAgent: `${PARENT}/dataAgents/acme-chat`, contextVersion: 'PUBLISHED' } },
       });
+      // The server works on the answer as long as we wait for it (default 5 minutes).
+      assert.equal(chats[i]?.headers['x-server-timeout'], '300');
     }
     const history = fake.conversations.get(conversation.id)?.messages ?? [];
     assert.deepEqual(
@@ -394,5 +397,34 @@ describe('JsonArraySplitter', () => {
     assert.equal(empty.complete, true);
     assert.throws(() => new JsonArraySplitter().push('{"error":{}}'), SyntaxError);
     assert.throws(() => new JsonArraySplitter().push('[{"a":1}] x'), SyntaxError);
+  });
+});
+
+describe('chat timeouts and agent ids', () => {
+  it('sends x-server-timeout from the configured chat timeout, at most 600 s', async () => {
+    const fake = await startFakeCapi({ pendingPolls: 0 });
+    try {
+      for (const [chatTimeoutMs, header] of [[90_000, '90'], [3_600_000, '600']] as const) {
+        const service = new CapiDataAgent({ projectId: 'demo-project', location: 'global', endpoint: fake.url, chatTimeoutMs });
+        await service.publish('acme-timeout', context, dataset);
+        const conversation = await service.converse('acme-timeout');
+        await conversation.ask('hello?');
+        const chat = fake.requests.filter((r) => r.path.endsWith(':chat')).pop();
+        assert.equal(chat?.headers['x-server-timeout'], header);
+      }
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('derives agent ids CAPI accepts from any job id, long or ending in a dash, and keeps them apart', () => {
+    const pattern = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+    const long = `a${'b'.repeat(61)}c`;
+    assert.equal(long.length, 63);
+    const ids = [long, `${'x'.repeat(62)}-`, 'acme-', 'acme--', 'acme', 'demo-northwind-k3j9x2', `${long.slice(0, 62)}d`].map(agentNameFor);
+    for (const id of ids) assert.match(id, pattern, id);
+    assert.equal(new Set(ids).size, ids.length, 'distinct job ids, distinct agents');
+    assert.equal(agentNameFor('demo-northwind-k3j9x2'), 'provision-demo-northwind-k3j9x2', 'short ids stay readable as they were');
+    assert.equal(agentNameFor(long), agentNameFor(long), 'stable');
   });
 });

@@ -80,4 +80,44 @@ describe('deployment files', () => {
       assert.match(commands, want);
     }
   });
+
+  it('DRY_RUN=1 deploy.sh enables the Conversational Analytics APIs, grants the role, and pushes to the service URL as audience behind Cloud Run IAM', () => {
+    const run = spawnSync('bash', [`${root}scripts/deploy.sh`], { env: { ...process.env, DRY_RUN: '1', PROJECT_ID: 'demo-project', REGION: 'europe-west1', TAG: 't1' }, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const commands = run.stderr;
+    const serviceUrl = 'https://provision-api-HASH-europe-west1.a.run.app';
+    const enable = /gcloud services enable ([^\n]+)/.exec(commands)?.[1] ?? '';
+    assert.match(enable, /\bgeminidataanalytics\.googleapis\.com\b/);
+    assert.match(enable, /\bcloudaicompanion\.googleapis\.com\b/);
+    assert.match(commands, /add-iam-policy-binding demo-project --member serviceAccount:provision-job@demo-project\.iam\.gserviceaccount\.com --role roles\/cloudaicompanion\.user/);
+    assert.match(commands, /--role roles\/geminidataanalytics\.dataAgentCreator/);
+    // The API runs behind Cloud Run IAM and checks the forwarded claims.
+    assert.match(commands, /gcloud run deploy provision-api [^\n]*--no-allow-unauthenticated/);
+    assert.match(commands, /PROVISION_PUSH_AUTH=oidc,PROVISION_PUSH_BEHIND_IAM=1,PROVISION_PUSH_SERVICE_ACCOUNT=provision-push@demo-project/);
+    // Cloud Run accepts only the service URL (no path) or a custom audience.
+    assert.ok(commands.includes(`--update-env-vars PROVISION_PUSH_AUDIENCE=${serviceUrl}\n`), 'the API expects the service URL as audience');
+    // One line per command: the script continues long ones with a backslash.
+    const lines = commands.replace(/\\\n\s*/g, ' ').split('\n');
+    for (const verb of ['create', 'update']) {
+      const line = lines.find((l) => l.startsWith(`+ gcloud pubsub subscriptions ${verb} provision-events-push`)) ?? '';
+      assert.ok(line.includes(`--push-endpoint ${serviceUrl}/pubsub/push `), `${verb}: ${line}`);
+      assert.ok(` ${line} `.includes(` --push-auth-token-audience ${serviceUrl} `), `${verb}: the audience is the service URL without a path: ${line}`);
+      assert.ok(line.includes('--push-auth-service-account provision-push@demo-project.iam.gserviceaccount.com'), verb);
+    }
+    assert.doesNotMatch(commands, /push-auth-token-audience \S+\/pubsub\/push/);
+    // The summary says it in words.
+    assert.match(run.stdout, /APIs enabled: geminidataanalytics\.googleapis\.com cloudaicompanion\.googleapis\.com/);
+    assert.match(run.stdout, /roles\/cloudaicompanion\.user/);
+    assert.ok(run.stdout.includes(`audience ${serviceUrl},`), run.stdout);
+    assert.match(run.stdout, /PROVISION_PUSH_BEHIND_IAM=1/);
+  });
+
+  it('a custom push audience is added to the service before the subscription uses it', () => {
+    const run = spawnSync('bash', [`${root}scripts/deploy.sh`], { env: { ...process.env, DRY_RUN: '1', PROJECT_ID: 'demo-project', REGION: 'europe-west1', TAG: 't1', PUSH_AUDIENCE: 'provision-push-audience' }, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const added = run.stderr.indexOf('--add-custom-audiences provision-push-audience');
+    assert.ok(added > 0, 'the custom audience is added to the service');
+    assert.ok(run.stderr.indexOf('--push-auth-token-audience provision-push-audience') > added);
+    assert.match(run.stderr, /PROVISION_PUSH_AUDIENCE=provision-push-audience/);
+  });
 });

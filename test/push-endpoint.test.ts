@@ -134,3 +134,61 @@ describe('push authentication (OIDC)', () => {
     assert.equal(await push(service.url, envelope(), { authorization: `Bearer ${token({ email_verified: false })}` }), 403);
   });
 });
+
+describe('push authentication behind Cloud Run IAM (the token forwarded with its signature removed)', () => {
+  // Cloud Run accepts only the service URL (no path) or a custom audience as the audience.
+  const audience = 'https://provision-api-abc123-ew.a.run.app';
+  const pushAccount = 'provision-push@demo-project.iam.gserviceaccount.com';
+  const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const unsigned = (claims: Record<string, unknown>): string => {
+    const now = Math.floor(Date.now() / 1000);
+    return `${b64({ alg: 'RS256', kid: 'google-key', typ: 'JWT' })}.${b64({ iss: 'https://accounts.google.com', aud: audience, azp: '1234', sub: '1234', iat: now - 10, exp: now + 3590, email: pushAccount, email_verified: true, ...claims })}`;
+  };
+  /** Exactly what Cloud Run hands the container after checking the token itself. */
+  const forwarded = (claims: Record<string, unknown> = {}): string => `${unsigned(claims)}.SIGNATURE_REMOVED_BY_GOOGLE`;
+  const signed = (claims: Record<string, unknown> = {}): string => {
+    const body = unsigned(claims);
+    return `${body}.${createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')}`;
+  };
+  const envelope = (): unknown => toPushEnvelope(jobEvents(`iam-${Math.random().toString(36).slice(2, 8)}`)[0] as PhaseEvent);
+  const store = new SqliteStatusStore(join(tempDir(), 'status.sqlite'));
+  let iam: Service;
+  let direct: Service;
+  before(async () => {
+    // The configuration deploy.sh gives the API service, read the way `provision serve` reads it.
+    const env = parseServerEnv({ PORT: '0', PROVISION_STATE_DIR: tempDir(), PROVISION_PUSH_AUTH: 'oidc', PROVISION_PUSH_AUDIENCE: audience, PROVISION_PUSH_SERVICE_ACCOUNT: pushAccount, PROVISION_PUSH_BEHIND_IAM: '1' });
+    iam = await startStatusService({ env, logger: silentLogger, store, sweepMs: 0 });
+    // No IAM in front: the app must verify the signature (here against a key Google never used).
+    const { publicKey: other } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    direct = await start(store, { mode: 'oidc', audience, serviceAccountEmail: pushAccount, verifier: certsIdTokenVerifier({ 'google-key': other.export({ type: 'spki', format: 'pem' }).toString() }) });
+  });
+  after(async () => {
+    await iam.close();
+    await direct.close();
+    await store.close();
+  });
+
+  it('accepts a push exactly as Cloud Run forwards it', async () => {
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${forwarded()}` }), 204);
+  });
+  it('refuses another service account or an unverified email with 403', async () => {
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${forwarded({ email: 'provision-job@demo-project.iam.gserviceaccount.com' })}` }), 403);
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${forwarded({ email_verified: false })}` }), 403);
+  });
+  it('refuses a wrong audience (the old /pubsub/push one too), another issuer and an expired token with 401', async () => {
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${forwarded({ aud: `${audience}/pubsub/push` })}` }), 401);
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${forwarded({ iss: 'https://evil.example.com' })}` }), 401);
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${forwarded({ exp: Math.floor(Date.now() / 1000) - 1 })}` }), 401);
+  });
+  it('refuses a token whose signature was not removed by Google, and no token at all', async () => {
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${signed()}` }), 401);
+    assert.equal(await push(iam.url, envelope(), { authorization: `Bearer ${unsigned({})}.` }), 401);
+    assert.equal(await push(iam.url, envelope()), 401);
+  });
+  it('without IAM in front, refuses the unsigned token and one signed by another key', async () => {
+    assert.equal(await push(direct.url, envelope(), { authorization: `Bearer ${forwarded()}` }), 401);
+    assert.equal(await push(direct.url, envelope(), { authorization: `Bearer ${unsigned({})}.` }), 401);
+    assert.equal(await push(direct.url, envelope(), { authorization: `Bearer ${signed()}` }), 401);
+  });
+});

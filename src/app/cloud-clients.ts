@@ -13,6 +13,8 @@ export interface GoogleSettings {
   maximumBytesBilled: number;
   tableExpirationMs?: number;
   capiLocation: string;
+  /** One chat turn at most, sent as x-server-timeout (PROVISION_CAPI_CHAT_TIMEOUT_S). */
+  capiChatTimeoutMs?: number;
   capiEndpoint?: string;
 }
 
@@ -40,6 +42,7 @@ export function googleSettingsFrom(env: JobEnv): GoogleSettings | undefined {
     ...(env.PROVISION_BQ_TABLE_EXPIRATION_DAYS ? { tableExpirationMs: Math.round(env.PROVISION_BQ_TABLE_EXPIRATION_DAYS * 86_400_000) } : {}),
     ...(env.BIGQUERY_API_ENDPOINT ? { bigqueryEndpoint: env.BIGQUERY_API_ENDPOINT } : {}),
     capiLocation: env.PROVISION_CAPI_LOCATION,
+    capiChatTimeoutMs: env.PROVISION_CAPI_CHAT_TIMEOUT_S * 1000,
     ...(env.CAPI_API_ENDPOINT ? { capiEndpoint: env.CAPI_API_ENDPOINT } : {}),
   };
 }
@@ -55,5 +58,5 @@ export function bigQueryWarehouse(google: GoogleSettings): BigQueryWarehouse {
 }
 
 export function capiDataAgent(google: GoogleSettings): CapiDataAgent {
-  return new CapiDataAgent({ projectId: google.projectId, location: google.capiLocation, ...(google.capiEndpoint ? { endpoint: google.capiEndpoint } : {}) });
+  return new CapiDataAgent({ projectId: google.projectId, location: google.capiLocation, chatTimeoutMs: google.capiChatTimeoutMs, ...(google.capiEndpoint ? { endpoint: google.capiEndpoint } : {}) });
 }

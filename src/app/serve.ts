@@ -76,7 +76,7 @@ export function pushAuthFrom(env: ServerEnv): PushAuth {
   if (mode === undefined) throw new Error(`provision serve listens on ${env.PROVISION_HOST}: set PROVISION_PUSH_AUTH=oidc (with PROVISION_PUSH_AUDIENCE and PROVISION_PUSH_SERVICE_ACCOUNT), or =none to accept unauthenticated pushes.`);
   if (mode === 'none') return { mode };
   if (!env.PROVISION_PUSH_AUDIENCE || !env.PROVISION_PUSH_SERVICE_ACCOUNT) throw new Error('PROVISION_PUSH_AUTH=oidc needs PROVISION_PUSH_AUDIENCE and PROVISION_PUSH_SERVICE_ACCOUNT.');
-  return { mode, audience: env.PROVISION_PUSH_AUDIENCE, serviceAccountEmail: env.PROVISION_PUSH_SERVICE_ACCOUNT, verifier: googleIdTokenVerifier() };
+  return { mode, audience: env.PROVISION_PUSH_AUDIENCE, serviceAccountEmail: env.PROVISION_PUSH_SERVICE_ACCOUNT, verifier: googleIdTokenVerifier(), behindCloudRunIam: env.PROVISION_PUSH_BEHIND_IAM };
 }
 
 /**

@@ -8,26 +8,22 @@ import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { teardownCommand } from './commands/teardown.js';
 import { UsageError } from './exit-status.js';
-import { CANCEL_HELP, CHAT_HELP, DEMO_HELP, LAUNCH_HELP, MAIN_HELP, RUN_HELP, SERVE_HELP, STATUS_HELP, TEARDOWN_HELP } from './help.js';
 import type { CliIO } from './io.js';
+import { runProgram } from './program.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  run: { run: runCommand, help: RUN_HELP },
-  demo: { run: demoCommand, help: DEMO_HELP },
-  status: { run: statusCommand, help: STATUS_HELP },
-  serve: { run: serveCommand, help: SERVE_HELP },
-  launch: { run: launchCommand, help: LAUNCH_HELP },
-  cancel: { run: cancelCommand, help: CANCEL_HELP },
-  chat: { run: chatCommand, help: CHAT_HELP },
-  teardown: { run: teardownCommand, help: TEARDOWN_HELP },
+/** What each command of src/cli/options.ts runs; each parses its arguments with commander. */
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  demo: demoCommand,
+  status: statusCommand,
+  serve: serveCommand,
+  launch: launchCommand,
+  cancel: cancelCommand,
+  chat: chatCommand,
+  teardown: teardownCommand,
 };
-
-function isArgsError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return err instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
 
 /**
  * The CLI. Returns the exit status; only bin/ exits. SIGINT and SIGTERM abort the running
@@ -40,22 +36,14 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
   process.once('SIGTERM', onSignal);
   const cli: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal, ...io };
   const [name, ...rest] = argv;
+  const command = COMMANDS[name ?? ''];
   try {
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
-      const topic = name === 'help' ? COMMANDS[rest[0] ?? ''] : undefined;
-      cli.stdout.write(`${topic?.help ?? MAIN_HELP}\n`);
-      return 0;
-    }
-    if (name === '--version' || name === '-v') {
-      cli.stdout.write('provision 0.1.0\n');
-      return 0;
-    }
-    const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}".`);
-    return await command.run(rest, cli);
+    // Help, `help <command>`, --version and unknown commands are commander's.
+    if (!command) return runProgram(argv, cli);
+    return await command(rest, cli);
   } catch (err) {
-    if (err instanceof UsageError || isArgsError(err)) {
-      cli.stderr.write(`provision: ${(err as Error).message}\nRun \`provision ${COMMANDS[name ?? ''] ? `${name} ` : ''}--help\` for usage.\n`);
+    if (err instanceof UsageError) {
+      cli.stderr.write(`provision: ${err.message}\nRun \`provision ${command ? `${name} ` : ''}--help\` for usage.\n`);
       return 2;
     }
     if (err instanceof ProvisionError) {

@@ -4,6 +4,7 @@ import { WarehouseKindSchema } from '../domain/data-model.js';
 import type { JobEnv } from '../config/env.js';
 import { JobIdSchema, StrategySchema } from '../pipeline/job-spec.js';
 import { UsageError } from './exit-status.js';
+import { RENDER_MODES } from './options.js';
 
 /** Options of `run` and `demo`, after flags and environment are merged. */
 export const RunOptionsSchema = z.object({
@@ -16,26 +17,27 @@ export const RunOptionsSchema = z.object({
   allowPrivateNetwork: z.boolean(),
   callbackUrl: z.string().url().optional(),
   noFallback: z.boolean(),
+  /** When the crawler renders pages in headless Chromium. */
+  render: z.enum(RENDER_MODES),
   json: z.boolean(),
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 
-export const RUN_FLAGS = {
-  'job-id': { type: 'string' },
-  until: { type: 'string' },
-  strategy: { type: 'string' },
-  warehouse: { type: 'string' },
-  scale: { type: 'string' },
-  'state-dir': { type: 'string' },
-  'allow-private-network': { type: 'boolean' },
-  'callback-url': { type: 'string' },
-  'urls-file': { type: 'string' },
-  'no-fallback': { type: 'boolean' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-export type RunFlagValues = { [K in keyof typeof RUN_FLAGS]?: (typeof RUN_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+/** The flags of `run` and `demo` as commander parsed them, by long flag (src/cli/options.ts). */
+export interface RunFlagValues {
+  'job-id'?: string;
+  until?: string;
+  strategy?: string;
+  warehouse?: string;
+  scale?: string;
+  'state-dir'?: string;
+  'allow-private-network'?: boolean;
+  'callback-url'?: string;
+  'urls-file'?: string;
+  'no-fallback'?: boolean;
+  render?: string;
+  json?: boolean;
+}
 
 /** Flags win over environment variables, which win over defaults. */
 export function resolveRunOptions(flags: RunFlagValues, env: JobEnv): RunOptions {
@@ -50,6 +52,7 @@ export function resolveRunOptions(flags: RunFlagValues, env: JobEnv): RunOptions
     allowPrivateNetwork: flags['allow-private-network'] ?? env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
     callbackUrl: flags['callback-url'],
     noFallback: flags['no-fallback'] ?? env.PROVISION_NO_FALLBACK ?? false,
+    render: flags.render ?? env.PROVISION_RENDER,
     json: flags.json ?? false,
   });
   if (!parsed.success) {

@@ -57,6 +57,8 @@ export const JobEnvSchema = z.object({
   PROVISION_BQ_TABLE_EXPIRATION_DAYS: z.coerce.number().positive().optional(),
   /** Conversational Analytics API: location of data agents, API endpoint (tests). */
   PROVISION_CAPI_LOCATION: z.string().default('global'),
+  /** How long one chat turn may take, sent as `x-server-timeout`; the API honours at most 600 s. */
+  PROVISION_CAPI_CHAT_TIMEOUT_S: z.coerce.number().int().positive().max(600).default(300),
   CAPI_API_ENDPOINT: z.string().url().optional(),
 });
 export type JobEnv = z.infer<typeof JobEnvSchema>;
@@ -120,8 +122,11 @@ export const ServerEnvSchema = z.object({
   GOOGLE_CLOUD_PROJECT: z.string().optional(),
   /** `oidc` in the cloud; `none` for local and emulator pushes. Required beyond loopback. */
   PROVISION_PUSH_AUTH: z.enum(['none', 'oidc']).optional(),
+  /** The push token's audience: the service URL without a path, or a custom audience of the service (Cloud Run accepts only those). */
   PROVISION_PUSH_AUDIENCE: z.string().optional(),
   PROVISION_PUSH_SERVICE_ACCOUNT: z.string().optional(),
+  /** The service runs behind Cloud Run IAM (`--no-allow-unauthenticated`): Cloud Run verifies the push token and forwards it unsigned. */
+  PROVISION_PUSH_BEHIND_IAM: z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true').default(false),
   PROVISION_WEBHOOK_SECRET: z.string().optional(),
   PROVISION_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARNING', 'ERROR']).default('INFO'),
   /** Trigger: how jobs are started. */

@@ -1,4 +1,19 @@
+import { CHOICE_LABELS } from '../cli/options.js';
+import { WAREHOUSE_KINDS } from '../domain/data-model.js';
+import { STRATEGIES } from '../pipeline/job-spec.js';
 import { html, type SafeHtml } from './html.js';
+
+/**
+ * The choices the trigger accepts (its CreateJobSchema is built from the same enums), labelled
+ * as the CLI's help labels them. The first is selected unless the defaults say otherwise; a
+ * choice the server's environment cannot run is refused by the trigger with its reason.
+ */
+export const NEW_JOB_CHOICES = { strategy: STRATEGIES, warehouse: WAREHOUSE_KINDS } as const;
+
+function choiceOptions(field: keyof typeof NEW_JOB_CHOICES, selected: string | undefined): SafeHtml {
+  const items = NEW_JOB_CHOICES[field].map((value) => html`<option value="${value}"${value === selected ? html` selected` : ''}>${value} (${CHOICE_LABELS[field]?.[value] ?? value})</option>`);
+  return html`${items}`;
+}
 
 export interface NewJobDefaults {
   url?: string;
@@ -18,13 +33,11 @@ export function newJobBody(d: NewJobDefaults): SafeHtml {
   <div class="row">
     <div class="field"><label for="strategy">Strategy</label>
       <select id="strategy" name="strategy">
-        <option value="heuristic">heuristic (rules, offline)</option>
-        <option value="llm" disabled>llm (not in this build)</option>
+${choiceOptions('strategy', d.strategy)}
       </select></div>
     <div class="field"><label for="warehouse">Warehouse</label>
       <select id="warehouse" name="warehouse">
-        <option value="duckdb">duckdb (local file)</option>
-        <option value="bigquery" disabled>bigquery (not in this build)</option>
+${choiceOptions('warehouse', d.warehouse)}
       </select></div>
     <div class="field"><label for="scale">Scale</label>
       <input id="scale" name="scale" type="number" min="0.01" max="100" step="any" value="${scale}" aria-describedby="scale-help">

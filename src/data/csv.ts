@@ -1,8 +1,11 @@
 import type { ColumnType } from '../domain/data-model.js';
 import { formatDate, formatTimestamp, type GeneratedTable, type Value } from './generate.js';
 
+/** How a NULL is written: an empty unquoted field. Loads say so (BigQuery's `nullMarker`). */
+export const CSV_NULL = '';
+
 function cell(v: Value, type: ColumnType): string {
-  if (v === null) return '';
+  if (v === null) return CSV_NULL;
   switch (type) {
     case 'DATE':
       return typeof v === 'number' ? formatDate(v) : String(v);

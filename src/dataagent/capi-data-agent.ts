@@ -103,13 +103,19 @@ export interface CapiDataAgentOptions {
   maxAttempts?: number;
   /** How long to wait for one long-running operation; default 10 minutes. */
   operationTimeoutMs?: number;
-  /** Per control-plane request; a chat turn gets `chatTimeoutMs` (default 5 minutes). */
+  /**
+   * Per control-plane request; a chat turn gets `chatTimeoutMs` (default 5 minutes), which is
+   * also sent as `x-server-timeout` (in seconds, at most 600, as Google's own sample does) so
+   * the server keeps working on a long answer as long as we wait for it.
+   */
   requestTimeoutMs?: number;
   chatTimeoutMs?: number;
   fetch?: typeof fetch;
 }
 
 const DEFAULT_ENDPOINT = 'https://geminidataanalytics.googleapis.com';
+/** The longest `x-server-timeout` the chat API honours (600 s). */
+export const MAX_CHAT_TIMEOUT_MS = 600_000;
 const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 // google.rpc.Code values: a failed operation reports a number, without the name.
 const NOT_FOUND = 5;
@@ -408,9 +414,11 @@ export class CapiDataAgent implements DataAgentService {
     const body = {
       parent: this.parent,
       messages: [{ userMessage: { text: question } }],
-      conversationReference: { conversation, dataAgentContext: { dataAgent: agent } },
+      // PUBLISHED: the context the agent stage published, never a staged draft.
+      conversationReference: { conversation, dataAgentContext: { dataAgent: agent, contextVersion: 'PUBLISHED' } },
     };
-    const res = await this.send('POST', `/v1beta/${this.parent}:chat`, { body, signal, what, timeoutMs: this.options.chatTimeoutMs ?? 300_000 });
+    const timeoutMs = Math.min(this.options.chatTimeoutMs ?? 300_000, MAX_CHAT_TIMEOUT_MS);
+    const res = await this.send('POST', `/v1beta/${this.parent}:chat`, { body, signal, what, timeoutMs, headers: { 'x-server-timeout': String(Math.ceil(timeoutMs / 1000)) } });
     if (!res.ok) throw this.failure(what, res.status, await readJson(res));
     const messages: CapiMessage[] = [];
     const splitter = new JsonArraySplitter();
@@ -465,6 +473,7 @@ export class CapiDataAgent implements DataAgentService {
     for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, v);
     const headers = new Headers({ 'content-type': 'application/json' });
     if (this.options.billingProjectId) headers.set('x-goog-user-project', this.options.billingProjectId);
+    for (const [k, v] of Object.entries(request.headers ?? {})) headers.set(k, v);
     if (!isLoopback(this.endpoint)) {
       try {
         this.auth ??= new GoogleAuth({ scopes: [SCOPE] });
@@ -507,6 +516,7 @@ interface CallOptions {
   body?: unknown;
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
+  headers?: Record<string, string>;
 }
 
 async function readJson(res: Response): Promise<unknown> {

@@ -4,8 +4,9 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { GoogleAuth } from 'google-auth-library';
-import { RemoteServiceError } from '../core/errors.js';
+import { DataValidationError, RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
+import { CSV_NULL } from '../data/csv.js';
 import { bigqueryDialect, type SqlDialect } from './sql-dialect.js';
 import type { DatasetRef, QueryOptions, QueryResult, Warehouse } from './warehouse.js';
 
@@ -290,6 +291,9 @@ export class BigQueryWarehouse implements Warehouse {
           sourceFormat: 'CSV',
           skipLeadingRows: 1,
           allowQuotedNewlines: true,
+          // Said, not assumed: our CSV writer (src/data/csv.ts, CSV_NULL) writes NULL as an empty
+          // unquoted field and quotes every string, so an empty string is "" and stays a string.
+          nullMarker: CSV_NULL,
           writeDisposition: 'WRITE_TRUNCATE',
           createDisposition: 'CREATE_IF_NEEDED',
           schema,
@@ -445,20 +449,45 @@ export class BigQueryWarehouse implements Warehouse {
     return new RemoteServiceError('warehouse_error', `BigQuery rejected the query: ${message ?? `HTTP ${res.status}`}`, { httpStatus: res.status });
   }
 
+  /**
+   * A dry run as a job (jobs.insert with `dryRun`), because only the job's statistics say what
+   * kind of statement the SQL is (jobs.query's answer does not). Anything but a single SELECT
+   * is refused here, so nothing else ever runs (issue #16): not DML, DDL or a script.
+   */
   async dryRun(dataset: string, sql: string): Promise<{ bytes?: number }> {
-    const res = await this.call('POST', `${this.projectPath}/queries`, {
+    const { projectId, location } = this;
+    const { query, useLegacySql, defaultDataset, maximumBytesBilled } = this.queryRequest(dataset, sql);
+    const res = await this.call('POST', `${this.projectPath}/jobs`, {
       what: 'dry-running a query',
-      body: { ...this.queryRequest(dataset, sql), dryRun: true },
+      body: { jobReference: { projectId, location }, configuration: { dryRun: true, query: { query, useLegacySql, defaultDataset, maximumBytesBilled } } },
       // A missing table or column is 404/400: the query's fault, not the service's.
       accept: [400, 404],
     });
     if (res.status !== 200) throw this.rejected(res);
-    const bytes = (res.json as QueryResponse).totalBytesProcessed;
+    const stats = (res.json as { statistics?: { totalBytesProcessed?: string; query?: { statementType?: string; totalBytesProcessed?: string } } }).statistics;
+    const statementType = stats?.query?.statementType;
+    if (statementType !== 'SELECT') {
+      throw new DataValidationError('validation_failed', `Refused to run the SQL: BigQuery's dry run says it is ${statementType ? `a ${statementType} statement` : 'of no known statement type'}; only a single SELECT may run.`);
+    }
+    this.remember(dataset, sql);
+    const bytes = stats?.query?.totalBytesProcessed ?? stats?.totalBytesProcessed;
     return bytes === undefined ? {} : { bytes: Number(bytes) };
+  }
+
+  /** SQL whose dry run said SELECT, so that `query` after `dryRun` does not dry-run it twice. */
+  private readonly selects = new Set<string>();
+
+  private remember(dataset: string, sql: string): void {
+    // Bounded: a long job asks a few hundred distinct queries at most.
+    if (this.selects.size >= 1000) this.selects.clear();
+    this.selects.add(`${dataset}\u0000${sql}`);
   }
 
   async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     const { signal, maxRows } = options;
+    signal?.throwIfAborted();
+    // Nothing runs before its dry run has said SELECT.
+    if (!this.selects.has(`${dataset}\u0000${sql}`)) await this.dryRun(dataset, sql);
     signal?.throwIfAborted();
     const pageSize = Math.max(1, Math.min(PAGE_SIZE, maxRows ?? PAGE_SIZE));
     const first = await this.call('POST', `${this.projectPath}/queries`, {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkBigQuerySql } from './bigquery-sql.js';
 
 export interface RecordedBigQueryRequest {
   method: string;
@@ -336,6 +337,30 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
       job.status = { state: 'DONE', errorResult: { reason: 'stopped', message: 'Job execution was cancelled: User requested cancellation' } };
       return send(res, 200, { kind: 'bigquery#jobCancelResponse', job });
     }
+    if ((m = /^\/bigquery\/v2\/projects\/([^/]+)\/jobs$/.exec(path)) && method === 'POST') {
+      // jobs.insert: only query dry runs (loads come through the upload endpoint).
+      const project = m[1] ?? '';
+      const configuration = (body.configuration ?? {}) as { dryRun?: boolean; query?: { query?: string } };
+      const reference = (body.jobReference ?? {}) as { location?: string };
+      const location = reference.location ?? 'US';
+      const sql = configuration.query?.query ?? '';
+      if (configuration.dryRun !== true || !configuration.query) return send(res, 400, googleError(400, 'invalid', 'The fake runs only query dry runs through jobs.insert.'));
+      for (const t of referencedTables(sql)) {
+        if (!tables.has(t)) return notFound(`Table ${project}:${t} was not found in location ${location}`);
+      }
+      const parsed = checkBigQuerySql(sql);
+      if (!parsed.ok) return send(res, 400, googleError(400, 'invalidQuery', parsed.message));
+      const rejection = dryRunRejections.find((r) => r.predicate(sql));
+      if (rejection) return send(res, 400, googleError(400, 'invalidQuery', rejection.message));
+      const bytes = String(referencedTables(sql).reduce((n, t) => n + Number(tables.get(t)?.numBytes ?? 0), 0));
+      return send(res, 200, {
+        kind: 'bigquery#job',
+        jobReference: { projectId: project, location },
+        configuration: { ...configuration, jobType: 'QUERY' },
+        status: { state: 'DONE' },
+        statistics: { totalBytesProcessed: bytes, query: { totalBytesProcessed: bytes, statementType: parsed.statementType } },
+      });
+    }
     if ((m = /^\/bigquery\/v2\/projects\/([^/]+)\/queries$/.exec(path)) && method === 'POST') {
       const project = m[1] ?? '';
       const sql = typeof body.query === 'string' ? body.query : '';
@@ -343,6 +368,9 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
       for (const t of referencedTables(sql)) {
         if (!tables.has(t)) return notFound(`Table ${project}:${t} was not found in location ${location}`);
       }
+      // BigQuery refuses what it cannot parse before it runs anything.
+      const parsed = checkBigQuerySql(sql);
+      if (!parsed.ok) return send(res, 400, googleError(400, 'invalidQuery', parsed.message));
       if (body.dryRun === true) {
         const rejection = dryRunRejections.find((r) => r.predicate(sql));
         if (rejection) return send(res, 400, googleError(400, 'invalidQuery', rejection.message));

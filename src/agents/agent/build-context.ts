@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { AgentContext } from '../../domain/artifacts.js';
 import type { DataModel } from '../../domain/data-model.js';
@@ -6,8 +7,16 @@ import type { DemoStory } from '../../domain/story.js';
 
 /** A data agent id from the job id: the same job updates the same agent. */
 export function agentNameFor(jobId: string): string {
-  return `provision-${jobId}`;
+  const id = `provision-${jobId}`;
+  if (id.length <= AGENT_ID_MAX && !id.endsWith('-')) return id;
+  // CAPI agent ids match ^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$: a long or dash-ending job id keeps a
+  // readable head and gets a hash of the whole id, so different jobs keep different agents.
+  const hash = createHash('sha256').update(jobId).digest('hex').slice(0, 8);
+  return `${id.slice(0, AGENT_ID_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
+
+/** The longest data agent id the Conversational Analytics API accepts. */
+const AGENT_ID_MAX = 63;
 
 /**
  * The agent's context: what the Conversational Analytics API publishes (system instruction,

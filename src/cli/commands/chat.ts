@@ -2,7 +2,6 @@ import { anthropicSettingsFrom, capiDataAgent, googleSettingsFrom, loadAnthropic
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { agentNameFor } from '../../agents/agent/build-context.js';
 import { parseJobEnv } from '../../config/env.js';
 import { ProvisionError } from '../../core/errors.js';
@@ -13,7 +12,7 @@ import type { Llm } from '../../llm/llm.js';
 import { createLogger, jsonLineSink } from '../../logging/logger.js';
 import { datasetNameFor, JobIdSchema } from '../../pipeline/job-spec.js';
 import { UsageError } from '../exit-status.js';
-import { CHAT_HELP } from '../help.js';
+import { parseCommand } from '../program.js';
 import { printJson, type CliIO } from '../io.js';
 
 /** The job a chat is about, as its manifest (`jobs/<jobId>/job.json`) describes it. */
@@ -197,11 +196,10 @@ async function repl(conversation: AgentConversation, job: ChatJob, agent: { name
  * says `unanswered: true`.
  */
 export async function runChat(args: string[], io: CliIO, deps: ChatDeps = {}): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { 'state-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    io.stdout.write(`${CHAT_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('chat', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { positionals } = parsed;
+  const values = parsed.values as { 'state-dir'?: string; json?: boolean };
   const id = JobIdSchema.safeParse(positionals[0]);
   if (!id.success) throw new UsageError('chat takes a job id, then optionally a question: provision chat <jobId> ["question"].');
   const jobId = id.data;

@@ -1,18 +1,16 @@
-import { parseArgs } from 'node:util';
 import { parseJobEnv } from '../../config/env.js';
 import { SAMPLE_SITES, serveSample, type SampleSite } from '../../samples/serve-site.js';
 import { UsageError } from '../exit-status.js';
-import { DEMO_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { resolveRunOptions, RUN_FLAGS } from '../run-options.js';
+import { parseCommand } from '../program.js';
+import { resolveRunOptions, type RunFlagValues } from '../run-options.js';
 import { executeRun } from './run.js';
 
 export async function demoCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...RUN_FLAGS, site: { type: 'string' } }, allowPositionals: false, strict: true });
-  if (values.help) {
-    io.stdout.write(`${DEMO_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('demo', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  if (parsed.positionals.length > 0) throw new UsageError(`demo takes no URL (it serves its own sample site); got ${parsed.positionals.join(' ')}.`);
+  const values = parsed.values as RunFlagValues & { site?: string };
   const site = (values.site ?? 'northwind-outfitters') as SampleSite;
   if (!SAMPLE_SITES.includes(site)) throw new UsageError(`--site must be one of ${SAMPLE_SITES.join(', ')}.`);
   // The sample site is served on loopback, so the crawler must be allowed there.

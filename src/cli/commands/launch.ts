@@ -1,28 +1,22 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { WarehouseKindSchema } from '../../domain/data-model.js';
 import { StrategySchema } from '../../pipeline/job-spec.js';
 import { apiBase, apiError, callApi } from '../api-client.js';
 import { UsageError } from '../exit-status.js';
-import { CANCEL_HELP, LAUNCH_HELP } from '../help.js';
+import { parseCommand } from '../program.js';
 import { printJson, type CliIO } from '../io.js';
 
 /** `provision launch <url…>`: starts jobs through the API's launcher and returns at once. */
 export async function launchCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { strategy: { type: 'string' }, scale: { type: 'string' }, 'callback-url': { type: 'string' }, 'idempotency-key': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.stdout.write(`${LAUNCH_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('launch', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { positionals } = parsed;
+  const values = parsed.values as { strategy?: string; warehouse?: string; scale?: string; 'callback-url'?: string; 'idempotency-key'?: string; json?: boolean };
   if (positionals.length === 0) throw new UsageError('launch needs at least one URL: provision launch <url…>.');
   if (values['idempotency-key'] && positionals.length > 1) throw new UsageError('--idempotency-key names one job; give one URL with it.');
   const options = z
-    .object({ strategy: StrategySchema.optional(), scale: z.coerce.number().positive().max(100).optional(), callbackUrl: z.string().url().optional() })
-    .safeParse({ strategy: values.strategy, scale: values.scale, callbackUrl: values['callback-url'] });
+    .object({ strategy: StrategySchema.optional(), warehouse: WarehouseKindSchema.optional(), scale: z.coerce.number().positive().max(100).optional(), callbackUrl: z.string().url().optional() })
+    .safeParse({ strategy: values.strategy, warehouse: values.warehouse, scale: values.scale, callbackUrl: values['callback-url'] });
   if (!options.success) throw new UsageError(`${String(options.error.issues[0]?.path[0] ?? 'option')}: ${options.error.issues[0]?.message ?? 'invalid'}`);
   const opts = Object.fromEntries(Object.entries(options.data).filter(([, v]) => v !== undefined));
   const results: Array<Record<string, unknown>> = [];
@@ -45,11 +39,10 @@ export async function launchCommand(args: string[], io: CliIO): Promise<number> 
 
 /** `provision cancel <jobId>`: stops a job through the API (SIGTERM locally, cancelExecution in the cloud). */
 export async function cancelCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    io.stdout.write(`${CANCEL_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('cancel', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { positionals } = parsed;
+  const values = parsed.values as { json?: boolean };
   const jobId = positionals[0];
   if (!jobId || positionals.length > 1) throw new UsageError('cancel takes one job id: provision cancel <jobId>.');
   const answer = await callApi(io.env, 'POST', `/jobs/${encodeURIComponent(jobId)}/cancel`, {});

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { anthropicSettingsFrom, googleSettingsFrom } from '../../app/cloud-clients.js';
 import { runJob, type RunJobOptions } from '../../app/run-job.js';
 import { parseEventsEnv, parseJobEnv, type JobEnv } from '../../config/env.js';
@@ -13,10 +12,10 @@ import type { RunSummary } from '../../pipeline/summary.js';
 import { batchJobId, parseUrlList, taskShare } from '../batch.js';
 import { exitStatusFor, UsageError } from '../exit-status.js';
 import { formatSummary } from '../format.js';
-import { RUN_HELP } from '../help.js';
 import { printJson, type CliIO } from '../io.js';
 import { ProgressView } from '../progress-view.js';
-import { resolveRunOptions, RUN_FLAGS, type RunOptions } from '../run-options.js';
+import { parseCommand } from '../program.js';
+import { resolveRunOptions, type RunFlagValues, type RunOptions } from '../run-options.js';
 
 /** Runs one job with the resolved options. Prints nothing on stdout. */
 async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logFields?: Record<string, unknown>; jobSlug?: string; jobId?: string } = {}): Promise<RunSummary> {
@@ -32,6 +31,7 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
     allowPrivateNetwork: options.allowPrivateNetwork,
     ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
     ...(options.noFallback ? { noFallback: true } : {}),
+    render: options.render,
   };
   const interactive = io.stderr.isTTY === true;
   const logToStderr = env.PROVISION_LOG === 'stderr' || (env.PROVISION_LOG === 'auto' && !interactive);
@@ -124,11 +124,10 @@ async function runBatch(urls: string[], options: RunOptions, io: CliIO): Promise
 }
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: RUN_FLAGS, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.stdout.write(`${RUN_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('run', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  const values = parsed.values as RunFlagValues;
+  const positionals = parsed.positionals;
   const env = parseJobEnv(io.env);
   if (positionals.length > 1) throw new UsageError(`run takes one URL; got ${positionals.length}. For several, use --urls-file (one URL a line).`);
   const options = resolveRunOptions(values, env);

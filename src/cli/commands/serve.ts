@@ -1,20 +1,15 @@
-import { parseArgs } from 'node:util';
 import { startStatusService } from '../../app/serve.js';
 import { parseServerEnv } from '../../config/env.js';
 import { createLogger, jsonLineSink } from '../../logging/logger.js';
-import { SERVE_HELP } from '../help.js';
+import { UsageError } from '../exit-status.js';
+import { parseCommand } from '../program.js';
 import { printJson, type CliIO } from '../io.js';
 
 export async function serveCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: { host: { type: 'string' }, port: { type: 'string' }, 'state-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.stdout.write(`${SERVE_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('serve', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  if (parsed.positionals.length > 0) throw new UsageError(`serve takes no arguments; got ${parsed.positionals.join(' ')}.`);
+  const values = parsed.values as { host?: string; port?: string; 'state-dir'?: string; json?: boolean };
   const env = parseServerEnv({
     ...io.env,
     ...(values.host ? { PROVISION_HOST: values.host } : {}),

@@ -1,27 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseJobEnv } from '../../config/env.js';
 import { SqliteStatusStore } from '../../status/sqlite-status-store.js';
 import { UsageError } from '../exit-status.js';
 import { formatJob, formatJobList } from '../format.js';
-import { STATUS_HELP } from '../help.js';
+import { parseCommand } from '../program.js';
 import { printJson, type CliIO } from '../io.js';
 
 const StatusFilter = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional();
 
 export async function statusCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { 'state-dir': { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.stdout.write(`${STATUS_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('status', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError('status takes at most one job id: provision status [jobId].');
+  const values = parsed.values as { 'state-dir'?: string; status?: string; limit?: string; json?: boolean };
   const stateDir = resolve(values['state-dir'] ?? parseJobEnv(io.env).PROVISION_STATE_DIR);
   const status = StatusFilter.safeParse(values.status);
   if (!status.success) throw new UsageError('--status must be one of queued, running, completed, failed, cancelled.');

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { bigQueryWarehouse, capiDataAgent, googleSettingsFrom } from '../../app/cloud-clients.js';
 import { agentNameFor } from '../../agents/agent/build-context.js';
 import { parseJobEnv } from '../../config/env.js';
@@ -8,7 +7,7 @@ import { LocalDataAgent } from '../../dataagent/local-data-agent.js';
 import { datasetNameFor, JobIdSchema } from '../../pipeline/job-spec.js';
 import { DuckdbWarehouse } from '../../warehouse/duckdb-warehouse.js';
 import { UsageError } from '../exit-status.js';
-import { TEARDOWN_HELP } from '../help.js';
+import { parseCommand } from '../program.js';
 import { printJson, type CliIO } from '../io.js';
 
 /**
@@ -17,11 +16,10 @@ import { printJson, type CliIO } from '../io.js';
  * with the same id provisions again.
  */
 export async function teardownCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { 'state-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    io.stdout.write(`${TEARDOWN_HELP}\n`);
-    return 0;
-  }
+  const parsed = parseCommand('teardown', args, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { positionals } = parsed;
+  const values = parsed.values as { 'state-dir'?: string; json?: boolean };
   const id = JobIdSchema.safeParse(positionals[0]);
   if (!id.success || positionals.length !== 1) throw new UsageError('teardown takes one job id: provision teardown <jobId>.');
   const jobId = id.data;
