@@ -5,11 +5,18 @@
 //   --rows 10000000   picks the scale that gives about that many rows (the 10M-row run)
 //   --memory-limit 256MB  caps DuckDB's memory while loading
 //   --compare-appender  also loads the largest table through DuckDB's appender, to compare with COPY
+//   --pipeline-scale 20  then runs the real pipeline (`provision run` in this process, heuristic, DuckDB)
+//          on the bundled sample site at that scale and prints the data and provision stages' rows/s
+//          next to the engine's own on the very model the pipeline composed; 0 skips it
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { runJob } from '../src/app/run-job.js';
+import { parseJobEnv } from '../src/config/env.js';
+import { serveSample } from '../src/samples/serve-site.js';
 import { renderModel } from '../src/agents/model/render-model.js';
 import { BLUEPRINTS } from '../src/blueprints/index.js';
 import { tailor } from '../src/blueprints/tailor.js';
@@ -31,6 +38,7 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'memory-limit': { type: 'string' },
+    'pipeline-scale': { type: 'string', default: '20' },
   },
 });
 
@@ -155,6 +163,55 @@ async function benchBlueprint(id: string, dir: string): Promise<{ rows: number; 
   return { rows, genMs, loadMs, bytes };
 }
 
+/**
+ * The real pipeline at a scale, then the engine alone on the model it composed: where the
+ * difference between a stage's rows/s and the engine's goes.
+ */
+async function benchPipeline(scale: number, dir: string): Promise<void> {
+  const site = await serveSample('northwind-outfitters');
+  const stateDir = join(dir, 'pipeline');
+  const jobId = 'bench-data-pipeline';
+  // The job binary's own defaults (PROVISION_DUCKDB_MEMORY_LIMIT and the rest), as `provision run` has them.
+  const env = parseJobEnv({});
+  console.log(`\n== pipeline: provision run on the sample site at scale ${scale} (heuristic, duckdb, memory limit ${env.PROVISION_DUCKDB_MEMORY_LIMIT})`);
+  try {
+    const t0 = performance.now();
+    const { summary } = await runJob(
+      { jobId, url: site.url, attempt: 0, strategy: 'heuristic', warehouse: 'duckdb', scale, allowPrivateNetwork: true },
+      { stateDir, signal: new AbortController().signal, duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT },
+    );
+    const wall = performance.now() - t0;
+    if (summary.status !== 'completed') throw new Error(`the pipeline ${summary.status}: ${summary.error?.message ?? ''}`);
+    const rows = (summary.dataset?.tables ?? []).reduce((n, t) => n + t.rows, 0);
+    const stage = (id: string) => summary.stages.find((s) => s.id === id)?.durationMs ?? NaN;
+    const model = (JSON.parse(readFileSync(join(stateDir, 'jobs', jobId, 'checkpoints', 'model.json'), 'utf8')) as { output: DataModel }).output;
+    const seed = (JSON.parse(readFileSync(join(stateDir, 'jobs', jobId, 'checkpoints', 'data.json'), 'utf8')) as { output: { seed: number } }).output.seed;
+
+    // The engine alone, on the same model, seed and scale: generation to CSV, then COPY with and without the job's memory limit.
+    const engineDir = join(dir, 'engine');
+    const g0 = performance.now();
+    const written = await writeDataset(model, { seed, scale }, engineDir);
+    const genMs = performance.now() - g0;
+    const loadWith = async (memoryLimit: string | undefined): Promise<number> => {
+      const wh = new DuckdbWarehouse(join(dir, `wh-${memoryLimit ?? 'unlimited'}`), memoryLimit ? { memoryLimit } : {});
+      await wh.ensureDataset('bench');
+      const l0 = performance.now();
+      for (const t of written) await wh.loadTable('bench', model.tables.find((x) => x.name === t.name) as Table, t.file);
+      const ms = performance.now() - l0;
+      await wh.close();
+      return ms;
+    };
+    const loadLimited = await loadWith(env.PROVISION_DUCKDB_MEMORY_LIMIT);
+    const loadFree = await loadWith(undefined);
+    const rate = (ms: number) => `${lpad(fmt((rows / ms) * 1000), 11)} rows/s (${(ms / 1000).toFixed(2)} s)`;
+    console.log(`${fmt(rows)} rows in ${model.tables.length} tables; whole run ${(wall / 1000).toFixed(1)} s; peak RSS of this process ${rssMb()} MB`);
+    console.log(`data stage       in pipeline ${rate(stage('data'))}   engine alone ${rate(genMs)}`);
+    console.log(`provision stage  in pipeline ${rate(stage('provision'))}   engine alone ${rate(loadLimited)} with the job's memory limit, ${rate(loadFree)} without`);
+  } finally {
+    await site.close();
+  }
+}
+
 const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'bench-data-'));
 try {
   const ids = values.blueprint === 'all' ? BLUEPRINTS.map((b) => b.id) : (values.blueprint ?? 'retail').split(',');
@@ -168,6 +225,8 @@ try {
     loadMs += r.loadMs;
   }
   if (ids.length > 1) console.log(`\n== all: ${fmt(rows)} rows, generation ${fmt((rows / genMs) * 1000)} rows/s, load ${loadMs ? fmt((rows / loadMs) * 1000) : '-'} rows/s, peak RSS ${rssMb()} MB`);
+  const pipelineScale = Number(values['pipeline-scale']);
+  if (pipelineScale > 0) await benchPipeline(pipelineScale, dir);
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
 }

@@ -97,7 +97,7 @@ echo "== 7. The API service (trigger + push subscriber)"
 run gcloud run deploy provision-api --image "$IMAGE" --args serve --region "$REGION" --project "$PROJECT_ID" \
   --service-account "$API_SA" --no-allow-unauthenticated --cpu 1 --memory 512Mi --min-instances 0 \
   --set-secrets PROVISION_API_TOKEN=provision-api-token:latest \
-  --set-env-vars "PROVISION_HOST=0.0.0.0,GOOGLE_CLOUD_PROJECT=${PROJECT_ID},PROVISION_REGION=${REGION},PROVISION_JOB_NAME=provision,PROVISION_LAUNCHER=cloudrun,PROVISION_STATUS_STORE=firestore,PROVISION_PUSH_AUTH=oidc,PROVISION_PUSH_BEHIND_IAM=1,PROVISION_PUSH_SERVICE_ACCOUNT=${PUSH_SA}"
+  --set-env-vars "PROVISION_HOST=0.0.0.0,GOOGLE_CLOUD_PROJECT=${PROJECT_ID},PROVISION_REGION=${REGION},PROVISION_JOB_NAME=provision,PROVISION_LAUNCHER=cloudrun,PROVISION_STATUS_STORE=firestore,PROVISION_PUSH_AUTH=oidc,PROVISION_PUSH_BEHIND_IAM=1,PROVISION_PUSH_SERVICE_ACCOUNT=${PUSH_SA},PROVISION_TRUST_PROXY=1"
 API_URL="$( [ "${DRY_RUN:-0}" = "1" ] && echo "https://provision-api-HASH-${REGION}.a.run.app" || gcloud run services describe provision-api --region "$REGION" --project "$PROJECT_ID" --format 'value(status.url)')"
 PUSH_ENDPOINT="${API_URL}/pubsub/push"
 # Cloud Run accepts a token whose audience is the service URL (never with a path) or one of the

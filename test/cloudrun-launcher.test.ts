@@ -95,3 +95,41 @@ describe('Cloud Run launcher against a fake Cloud Run Admin API', () => {
     assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === `/v2/${res.json.execution}`));
   });
 });
+
+describe('Cloud Run launcher: one execution per Idempotency-Key', () => {
+  it('50 concurrent POSTs with one key, runJob taking 200 ms: exactly one runJob', async () => {
+    const fake = new FakeCloudRun();
+    fake.runDelayMs = 200;
+    const endpoint = await fake.start();
+    const service = await startStatusService({
+      env: parseServerEnv({
+        PORT: '0',
+        PROVISION_STATE_DIR: tempDir(),
+        PROVISION_LAUNCHER: 'cloudrun',
+        GOOGLE_CLOUD_PROJECT: 'demo-project',
+        CLOUD_RUN_API_ENDPOINT: endpoint,
+        PROVISION_ALLOW_PRIVATE_NETWORK: '1',
+        PROVISION_TRIGGER_RATE_LIMIT: '100000',
+        PROVISION_RECONCILE_MS: '0',
+      }),
+      logger: silentLogger,
+      sweepMs: 0,
+    });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          const res = await fetch(`${service.url}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'one-key' }, body: JSON.stringify({ url: 'http://127.0.0.1:9/once' }) });
+          return { status: res.status, json: (await res.json()) as Record<string, string> };
+        }),
+      );
+      assert.deepEqual([...new Set(answers.map((a) => a.status))], [202]);
+      assert.equal(new Set(answers.map((a) => a.json.jobId)).size, 1);
+      const runs = fake.requests.filter((r) => r.path.endsWith(':run'));
+      console.log(`# launches for one key under 50 concurrent requests (Cloud Run fake, 200 ms runJob): ${runs.length}`);
+      assert.equal(runs.length, 1, 'exactly one runJob');
+    } finally {
+      await service.close();
+      fake.close();
+    }
+  });
+});

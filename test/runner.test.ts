@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHECKPOINT_SCHEMA_VERSION } from '../src/checkpoints/checkpoint-store.js';
 import { FileCheckpointStore } from '../src/checkpoints/file-checkpoint-store.js';
 import { RemoteServiceError, UserInputError } from '../src/core/errors.js';
 import { STAGE_IDS, type StageId } from '../src/core/stage-ids.js';
@@ -29,7 +32,8 @@ function fakeStages(calls: StageId[], behaviour: Partial<Record<StageId, Behavio
         id,
         inputSchema: z.any(),
         outputSchema: z.object({ stage: z.string() }),
-        input: () => ({}),
+        // Each stage reads the one before it, as the real ones read earlier outputs.
+        input: (earlier: Record<string, unknown>) => ({ previous: earlier[STAGE_IDS[STAGE_IDS.indexOf(id) - 1] ?? ''] ?? null }),
         run: async (_input: unknown, ctx: StageContext) => {
           calls.push(id);
           const custom = behaviour[id];
@@ -170,5 +174,44 @@ describe('runPipeline', () => {
     const { deps } = setup(dir, fakeStages(calls));
     await runPipeline({ ...deps, job: { ...deps.job, scale: 2 } }, { signal: new AbortController().signal });
     assert.deepEqual(calls, [...STAGE_IDS]);
+  });
+
+  it('does not trust a checkpoint of another schema version (fixtures written by release 1)', async () => {
+    const dir = tempDir();
+    cpSync(new URL('./fixtures/checkpoints/v1', import.meta.url), join(dir, 'jobs', spec.jobId, 'checkpoints'), { recursive: true });
+    const calls: StageId[] = [];
+    const result = await runPipeline(setup(dir, fakeStages(calls)).deps, { signal: new AbortController().signal });
+    assert.deepEqual(calls, [...STAGE_IDS], 'every stage recomputed');
+    assert.ok(result.stages.every((s) => !s.resumed));
+    const saved = JSON.parse(readFileSync(join(dir, 'jobs', spec.jobId, 'checkpoints', 'story.json'), 'utf8')) as { v: number; inputHash: string };
+    assert.equal(saved.v, CHECKPOINT_SCHEMA_VERSION);
+    assert.match(saved.inputHash, /^[0-9a-f]{64}$/);
+  });
+
+  it('recomputes from the first stage whose input changed: an edited research output reruns story through validate', async () => {
+    const dir = tempDir();
+    await runPipeline(setup(dir, fakeStages([])).deps, { signal: new AbortController().signal });
+    const file = join(dir, 'jobs', spec.jobId, 'checkpoints', 'research.json');
+    const checkpoint = JSON.parse(readFileSync(file, 'utf8')) as { output: { stage: string } };
+    checkpoint.output.stage = 'research, as the site says now';
+    writeFileSync(file, JSON.stringify(checkpoint));
+    const calls: StageId[] = [];
+    const result = await runPipeline(setup(dir, fakeStages(calls)).deps, { signal: new AbortController().signal });
+    assert.deepEqual(calls, ['story', 'model', 'data', 'provision', 'agent', 'validate']);
+    assert.deepEqual(result.stages.map((s) => s.resumed ?? false), [true, false, false, false, false, false, false]);
+    // And once they have, an unchanged rerun resumes everything again.
+    const again: StageId[] = [];
+    await runPipeline(setup(dir, fakeStages(again)).deps, { signal: new AbortController().signal });
+    assert.deepEqual(again, []);
+  });
+
+  it('a recomputed stage invalidates every stage after it, even when their inputs hash the same', async () => {
+    const dir = tempDir();
+    await runPipeline(setup(dir, fakeStages([])).deps, { signal: new AbortController().signal });
+    // The data stage's checkpoint is gone (its files were removed, say); it recomputes the same output.
+    rmSync(join(dir, 'jobs', spec.jobId, 'checkpoints', 'data.json'));
+    const calls: StageId[] = [];
+    await runPipeline(setup(dir, fakeStages(calls)).deps, { signal: new AbortController().signal });
+    assert.deepEqual(calls, ['data', 'provision', 'agent', 'validate']);
   });
 });

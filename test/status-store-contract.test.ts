@@ -13,6 +13,10 @@ import { FirestoreStatusStore } from '../src/status/firestore-status-store.js';
 import type { JobState, JobStatus } from '../src/status/job-state.js';
 import { SqliteStatusStore } from '../src/status/sqlite-status-store.js';
 import { artifactOf, StoreUnavailableError, type JobChange, type JobListFilter, type StatusStore } from '../src/status/status-store.js';
+import { startStatusService, type Service } from '../src/app/serve.js';
+import { parseServerEnv } from '../src/config/env.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { RecordingLauncher } from './helpers/fake-launcher.js';
 import { freePort, startFirestoreEmulator, type RunningEmulator } from './helpers/emulators.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -411,6 +415,63 @@ function statusStoreContract(name: string, harness: () => Promise<StoreHarness |
       assert.deepEqual(await store.artifacts('no-such-job'), {});
     });
 
+    contract('claims a job once among 50 concurrent claims from two handles, with its job.queued recorded in the same step', async (open) => {
+      const handles = [open(), open()];
+      const claims = Array.from({ length: 50 }, (_, i) => new EventSequencer('job-claimed', 0, clock(BASE_MS)).next({ type: 'job.queued', output: { url: `https://claim.example/${i}` } }));
+      const results = await Promise.all(claims.map((e, i) => (handles[i % 2] as StatusStore).claim(e)));
+      const winners = results.flatMap((r, i) => (r.claimed ? [i] : []));
+      assert.equal(winners.length, 1, 'exactly one claim wins');
+      const winner = claims[winners[0] as number] as PhaseEvent;
+      for (const r of results) assert.equal(r.state.meta.url, winner.output && (winner.output as { url: string }).url, 'every caller sees the winning claim');
+      const state = await (handles[0] as StatusStore).get('job-claimed');
+      assert.deepEqual(state?.appliedEventIds, [winner.eventId]);
+      assert.equal(state?.status, 'queued');
+      assert.deepEqual((await (handles[1] as StatusStore).events('job-claimed')).map((e) => e.eventId), [winner.eventId]);
+      // A claim on an existing job changes nothing, whatever the job has become since.
+      await (handles[0] as StatusStore).apply(new EventSequencer('job-claimed', 0, clock(BASE_MS + 5000), 5).next({ type: 'job.started' }));
+      const late = await (handles[1] as StatusStore).claim(new EventSequencer('job-claimed', 0).next({ type: 'job.queued' }));
+      assert.equal(late.claimed, false);
+      assert.equal(late.state.status, 'running');
+    });
+
+    contract('two trigger instances over this store: 50 concurrent POSTs with one Idempotency-Key launch once', async (open) => {
+      const launchers = [new RecordingLauncher(), new RecordingLauncher()];
+      for (const l of launchers) l.delayMs = 200;
+      const env = parseServerEnv({ PORT: '0', PROVISION_STATE_DIR: tempDir(), PROVISION_ALLOW_PRIVATE_NETWORK: '1', PROVISION_TRIGGER_RATE_LIMIT: '100000', PROVISION_RECONCILE_MS: '0' });
+      const services: Service[] = await Promise.all(launchers.map((launcher) => startStatusService({ env, store: open(), logger: silentLogger, launcher, sweepMs: 0 })));
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, async (_, i) => {
+            const res = await fetch(`${(services[i % 2] as Service).url}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'contract-key' }, body: JSON.stringify({ url: 'http://127.0.0.1:9/contract' }) });
+            return { status: res.status, body: (await res.json()) as { jobId: string } };
+          }),
+        );
+        assert.deepEqual([...new Set(answers.map((a) => a.status))], [202]);
+        assert.equal(new Set(answers.map((a) => a.body.jobId)).size, 1);
+        const launches = launchers.reduce((n, l) => n + l.launched.length, 0);
+        console.log(`# launches for one key under 50 concurrent requests over two instances: ${launches}`);
+        assert.equal(launches, 1);
+      } finally {
+        await Promise.all(services.map((s) => s.close()));
+      }
+    });
+
+    contract('gives a claim back only while the claiming event is all the job holds', async (open) => {
+      const store = open();
+      const first = new EventSequencer('job-released', 0, clock(BASE_MS)).next({ type: 'job.queued', output: { url: 'https://released.example/' } });
+      assert.equal((await store.claim(first)).claimed, true);
+      assert.equal(await store.release('job-released', 'some-other-event'), false);
+      assert.equal(await store.release('job-released', first.eventId), true);
+      assert.equal(await store.get('job-released'), undefined);
+      assert.deepEqual(await store.events('job-released'), []);
+      const again = new EventSequencer('job-released', 0, clock(BASE_MS)).next({ type: 'job.queued' });
+      assert.equal((await store.claim(again)).claimed, true, 'claimable again once given back');
+      await store.apply(new EventSequencer('job-released', 0, clock(BASE_MS + 5000), 5).next({ type: 'job.started' }));
+      assert.equal(await store.release('job-released', again.eventId), false, 'a job that started is never given back');
+      assert.equal((await store.get('job-released'))?.status, 'running');
+      assert.equal(await store.release('no-such-job', again.eventId), false);
+    });
+
     contract('keeps dead letters, newest first', async (open) => {
       const store = open();
       for (let i = 0; i < 3; i++) await store.deadLetter({ receivedAt: at(i), reason: `reason ${i}`, body: `{"n":${i}` });
@@ -458,6 +519,7 @@ function statusStoreContract(name: string, harness: () => Promise<StoreHarness |
       await store.close();
       const calls: Record<string, () => Promise<unknown>> = {
         apply: () => store.apply(event),
+        claim: () => store.claim(event),
         get: () => store.get(event.jobId),
         list: () => store.list(),
         events: () => store.events(event.jobId),

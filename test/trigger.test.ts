@@ -197,3 +197,74 @@ describe('trigger reads after writes', () => {
     }
   });
 });
+
+describe('one launch per Idempotency-Key', () => {
+  const post = (service: Service, key: string, url = 'http://127.0.0.1:9/once') => call(service, 'POST', '/jobs', { url }, { 'idempotency-key': key });
+  const env = (stateDir: string) => parseServerEnv({ PORT: '0', PROVISION_STATE_DIR: stateDir, PROVISION_ALLOW_PRIVATE_NETWORK: '1', PROVISION_TRIGGER_RATE_LIMIT: '100000', PROVISION_RECONCILE_MS: '0' });
+
+  it('50 concurrent POSTs with one key, against a launcher that takes 200 ms: one launch, one job id, job.queued recorded once', async () => {
+    const launcher = new RecordingLauncher();
+    launcher.delayMs = 200;
+    const service = await startStatusService({ env: env(tempDir()), logger: silentLogger, launcher, sweepMs: 0 });
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => post(service, 'burst-key')));
+      assert.deepEqual([...new Set(answers.map((a) => a.status))], [202]);
+      const ids = new Set(answers.map((a) => String(a.json.jobId)));
+      assert.equal(ids.size, 1);
+      assert.equal(launcher.launched.length, 1, 'exactly one launch');
+      const jobId = [...ids][0] as string;
+      const queued = (await service.store.events(jobId)).filter((e) => e.type === 'job.queued');
+      assert.equal(queued.length, 2, 'the claim and the execution it launched, once each');
+      assert.match((await service.store.get(jobId))?.meta.execution ?? '', /exec-1$/);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('two API instances sharing one store: 50 concurrent POSTs with one key across both launch once', async () => {
+    const stateDir = tempDir();
+    const launchers = [new RecordingLauncher(), new RecordingLauncher()];
+    for (const l of launchers) l.delayMs = 200;
+    const services = await Promise.all(launchers.map((launcher) => startStatusService({ env: env(stateDir), logger: silentLogger, launcher, sweepMs: 0 })));
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(services[i % 2] as Service, 'shared-key')));
+      assert.deepEqual([...new Set(answers.map((a) => a.status))], [202]);
+      assert.equal(new Set(answers.map((a) => String(a.json.jobId))).size, 1);
+      assert.equal(launchers[0]!.launched.length + launchers[1]!.launched.length, 1, 'one launch across both instances');
+    } finally {
+      await Promise.all(services.map((s) => s.close()));
+    }
+  });
+
+  it('a launch that fails gives the claim back: the retry with the same key launches', async () => {
+    const launcher = new RecordingLauncher();
+    launcher.failNext = 1;
+    const service = await startStatusService({ env: env(tempDir()), logger: silentLogger, launcher, sweepMs: 0 });
+    try {
+      const failed = await post(service, 'flaky-key');
+      assert.equal(failed.status, 500);
+      assert.equal(await service.store.get(jobIdForKey('http://127.0.0.1:9/once', 'flaky-key')), undefined, 'no job is left claimed without an execution');
+      const retried = await post(service, 'flaky-key');
+      assert.equal(retried.status, 202);
+      assert.equal(launcher.launched.length, 1);
+      assert.equal(retried.json.jobId, jobIdForKey('http://127.0.0.1:9/once', 'flaky-key'));
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('records job.queued before answering: a store read right after the answer, by another handle, finds the job', async () => {
+    const stateDir = tempDir();
+    const service = await startStatusService({ env: env(stateDir), logger: silentLogger, launcher: new RecordingLauncher(), sweepMs: 0 });
+    const other = new SqliteStatusStore(join(stateDir, 'status.sqlite'));
+    try {
+      const res = await call(service, 'POST', '/jobs', { url: 'http://127.0.0.1:9/durable' });
+      const state = await other.get(String(res.json.jobId));
+      assert.equal(state?.status, 'queued');
+      assert.equal(state?.meta.url, 'http://127.0.0.1:9/durable');
+    } finally {
+      await other.close();
+      await service.close();
+    }
+  });
+});

@@ -131,6 +131,7 @@ export async function startStatusService(options: ServeOptions): Promise<Service
         logger,
         ...(env.PROVISION_API_TOKEN ? { apiToken: env.PROVISION_API_TOKEN } : {}),
         rateLimitPerMinute: env.PROVISION_TRIGGER_RATE_LIMIT,
+        trustProxyHops: env.PROVISION_TRUST_PROXY,
         allowPrivateNetwork: env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
         unsupported: (o) => unsupportedLocally(env, o),
       }),

@@ -34,10 +34,17 @@ export class FirestoreCheckpointStore implements CheckpointStore {
   async load(jobId: string, stage: StageId): Promise<Checkpoint | undefined> {
     const snap = await this.stages(jobId).doc(stage).get();
     if (!snap.exists) return undefined;
-    const data = snap.data() as { fingerprint?: string; savedAt?: string; json?: string; strategy?: Strategy };
+    const data = snap.data() as { v?: number; fingerprint?: string; inputHash?: string; savedAt?: string; json?: string; strategy?: Strategy };
     if (typeof data.json !== 'string' || typeof data.fingerprint !== 'string') return undefined;
     try {
-      return { fingerprint: data.fingerprint, savedAt: data.savedAt ?? '', output: JSON.parse(data.json) as unknown, ...(data.strategy ? { strategy: data.strategy } : {}) };
+      return {
+        ...(typeof data.v === 'number' ? { v: data.v } : {}),
+        fingerprint: data.fingerprint,
+        ...(typeof data.inputHash === 'string' ? { inputHash: data.inputHash } : {}),
+        savedAt: data.savedAt ?? '',
+        output: JSON.parse(data.json) as unknown,
+        ...(data.strategy ? { strategy: data.strategy } : {}),
+      };
     } catch {
       return undefined;
     }
@@ -46,7 +53,14 @@ export class FirestoreCheckpointStore implements CheckpointStore {
   async save(jobId: string, stage: StageId, checkpoint: Checkpoint): Promise<void> {
     await this.stages(jobId)
       .doc(stage)
-      .set({ fingerprint: checkpoint.fingerprint, savedAt: checkpoint.savedAt, json: JSON.stringify(checkpoint.output), ...(checkpoint.strategy ? { strategy: checkpoint.strategy } : {}) });
+      .set({
+        ...(checkpoint.v !== undefined ? { v: checkpoint.v } : {}),
+        fingerprint: checkpoint.fingerprint,
+        ...(checkpoint.inputHash !== undefined ? { inputHash: checkpoint.inputHash } : {}),
+        savedAt: checkpoint.savedAt,
+        json: JSON.stringify(checkpoint.output),
+        ...(checkpoint.strategy ? { strategy: checkpoint.strategy } : {}),
+      });
   }
 
   async clear(jobId: string): Promise<void> {

@@ -133,6 +133,17 @@ export const ServerEnvSchema = z.object({
   PROVISION_LAUNCHER: z.enum(['local', 'cloudrun']).default('local'),
   /** Trigger: bearer token for /jobs; required when listening beyond loopback. */
   PROVISION_API_TOKEN: z.string().optional(),
+  /**
+   * Trigger: how many proxies of ours sit in front of the server, each appending one entry to
+   * X-Forwarded-For (Cloud Run alone: 1; an external HTTPS load balancer before it: 2). The
+   * client address for rate limits is then the entry that many from the right. 0 (default):
+   * the header is ignored and the socket address counts. `true` means 1.
+   */
+  PROVISION_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|true|false)$/, 'a number of proxy hops (Cloud Run: 1), or true/false')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+    .default(0),
   /** Trigger: requests per minute per client address for POST /jobs. */
   PROVISION_TRIGGER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   /** Local launcher: jobs running at once. */

@@ -1,6 +1,7 @@
 import { CancelledError, toProvisionError, type ErrorInfo, type ProvisionError } from '../core/errors.js';
 import { STAGE_IDS, type StageId } from '../core/stage-ids.js';
-import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
+import { CHECKPOINT_SCHEMA_VERSION, type CheckpointStore } from '../checkpoints/checkpoint-store.js';
+import { inputHash } from '../checkpoints/input-hash.js';
 import type { EventPublisher } from '../notify/event-publisher.js';
 import { EventSequencer, type PhaseEventInput } from '../notify/phase-event.js';
 import { emptyUsage, type LlmUsage } from '../llm/llm.js';
@@ -56,8 +57,10 @@ function elapsed(start: number): number {
 
 /**
  * Runs the seven stages in order. Each completed stage is checkpointed; a stage whose
- * checkpoint was made under the same options is loaded instead of run ("resumed"). Every
- * step is published as a phase event. Never throws for a stage failure: the result says.
+ * checkpoint has this release's schema version and was made under the same options from the
+ * same input (by hash) is loaded instead of run ("resumed"). Once a stage is recomputed,
+ * every stage after it is too: their checkpoints were made from what it produced before.
+ * Every step is published as a phase event. Never throws for a stage failure: the result says.
  */
 export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promise<PipelineResult> {
   const started = performance.now();
@@ -70,6 +73,8 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
   const runs: StageRun[] = STAGE_IDS.map((id) => ({ id, status: 'pending', durationMs: 0 }));
   const outputs: Partial<StageOutputs> = {};
   let error: ProvisionError | undefined;
+  /** Set once a stage ran instead of resuming: later checkpoints can no longer be trusted. */
+  let recomputed = false;
 
   await publish({
     type: 'job.started',
@@ -101,7 +106,10 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
     const ctx = deps.context(id, { progress, warn, trace });
     try {
       if (options.signal.aborted) throw new CancelledError(undefined, { stage: id });
-      const saved = await loadCheckpoint(deps, stage, ctx, fingerprint);
+      // Parsed before the checkpoint is looked at: its hash decides whether the checkpoint stands.
+      const input = stage.inputSchema.parse(stage.input(outputs, job));
+      const hash = inputHash(input);
+      const saved = recomputed ? undefined : await loadCheckpoint(deps, stage, ctx, fingerprint, hash);
       if (saved !== undefined) {
         const resumed = saved.output;
         (outputs as Record<StageId, unknown>)[id] = resumed;
@@ -111,11 +119,18 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
         await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, ...strategy, resumed: true, artifact: resumed }, metrics: { durationMs: 0 } });
         continue;
       }
+      recomputed = true;
       await publish({ type: 'stage.started', stage: id });
-      const input = stage.inputSchema.parse(stage.input(outputs, job));
       const output = stage.outputSchema.parse(await stage.run(input, ctx));
       options.signal.throwIfAborted();
-      await deps.checkpoints.save(job.jobId, id, { fingerprint, savedAt: new Date().toISOString(), output, ...(trace.strategy ? { strategy: trace.strategy } : {}) });
+      await deps.checkpoints.save(job.jobId, id, {
+        v: CHECKPOINT_SCHEMA_VERSION,
+        fingerprint,
+        inputHash: hash,
+        savedAt: new Date().toISOString(),
+        output,
+        ...(trace.strategy ? { strategy: trace.strategy } : {}),
+      });
       (outputs as Record<StageId, unknown>)[id] = output;
       const report = stage.report(output);
       Object.assign(run, { status: 'completed', durationMs: elapsed(stageStart), report: report.output }, traced(trace));
@@ -164,9 +179,18 @@ function tokenMetrics(trace: StageTrace): { llmTokensIn?: number; llmTokensOut?:
   return { llmTokensIn: trace.usage.inputTokens + trace.usage.cacheReadTokens + trace.usage.cacheWriteTokens, llmTokensOut: trace.usage.outputTokens };
 }
 
-async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string): Promise<{ output: unknown; strategy?: Strategy } | undefined> {
+async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string, hash: string): Promise<{ output: unknown; strategy?: Strategy } | undefined> {
   const saved = await deps.checkpoints.load(ctx.job.jobId, stage.id);
-  if (!saved || saved.fingerprint !== fingerprint) return undefined;
+  if (!saved) return undefined;
+  if (saved.v !== CHECKPOINT_SCHEMA_VERSION) {
+    ctx.logger.info('checkpoint is of another schema version; recomputing', { stage: stage.id, version: saved.v ?? 1 });
+    return undefined;
+  }
+  if (saved.fingerprint !== fingerprint) return undefined;
+  if (saved.inputHash !== hash) {
+    ctx.logger.info("the stage's input changed since its checkpoint; recomputing", { stage: stage.id });
+    return undefined;
+  }
   const parsed = stage.outputSchema.safeParse(saved.output);
   if (!parsed.success) {
     ctx.logger.warn('checkpoint does not match the current schema; recomputing', { stage: stage.id });

@@ -7,7 +7,7 @@ import { UserInputError, RemoteServiceError, ProvisionError } from '../core/erro
 import { WarehouseKindSchema } from '../domain/data-model.js';
 import { isMetadataHost, refusalFor } from '../http/address-guard.js';
 import { parseTargetUrl } from '../http/guarded-fetcher.js';
-import type { JobLauncher } from '../launch/job-launcher.js';
+import type { JobLauncher, Launched, LaunchRequest } from '../launch/job-launcher.js';
 import type { Logger } from '../logging/logger.js';
 import { EventSequencer, type PhaseEventInput } from '../notify/phase-event.js';
 import { newJobId, StrategySchema } from '../pipeline/job-spec.js';
@@ -15,6 +15,7 @@ import { isTerminal, type JobState, type JobStatus } from '../status/job-state.j
 import type { StatusStore } from '../status/status-store.js';
 import { bearerMatches } from './bearer.js';
 import { sendBody, sendJson, type Route } from './http-server.js';
+import { clientAddress } from './client-address.js';
 import { RateLimiter } from './rate-limit.js';
 
 export const CreateJobSchema = z
@@ -40,6 +41,8 @@ export interface TriggerDeps {
   /** Required on every /jobs request when set. */
   apiToken?: string;
   rateLimitPerMinute: number;
+  /** Proxies of ours in front that append to X-Forwarded-For (PROVISION_TRUST_PROXY); 0 trusts none. */
+  trustProxyHops?: number;
   allowPrivateNetwork: boolean;
   /** Why jobs launched from here cannot run these options (no key, no project), if they cannot. */
   unsupported?: (options: { strategy?: string; warehouse?: string }) => string | undefined;
@@ -112,45 +115,26 @@ async function record(store: StatusStore, jobId: string, input: PhaseEventInput,
 
 const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
 
+/** What a create request is answered with; requests coalesced on one key share it. */
+interface CreateAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
 /**
- * Records `job.queued` events after the responses of the requests at hand have gone out: in a
- * burst, the status store's writes no longer sit between a request and its answer. Every read
- * of the store through this API flushes first, so a client that POSTs and then GETs still
- * reads its own write.
+ * Runs one `fn` per key at a time in this process: concurrent requests with one
+ * Idempotency-Key wait for the first one's answer instead of racing it to the store. Across
+ * processes and instances the store's claim decides; this only saves them the round trip.
  */
-class QueuedRecorder {
-  private pending: Array<{ jobId: string; input: PhaseEventInput }> = [];
-  private scheduled: Promise<void> | undefined;
-  private written: Promise<void> = Promise.resolve();
+class SingleFlight<T> {
+  private readonly running = new Map<string, Promise<T>>();
 
-  constructor(
-    private readonly store: StatusStore,
-    private readonly logger: Logger,
-  ) {}
-
-  add(jobId: string, input: PhaseEventInput): void {
-    this.pending.push({ jobId, input });
-    this.scheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
-  }
-
-  /** Writes what is pending; resolves once it and every earlier batch are in the store. */
-  flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    this.scheduled = undefined;
-    this.written = this.written.then(() => this.write(batch));
-    return this.written;
-  }
-
-  private async write(batch: Array<{ jobId: string; input: PhaseEventInput }>): Promise<void> {
-    for (const { jobId, input } of batch) {
-      try {
-        await record(this.store, jobId, input, 0);
-      } catch (err) {
-        // The execution runs and reports for itself; a missed `queued` record loses nothing it needs.
-        this.logger.warn(`could not record job.queued: ${(err as Error).message}`, { jobId });
-      }
-    }
+  run(key: string, fn: () => Promise<T>): Promise<T> {
+    const existing = this.running.get(key);
+    if (existing) return existing;
+    const p = fn().finally(() => this.running.delete(key));
+    this.running.set(key, p);
+    return p;
   }
 }
 
@@ -180,7 +164,7 @@ class ListCache {
 
 export function triggerRoutes(deps: TriggerDeps): Route[] {
   const limiter = new RateLimiter(deps.rateLimitPerMinute);
-  const queued = new QueuedRecorder(deps.store, deps.logger);
+  const flights = new SingleFlight<CreateAnswer>();
   const lists = new ListCache(deps.store);
   // zod compiles a schema's parser on its first use: pay for that now, not in the first request.
   CreateJobSchema.safeParse({ url: 'https://www.example.com/', options: { strategy: 'heuristic', warehouse: 'duckdb', scale: 1, callbackUrl: 'https://www.example.com/hook' } });
@@ -193,7 +177,7 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
   };
 
   const create: Route['handler'] = async (req, res, body) => {
-    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+    if (!limiter.take(clientAddress(req, deps.trustProxyHops ?? 0))) {
       res.setHeader('retry-after', '5');
       return error(res, 429, 'rate_limited', 'Too many job requests from this address; try again in a few seconds.');
     }
@@ -223,20 +207,44 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
     const key = req.headers['idempotency-key'];
     const keyed = typeof key === 'string' && key.length > 0;
     const jobId = keyed ? jobIdForKey(url, key) : newJobId(url);
-    // Only a keyed request can name a job that exists already.
-    if (keyed) await queued.flush();
-    const existing = keyed ? await deps.store.get(jobId) : undefined;
-    if (existing) return sendJson(res, 202, { jobId, statusUrl: `/jobs/${jobId}`, status: existing.status, execution: existing.meta.execution });
-
     const chosen = { ...(options.strategy ? { strategy: options.strategy } : {}), ...(options.warehouse ? { warehouse: options.warehouse } : {}) };
-    const launched = await deps.launcher.launch({ jobId, url, ...chosen, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}) });
-    queued.add(jobId, {
-      type: 'job.queued',
-      message: `Queued ${url}`,
-      output: { url, ...chosen, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}), ...(launched.execution ? { execution: launched.execution } : {}) },
-    });
+    const request = { jobId, url, ...chosen, scale: options.scale, ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}) };
+    const answer = await flights.run(jobId, () => claimAndLaunch(request));
+    sendJson(res, answer.status, answer.body);
+  };
+
+  /**
+   * Claim, then launch. The claim writes `job.queued` durably before anything starts, and
+   * only its winner launches: one execution per job id, however many requests, processes or
+   * instances race on one key. A launch that fails gives the claim back, so the client's
+   * retry with the same key can launch.
+   */
+  const claimAndLaunch = async (request: LaunchRequest): Promise<CreateAnswer> => {
+    const { jobId, url } = request;
+    const { jobId: _id, url: _url, ...options } = request;
+    const claimEvent = new EventSequencer(jobId, 0).next({ type: 'job.queued', message: `Queued ${url}`, output: { url, ...options } });
+    const { claimed, state } = await deps.store.claim(claimEvent);
+    if (!claimed) {
+      return { status: 202, body: { jobId, statusUrl: `/jobs/${jobId}`, status: state.status, ...(state.meta.execution ? { execution: state.meta.execution } : {}) } };
+    }
+    let launched: Launched;
+    try {
+      launched = await deps.launcher.launch(request);
+    } catch (err) {
+      await deps.store.release(jobId, claimEvent.eventId).catch((e: unknown) => deps.logger.warn(`could not release the claim of a job that did not launch: ${(e as Error).message}`, { jobId }));
+      throw err;
+    }
+    if (launched.execution) {
+      try {
+        // Trigger events sit below the job process's own sequence numbers; this one only adds the execution's name.
+        await record(deps.store, jobId, { type: 'job.queued', message: `Launched ${launched.execution}`, output: { execution: launched.execution } }, 1);
+      } catch (err) {
+        // The job is claimed and running; without its execution name, cancel and the reconciler find it by job id.
+        deps.logger.warn(`could not record the execution of a launched job: ${(err as Error).message}`, { jobId });
+      }
+    }
     deps.logger.info('job launched', { jobId, url, execution: launched.execution });
-    sendJson(res, 202, { jobId, statusUrl: `/jobs/${jobId}`, status: 'queued', ...(launched.execution ? { execution: launched.execution } : {}) });
+    return { status: 202, body: { jobId, statusUrl: `/jobs/${jobId}`, status: 'queued', ...(launched.execution ? { execution: launched.execution } : {}) } };
   };
 
   const list: Route['handler'] = async (req, res) => {
@@ -245,7 +253,6 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
     if (status && !JOB_STATUSES.includes(status as JobStatus)) return error(res, 400, 'invalid_request', `status must be one of ${JOB_STATUSES.join(', ')}`);
     const limit = q.get('limit') ? Number(q.get('limit')) : undefined;
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 200)) return error(res, 400, 'invalid_request', 'limit must be 1..200');
-    await queued.flush();
     const key = req.url ?? '/jobs';
     const cached = lists.get(key);
     if (cached !== undefined) return sendBody(res, 200, cached);
@@ -264,7 +271,6 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
 
   const detail: Route['handler'] = async (req, res, _body, params) => {
     const jobId = params.id ?? '';
-    await queued.flush();
     const state = await deps.store.get(jobId);
     if (!state) return error(res, 404, 'not_found', `No job ${jobId}.`);
     const q = new URL(req.url ?? '/', 'http://x').searchParams;
@@ -275,7 +281,6 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
 
   const cancel: Route['handler'] = async (_req, res, _body, params) => {
     const jobId = params.id ?? '';
-    await queued.flush();
     const state = await deps.store.get(jobId);
     if (!state) return error(res, 404, 'not_found', `No job ${jobId}.`);
     if (isTerminal(state.status)) return error(res, 409, 'already_ended', `Job ${jobId} has already ${state.status}.`);

@@ -20,6 +20,7 @@ import {
   decodeCursor,
   encodeCursor,
   StoreUnavailableError,
+  type ClaimResult,
   type DeadLetter,
   type JobChange,
   type JobListFilter,
@@ -76,6 +77,9 @@ const RELISTEN_MS = 1000;
 const SUBSCRIBE_SKEW_MS = 250;
 
 /** gRPC codes that mean "try again later": DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
+/** gRPC ALREADY_EXISTS: a `create` found the document there. */
+const ALREADY_EXISTS = 6;
+
 const RETRY_LATER_CODES = new Set<unknown>([4, 8, 10, 14, 'DEADLINE_EXCEEDED', 'RESOURCE_EXHAUSTED', 'ABORTED', 'UNAVAILABLE']);
 const NETWORK_ERRNOS = new Set<unknown>(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 
@@ -107,6 +111,18 @@ function withoutArtifact(event: PhaseEvent): PhaseEvent {
   if (artifactOf(event) === undefined) return event;
   const { artifact: _artifact, ...output } = event.output as Record<string, unknown>;
   return { ...event, output };
+}
+
+function eventDoc(event: PhaseEvent): DocumentData {
+  return {
+    jobId: event.jobId,
+    type: event.type,
+    attempt: event.attempt,
+    seq: event.seq,
+    pos: position(event),
+    ts: event.ts,
+    body: JSON.stringify(withoutArtifact(event)),
+  };
 }
 
 function readState(snap: DocumentSnapshot): JobState {
@@ -262,15 +278,7 @@ export class FirestoreStatusStore implements StatusStore {
           const next = applyEvent(current, event);
           if (current && next === current) return current;
           tx.set(jobRef, jobDoc(next));
-          tx.set(jobRef.collection(EVENTS).doc(docId(event.eventId)), {
-            jobId: event.jobId,
-            type: event.type,
-            attempt: event.attempt,
-            seq: event.seq,
-            pos: position(event),
-            ts: event.ts,
-            body: JSON.stringify(withoutArtifact(event)),
-          });
+          tx.set(jobRef.collection(EVENTS).doc(docId(event.eventId)), eventDoc(event));
           const artifact = artifactOf(event);
           const stage = next.stages.find((s) => s.id === event.stage);
           // Only the artifact of the event the stage state now reflects: a late, older one loses.
@@ -282,6 +290,42 @@ export class FirestoreStatusStore implements StatusStore {
         // Deliveries for one job contend for its document; give them room before calling it unavailable.
         { maxAttempts: 25 },
       ),
+    );
+  }
+
+  claim(event: PhaseEvent): Promise<ClaimResult> {
+    return this.op('claim', async () => {
+      const jobRef = this.jobRef(event.jobId);
+      const state = applyEvent(undefined, event);
+      // `create` fails when the document exists, on the server: of concurrent claims from any
+      // number of instances exactly one commits. The event is written in the same batch.
+      const batch = this.db.batch();
+      batch.create(jobRef, jobDoc(state));
+      batch.set(jobRef.collection(EVENTS).doc(docId(event.eventId)), eventDoc(event));
+      try {
+        await batch.commit();
+        return { claimed: true, state };
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err;
+      }
+      const snap = await jobRef.get();
+      // Released between our create and this read: report the claim as lost, with the event's state.
+      return { claimed: false, state: snap.exists ? readState(snap) : state };
+    });
+  }
+
+  release(jobId: string, claimEventId: string): Promise<boolean> {
+    return this.op('release', () =>
+      this.db.runTransaction(async (tx) => {
+        const jobRef = this.jobRef(jobId);
+        const snap = await tx.get(jobRef);
+        if (!snap.exists) return false;
+        const state = readState(snap);
+        if (state.appliedEventIds.length !== 1 || state.appliedEventIds[0] !== claimEventId) return false;
+        tx.delete(jobRef);
+        tx.delete(jobRef.collection(EVENTS).doc(docId(claimEventId)));
+        return true;
+      }),
     );
   }
 

@@ -11,6 +11,7 @@ import {
   decodeCursor,
   encodeCursor,
   StoreUnavailableError,
+  type ClaimResult,
   type DeadLetter,
   type JobChange,
   type JobListFilter,
@@ -54,13 +55,24 @@ const SCHEMA = `
   );
 `;
 
+/** What one write did: the job's state after it, and whether it changed (with its revision). */
+interface WriteOutcome {
+  state: JobState;
+  changed: boolean;
+  rev?: number;
+}
+
 /** How often other processes' writes are looked for while someone listens. */
 const POLL_MS = 200;
 
 /** The embedded status store: one SQLite file in WAL mode (`<stateDir>/status.sqlite`). */
 export class SqliteStatusStore implements StatusStore {
   private readonly db: Database.Database;
-  private readonly applyTx: (event: PhaseEvent) => { state: JobState; changed: boolean; rev?: number };
+  private readonly applyTx: (event: PhaseEvent) => WriteOutcome;
+  private readonly claimTx: (event: PhaseEvent) => WriteOutcome;
+  private readonly batchTx: <T>(ops: Array<() => T>) => T[];
+  private pendingWrites: Array<{ op: () => WriteOutcome; resolve: (r: WriteOutcome) => void; reject: (err: unknown) => void }> = [];
+  private readonly releaseTx: (jobId: string, eventId: string) => boolean;
   /** Revisions this process already announced, so the poller does not announce them twice. */
   private readonly announced = new Set<number>();
   private readonly emitter = new EventEmitter();
@@ -105,6 +117,36 @@ export class SqliteStatusStore implements StatusStore {
       }
       return { state: next, changed: true, rev: revOf.get(next.jobId)?.rev ?? 0 };
     });
+    // The primary key decides who claims: of concurrent claims (in this process or another
+    // writing the same file) exactly one inserts; the others find the row and change nothing.
+    const claimJob = this.db.prepare(
+      `INSERT INTO jobs (job_id, status, company, created_at, updated_at, rev, state)
+       VALUES (@jobId, @status, @company, @createdAt, @updatedAt, (SELECT COALESCE(MAX(rev), 0) + 1 FROM jobs), @state)
+       ON CONFLICT (job_id) DO NOTHING`,
+    );
+    this.claimTx = this.db.transaction((event: PhaseEvent) => {
+      const next = applyEvent(undefined, event);
+      const inserted = claimJob.run({ jobId: next.jobId, status: next.status, company: next.meta.company ?? '', createdAt: next.createdAt, updatedAt: next.updatedAt, state: JSON.stringify(next) });
+      if (inserted.changes === 0) {
+        const row = getState.get(event.jobId);
+        return { state: JSON.parse(row?.state ?? 'null') as JobState, changed: false };
+      }
+      insertEvent.run(event.eventId, event.jobId, event.attempt, event.seq, event.type, event.ts, JSON.stringify(event));
+      return { state: next, changed: true, rev: revOf.get(next.jobId)?.rev ?? 0 };
+    });
+    // Inside it, applyTx and claimTx run as savepoints (better-sqlite3 nests transactions so).
+    this.batchTx = this.db.transaction(<T>(ops: Array<() => T>): T[] => ops.map((op) => op())) as <T>(ops: Array<() => T>) => T[];
+    const deleteJob = this.db.prepare('DELETE FROM jobs WHERE job_id = ?');
+    const deleteEvents = this.db.prepare('DELETE FROM events WHERE job_id = ?');
+    this.releaseTx = this.db.transaction((jobId: string, eventId: string) => {
+      const row = getState.get(jobId);
+      if (!row) return false;
+      const state = JSON.parse(row.state) as JobState;
+      if (state.appliedEventIds.length !== 1 || state.appliedEventIds[0] !== eventId) return false;
+      deleteJob.run(jobId);
+      deleteEvents.run(jobId);
+      return true;
+    });
   }
 
   /**
@@ -124,12 +166,16 @@ export class SqliteStatusStore implements StatusStore {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof Database.SqliteError && /BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY/.test(err.code)) {
-        throw new StoreUnavailableError(`The status database is unavailable (${err.code}).`, { cause: err });
-      }
-      if (err instanceof TypeError && /not open/.test(err.message)) throw new StoreUnavailableError('The status database is closed.', { cause: err });
-      throw err;
+      throw this.guardError(err);
     }
+  }
+
+  private guardError(err: unknown): unknown {
+    if (err instanceof Database.SqliteError && /BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY/.test(err.code)) {
+      return new StoreUnavailableError(`The status database is unavailable (${err.code}).`, { cause: err });
+    }
+    if (err instanceof TypeError && /not open/.test(err.message)) return new StoreUnavailableError('The status database is closed.', { cause: err });
+    return err;
   }
 
   /** Runs `fn` and reports its outcome through a promise: the port's methods never throw synchronously. */
@@ -137,15 +183,60 @@ export class SqliteStatusStore implements StatusStore {
     return new Promise((resolve) => resolve(this.guard(fn)));
   }
 
-  // async, so a synchronous throw becomes a rejection.
-  // eslint-disable-next-line @typescript-eslint/require-await
-  async apply(event: PhaseEvent): Promise<JobState> {
-    const { state, changed, rev } = this.guard(() => this.applyTx(event));
-    if (changed) {
-      if (this.poller && rev !== undefined) this.announced.add(rev);
-      this.emitter.emit('change', { jobId: state.jobId, state } satisfies JobChange);
+  apply(event: PhaseEvent): Promise<JobState> {
+    return this.write(() => this.applyTx(event)).then((r) => r.state);
+  }
+
+  claim(event: PhaseEvent): Promise<ClaimResult> {
+    return this.write(() => this.claimTx(event)).then((r) => ({ claimed: r.changed, state: r.state }));
+  }
+
+  /**
+   * Group commit: writes asked for in the same turn of the event loop (a burst of POSTs, a
+   * batch of pushes) share one transaction, each in its own savepoint so one failure fails
+   * only its caller. A commit costs far more than the statements in it.
+   */
+  private write(op: () => WriteOutcome): Promise<WriteOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pendingWrites.push({ op, resolve, reject });
+      if (this.pendingWrites.length === 1) setImmediate(() => this.commitWrites());
+    });
+  }
+
+  private commitWrites(): void {
+    const batch = this.pendingWrites;
+    this.pendingWrites = [];
+    let outcomes: Array<{ ok: WriteOutcome } | { err: unknown }>;
+    try {
+      outcomes = this.guard(() =>
+        this.batchTx(
+          batch.map((w) => () => {
+            try {
+              return { ok: w.op() };
+            } catch (err) {
+              return { err };
+            }
+          }),
+        ),
+      );
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+      return;
     }
-    return state;
+    outcomes.forEach((o, i) => {
+      const w = batch[i] as (typeof batch)[number];
+      if ('err' in o) return w.reject(this.guardError(o.err));
+      const { state, changed, rev } = o.ok;
+      if (changed) {
+        if (this.poller && rev !== undefined) this.announced.add(rev);
+        this.emitter.emit('change', { jobId: state.jobId, state } satisfies JobChange);
+      }
+      w.resolve(o.ok);
+    });
+  }
+
+  release(jobId: string, claimEventId: string): Promise<boolean> {
+    return this.run(() => this.releaseTx(jobId, claimEventId));
   }
 
   get(jobId: string): Promise<JobState | undefined> {

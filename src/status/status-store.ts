@@ -30,6 +30,12 @@ export interface DeadLetter {
   body: string;
 }
 
+/** What `claim` found: whether this call created the job, and the job's state either way. */
+export interface ClaimResult {
+  claimed: boolean;
+  state: JobState;
+}
+
 export interface JobChange {
   jobId: string;
   state: JobState;
@@ -48,6 +54,20 @@ export interface StatusStore {
    * from the state and served by `artifacts`.
    */
   apply(event: PhaseEvent): Promise<JobState>;
+  /**
+   * Creates the job from its first event (the trigger's `job.queued`) only if no job with
+   * that id exists yet, atomically across processes and instances (SQLite `INSERT … ON
+   * CONFLICT DO NOTHING`, Firestore `create`). The one caller that gets `claimed: true` owns
+   * the launch; every other gets the existing state. The event is recorded in the same write,
+   * so an accepted job is never missing its `job.queued`.
+   */
+  claim(event: PhaseEvent): Promise<ClaimResult>;
+  /**
+   * Undoes a claim whose launch failed, so a retry with the same Idempotency-Key can launch:
+   * removes the job only while the claiming event is the only one it holds. Anything else
+   * (the job started and reported) leaves it as it is. Returns whether it was removed.
+   */
+  release(jobId: string, claimEventId: string): Promise<boolean>;
   get(jobId: string): Promise<JobState | undefined>;
   list(filter?: JobListFilter): Promise<JobPage>;
   /** The job's last `limit` events (default 200), oldest first; `types` narrows them (e.g. `['log']`). */

@@ -18,6 +18,8 @@ export class FakeCloudRun {
   readonly requests: RecordedRequest[] = [];
   readonly executions = new Map<string, Record<string, unknown>>();
   failNextRuns = 0;
+  /** How long runJob takes to answer (a real one takes a few hundred ms), so concurrent launches overlap. */
+  runDelayMs = 0;
   private server: Server | undefined;
   private counter = 0;
 
@@ -26,6 +28,11 @@ export class FakeCloudRun {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString()));
       req.on('end', () => {
+        const delayed = req.method === 'POST' && /:run$/.test((req.url ?? '').split('?')[0] ?? '') ? this.runDelayMs : 0;
+        if (delayed > 0) setTimeout(answer, delayed);
+        else answer();
+      });
+      const answer = (): void => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
         this.requests.push({ method: req.method ?? '', path, body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
@@ -57,7 +64,7 @@ export class FakeCloudRun {
           return e ? send(200, e) : send(404, { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } });
         }
         send(404, { error: { code: 404, message: `no route ${req.method ?? ''} ${path}`, status: 'NOT_FOUND' } });
-      });
+      };
     });
     await new Promise<void>((r) => this.server?.listen(0, '127.0.0.1', r));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

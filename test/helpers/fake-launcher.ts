@@ -6,13 +6,22 @@ export class RecordingLauncher implements JobLauncher {
   readonly launched: LaunchRequest[] = [];
   readonly cancelled: string[] = [];
   readonly states = new Map<string, ExecutionStatus>();
+  /** How long `launch` takes (Cloud Run's runJob takes a few hundred ms), so concurrent launches overlap. */
+  delayMs = 0;
+  /** The next `launch` calls fail, after this many. */
+  failNext = 0;
 
   constructor(private readonly executionName: (n: number) => string = (n) => `projects/p/locations/l/jobs/provision/executions/exec-${n}`) {}
 
-  launch(request: LaunchRequest): Promise<Launched> {
+  async launch(request: LaunchRequest): Promise<Launched> {
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error('the launcher is unavailable');
+    }
     this.launched.push(request);
     this.states.set(request.jobId, { state: 'running' });
-    return Promise.resolve({ execution: this.executionName(this.launched.length) });
+    return { execution: this.executionName(this.launched.length) };
   }
   cancel(jobId: string): Promise<boolean> {
     this.cancelled.push(jobId);
