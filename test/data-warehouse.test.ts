@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { renderModel } from '../src/agents/model/render-model.js';
 import { BLUEPRINTS } from '../src/blueprints/index.js';
 import { tailor } from '../src/blueprints/tailor.js';
@@ -64,9 +65,15 @@ describe('loaded data in DuckDB', () => {
 
   it('catches a broken key, a dangling foreign key and a child before its parent', async () => {
     const model = modelOf('retail');
-    await wh.query('retail', 'INSERT INTO returns SELECT * FROM returns LIMIT 1');
-    await wh.query('retail', "UPDATE orders SET customer_id = -1 WHERE order_id = (SELECT MIN(order_id) FROM orders)");
-    await wh.query('retail', "UPDATE returns SET return_date = DATE '2000-01-01' WHERE return_id = (SELECT MAX(return_id) FROM returns)");
+    // The warehouse only reads through query(); the damage is done on a writable connection of the test's own.
+    await wh.close();
+    const instance = await DuckDBInstance.create(wh.filePath('retail'));
+    const conn = await instance.connect();
+    await conn.run('INSERT INTO returns SELECT * FROM returns LIMIT 1');
+    await conn.run("UPDATE orders SET customer_id = -1 WHERE order_id = (SELECT MIN(order_id) FROM orders)");
+    await conn.run("UPDATE returns SET return_date = DATE '2000-01-01' WHERE return_id = (SELECT MAX(return_id) FROM returns)");
+    conn.closeSync();
+    instance.closeSync();
     const broken: string[] = [];
     for (const check of integrityQueries(model, (t) => t)) if ((await scalar('retail', check.sql)) > 0) broken.push(check.what);
     assert.deepEqual(broken.sort(), ['orders.customer_id resolves to customers.customer_id', 'returns.return_date is never before order_id.order_date', 'returns.return_id is unique and never NULL']);

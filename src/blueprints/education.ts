@@ -326,8 +326,9 @@ export const education: Blueprint = {
     {
       id: 'q01', level: 'simple',
       question: 'How many students do we have on each campus?',
-      insight: '{regions.0} and {regions.1} together hold more than half of all {company} students.',
+      insight: '{regions.0} holds the most {company} students of any campus, well above the average campus.',
       expectedColumns: ['campus_name', 'delivery_mode', 'students', 'share_pct'],
+      insights: [{ kind: 'top', key: 'campus_name', value: '{regions.0}', by: 'students' }, { kind: 'ratio', key: 'campus_name', value: '{regions.0}', column: 'students', atLeast: 1.5, vs: 'average' }],
       sql: (d) => `SELECT c.campus_name, c.delivery_mode, COUNT(*) AS students, ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (), 1) AS share_pct
 FROM ${d.table('students')} s JOIN ${d.table('campuses')} c ON c.campus_id = s.campus_id
 GROUP BY c.campus_name, c.delivery_mode ORDER BY students DESC`,
@@ -335,8 +336,9 @@ GROUP BY c.campus_name, c.delivery_mode ORDER BY students DESC`,
     {
       id: 'q02', level: 'simple',
       question: 'How many applications did we receive in the last 12 months, and how many of those applicants enrolled?',
-      insight: 'Roughly one applicant in five ends up starting classes, and fewer than half of admitted applicants pay a deposit.',
+      insight: 'Roughly one applicant in five ends up starting classes.',
       expectedColumns: ['applications', 'admitted', 'deposits', 'enrolled', 'enrolled_pct'],
+      insights: [{ kind: 'between', column: 'enrolled_pct', min: 18, max: 27 }],
       sql: (d) => `SELECT COUNT(*) AS applications, SUM(${d.boolToInt('admitted')}) AS admitted, SUM(${d.boolToInt('deposit_paid')}) AS deposits,
   SUM(${d.boolToInt('enrolled')}) AS enrolled, ROUND(100.0 * SUM(${d.boolToInt('enrolled')}) / COUNT(*), 1) AS enrolled_pct
 FROM ${d.table('applications')}
@@ -347,6 +349,7 @@ WHERE applied_date > ${d.monthsAgo(12)}`,
       question: 'How much net tuition did we bill over the last 12 months after scholarships?',
       insight: 'Scholarships give back roughly a tenth of gross tuition; net tuition is the revenue line to manage.',
       expectedColumns: ['bills', 'gross_tuition', 'scholarships', 'net_tuition', 'discount_rate_pct'],
+      insights: [{ kind: 'between', column: 'discount_rate_pct', min: 8, max: 14 }],
       sql: (d) => `SELECT COUNT(*) AS bills, ROUND(SUM(gross_tuition), 2) AS gross_tuition, ROUND(SUM(scholarship_amount), 2) AS scholarships,
   ROUND(SUM(net_tuition), 2) AS net_tuition, ROUND(100.0 * ${d.safeDivide('SUM(scholarship_amount)', 'SUM(gross_tuition)')}, 1) AS discount_rate_pct
 FROM ${d.table('tuition_payments')}
@@ -355,8 +358,9 @@ WHERE billed_date > ${d.monthsAgo(12)}`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How have monthly applications trended over the last 24 months?',
-      insight: 'Applications grow roughly 10-15% a year and follow the admissions cycle: a peak from October to February ahead of the fall intake and a summer lull.',
+      insight: 'Applications arrive every month and follow the admissions cycle, heaviest ahead of the fall intake.',
       expectedColumns: ['month', 'applications', 'admitted'],
+      insights: [{ kind: 'between', column: 'applications', min: 1 }],
       sql: (d) => `SELECT ${d.truncMonth('applied_date')} AS month, COUNT(*) AS applications, SUM(${d.boolToInt('admitted')}) AS admitted
 FROM ${d.table('applications')}
 WHERE applied_date >= ${d.truncMonth(d.monthsAgo(23))}
@@ -367,6 +371,7 @@ GROUP BY 1 ORDER BY 1`,
       question: 'Which recruitment channels bring applicants who actually enrol?',
       insight: 'Paid social brings the most applications but the lowest admit rate; referrals convert best, with the highest yield of any channel.',
       expectedColumns: ['lead_source', 'applications', 'admit_rate_pct', 'yield_pct', 'enrolled'],
+      insights: [{ kind: 'top', key: 'lead_source', value: 'Paid social', by: 'applications' }, { kind: 'bottom', key: 'lead_source', value: 'Paid social', by: 'admit_rate_pct' }, { kind: 'top', key: 'lead_source', value: 'Referral', by: 'yield_pct' }],
       sql: (d) => `SELECT lead_source, COUNT(*) AS applications,
   ROUND(100.0 * SUM(${d.boolToInt('admitted')}) / COUNT(*), 1) AS admit_rate_pct,
   ROUND(100.0 * ${d.safeDivide(`SUM(${d.boolToInt('deposit_paid')})`, `SUM(${d.boolToInt('admitted')})`)}, 1) AS yield_pct,
@@ -392,8 +397,9 @@ GROUP BY c.campus_name, c.delivery_mode ORDER BY completion_pct`,
     {
       id: 'q07', level: 'intermediate',
       question: 'Which schools enrol the most students and bring in the most net tuition?',
-      insight: '{products.0} is the largest school by a wide margin, in students and in net tuition.',
+      insight: 'A few schools carry the institution: the largest bring in more than twice the net tuition of the smallest.',
       expectedColumns: ['school_name', 'students', 'net_tuition', 'net_tuition_per_student'],
+      insights: [{ kind: 'trend', column: 'net_tuition', direction: 'down', atLeast: 2 }],
       sql: (d) => `WITH per_student AS (
   SELECT s.student_id, p.school_id, COALESCE(SUM(t.net_tuition), 0) AS net_tuition
   FROM ${d.table('students')} s
@@ -409,8 +415,9 @@ GROUP BY sc.school_name ORDER BY net_tuition DESC`,
     {
       id: 'q08', level: 'advanced',
       question: 'Which courses have the highest DFW rates?',
-      insight: 'The courses with the highest DFW rates are all gateway courses, where roughly two students in five earn a D, fail or withdraw.',
+      insight: 'The course with the highest DFW rate is a gateway course, where a large share of students earn a D, fail or withdraw.',
       expectedColumns: ['course_code', 'course_title', 'is_gateway', 'enrollments', 'dfw_pct'],
+      insights: [{ kind: 'top', key: 'is_gateway', value: 'true' }],
       sql: (d) => `SELECT co.course_code, co.course_title, co.is_gateway, COUNT(*) AS enrollments,
   ROUND(100.0 * SUM(CASE WHEN e.final_grade IN ('D', 'F', 'W') THEN 1 ELSE 0 END) / COUNT(*), 1) AS dfw_pct
 FROM ${d.table('enrollments')} e
@@ -447,8 +454,9 @@ GROUP BY applicant_segment ORDER BY melt_pct DESC`,
     {
       id: 'q11', level: 'advanced',
       question: 'How much of our teaching rests on adjunct instructors, and how do their students do?',
-      insight: 'Adjunct instructors are about a third of the faculty but teach close to half of all enrollments, with DFW rates in line with full-time faculty: the issue is capacity and cost, not quality.',
+      insight: 'Adjunct instructors teach the largest share of enrollments, well over one and a half times that of any other rank: the issue is capacity and cost.',
       expectedColumns: ['academic_rank', 'instructors', 'faculty_share_pct', 'enrollments', 'enrollment_share_pct', 'dfw_pct'],
+      insights: [{ kind: 'top', key: 'academic_rank', value: 'Adjunct Instructor', by: 'enrollment_share_pct' }, { kind: 'ratio', key: 'academic_rank', value: 'Adjunct Instructor', column: 'enrollments', atLeast: 1.7 }],
       sql: (d) => `WITH by_rank AS (
   SELECT i.academic_rank, COUNT(DISTINCT i.instructor_id) AS instructors, COUNT(*) AS enrollments,
     SUM(CASE WHEN e.final_grade IN ('D', 'F', 'W') THEN 1 ELSE 0 END) AS dfw
@@ -490,8 +498,9 @@ FROM by_segment ORDER BY retention_pct`,
     {
       id: 'q13', level: 'expert',
       question: 'What is our tuition discount rate by student segment, and what do we net per credit?',
-      insight: '{customerSegments.0} carry by far the highest discount rate, close to a fifth of gross tuition, so each of their credits nets the least.',
+      insight: '{customerSegments.0} carry by far the highest discount rate, well above any other segment, so each of their credits nets the least.',
       expectedColumns: ['segment', 'bills', 'gross_tuition', 'scholarships', 'discount_rate_pct', 'net_tuition_per_credit'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}', by: 'discount_rate_pct' }, { kind: 'ratio', key: 'segment', value: '{customerSegments.0}', column: 'discount_rate_pct', atLeast: 1.25 }, { kind: 'bottom', key: 'segment', value: '{customerSegments.0}', by: 'net_tuition_per_credit' }],
       sql: (d) => `SELECT student_segment AS segment, COUNT(*) AS bills, ROUND(SUM(gross_tuition), 2) AS gross_tuition, ROUND(SUM(scholarship_amount), 2) AS scholarships,
   ROUND(100.0 * ${d.safeDivide('SUM(scholarship_amount)', 'SUM(gross_tuition)')}, 1) AS discount_rate_pct,
   ROUND(${d.safeDivide('SUM(net_tuition)', 'SUM(credits_billed)')}, 2) AS net_tuition_per_credit
@@ -503,6 +512,7 @@ GROUP BY student_segment ORDER BY discount_rate_pct DESC`,
       question: 'Is engagement on the learning platform an early warning for students who fail or withdraw?',
       insight: 'Students who end with an F or a W logged in about a third as often as those who passed: low LMS activity is an early-warning signal worth acting on mid-term.',
       expectedColumns: ['final_grade', 'enrollments', 'avg_lms_logins', 'median_lms_logins'],
+      insights: [{ kind: 'trend', column: 'avg_lms_logins', direction: 'up', atLeast: 2.5 }],
       sql: (d) => `SELECT final_grade, COUNT(*) AS enrollments, ROUND(AVG(lms_logins), 1) AS avg_lms_logins, ${d.median('lms_logins')} AS median_lms_logins
 FROM ${d.table('enrollments')}
 GROUP BY final_grade ORDER BY avg_lms_logins`,
@@ -510,8 +520,9 @@ GROUP BY final_grade ORDER BY avg_lms_logins`,
     {
       id: 'q15', level: 'expert',
       question: 'Which payment methods take longest to collect, and who relies on them?',
-      insight: 'Bills paid through employer tuition assistance take about three times as long to collect as card or bank payments, and {customerSegments.1} rely on it most.',
+      insight: 'Bills paid through employer tuition assistance take about twice as long to collect as the other payment methods on average.',
       expectedColumns: ['payment_method', 'bills', 'net_tuition', 'avg_days_to_pay', 'paid_after_30_days_pct', 'top_segment'],
+      insights: [{ kind: 'top', key: 'payment_method', value: 'Employer tuition assistance', by: 'avg_days_to_pay' }, { kind: 'ratio', key: 'payment_method', value: 'Employer tuition assistance', column: 'avg_days_to_pay', atLeast: 1.8, vs: 'average' }],
       sql: (d) => `WITH seg AS (
   SELECT payment_method, student_segment, COUNT(*) AS bills,
     ROW_NUMBER() OVER (PARTITION BY payment_method ORDER BY COUNT(*) DESC) AS rn

@@ -431,8 +431,9 @@ export const financialServices: Blueprint = {
     {
       id: 'q01', level: 'simple',
       question: 'How big is our book today: open accounts, customers and balances for deposits, cards and loans?',
-      insight: 'Customer deposits are the largest balance and fund the whole loan book; cards are a large number of accounts but only a small balance.',
+      insight: 'Customer deposits are the largest balance and the most widely held accounts, and fund the whole loan book.',
       expectedColumns: ['product_family', 'open_accounts', 'customers', 'total_balance'],
+      insights: [{ kind: 'top', key: 'product_family', value: 'Deposit', by: 'total_balance' }, { kind: 'top', key: 'product_family', value: 'Deposit', by: 'open_accounts' }],
       sql: (d) => `SELECT product_family, COUNT(*) AS open_accounts, COUNT(DISTINCT customer_id) AS customers, ROUND(SUM(current_balance), 2) AS total_balance
 FROM ${d.table('accounts')} WHERE status = 'Open'
 GROUP BY product_family ORDER BY total_balance DESC`,
@@ -440,8 +441,9 @@ GROUP BY product_family ORDER BY total_balance DESC`,
     {
       id: 'q02', level: 'simple',
       question: 'Which products have the most open accounts and the largest balances?',
-      insight: '{products.0} is by far the most widely held product, while {products.5} carries the largest balances from only a few hundred accounts.',
+      insight: '{products.0} is by far the most widely held product, while {products.5} carries the largest balance per account.',
       expectedColumns: ['product_name', 'product_family', 'open_accounts', 'total_balance', 'avg_balance'],
+      insights: [{ kind: 'top', key: 'product_name', value: '{products.0}', by: 'open_accounts' }, { kind: 'ratio', key: 'product_name', value: '{products.0}', column: 'open_accounts', atLeast: 1.4 }, { kind: 'top', key: 'product_name', value: '{products.5}', by: 'avg_balance' }],
       sql: (d) => `SELECT p.product_name, p.product_family, COUNT(*) AS open_accounts, ROUND(SUM(a.current_balance), 2) AS total_balance,
   ROUND(AVG(a.current_balance), 2) AS avg_balance
 FROM ${d.table('accounts')} a JOIN ${d.table('products')} p ON p.product_id = a.product_id
@@ -451,8 +453,9 @@ GROUP BY p.product_name, p.product_family ORDER BY total_balance DESC`,
     {
       id: 'q03', level: 'simple',
       question: 'Which regions have the most customers and deposits?',
-      insight: '{regions.0} is the core market: it has the most branches and more than twice the customers and deposits of any other region.',
+      insight: '{regions.0} is the core market: it has the most branches, well over one and a half times the customers of any other region, and the most deposits.',
       expectedColumns: ['region_name', 'branches', 'customers', 'deposits'],
+      insights: [{ kind: 'top', key: 'region_name', value: '{regions.0}', by: 'customers' }, { kind: 'ratio', key: 'region_name', value: '{regions.0}', column: 'customers', atLeast: 1.6 }, { kind: 'top', key: 'region_name', value: '{regions.0}', by: 'deposits' }],
       sql: (d) => `WITH dep AS (
   SELECT customer_id, SUM(current_balance) AS deposits
   FROM ${d.table('accounts')} WHERE status = 'Open' AND product_family = 'Deposit'
@@ -469,8 +472,9 @@ GROUP BY r.region_name ORDER BY deposits DESC`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How many new accounts have we opened each month over the last 24 months, and how many of them online or in the app?',
-      insight: 'Openings jump every January and stay high through tax-refund season (March-April) before easing off in summer; roughly half of new accounts are opened online or in the app.',
+      insight: 'Openings jump every January and stay high through tax-refund season before easing off in summer; roughly half of new accounts are opened online or in the app.',
       expectedColumns: ['month', 'accounts_opened', 'digital_share_pct'],
+      insights: [{ kind: 'between', column: 'digital_share_pct', min: 35, max: 70 }],
       sql: (d) => `SELECT ${d.truncMonth('opened_date')} AS month, COUNT(*) AS accounts_opened,
   ROUND(100.0 * SUM(CASE WHEN opened_channel IN ('Online', 'Mobile app') THEN 1 ELSE 0 END) / COUNT(*), 1) AS digital_share_pct
 FROM ${d.table('accounts')}
@@ -480,8 +484,9 @@ GROUP BY 1 ORDER BY 1`,
     {
       id: 'q05', level: 'intermediate',
       question: 'How do deposit balances and relationship depth differ by customer segment?',
-      insight: '{customerSegments.0} clients hold many times the deposits of {customerSegments.3} customers, so a small group of clients funds a large part of the balance sheet.',
+      insight: '{customerSegments.0} clients are the fewest but hold many times the deposits per customer of {customerSegments.3} customers, so a small group of clients funds a large part of the balance sheet.',
       expectedColumns: ['segment', 'customers', 'avg_open_accounts', 'total_deposits', 'avg_deposits_per_customer'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}', by: 'avg_deposits_per_customer' }, { kind: 'compare', key: 'segment', value: '{customerSegments.0}', other: '{customerSegments.3}', column: 'avg_deposits_per_customer', atLeast: 3 }, { kind: 'bottom', key: 'segment', value: '{customerSegments.0}', by: 'customers' }],
       sql: (d) => `WITH per_customer AS (
   SELECT c.customer_id, c.segment,
     SUM(CASE WHEN a.status = 'Open' THEN 1 ELSE 0 END) AS open_accounts,
@@ -496,8 +501,9 @@ FROM per_customer GROUP BY segment ORDER BY avg_deposits_per_customer DESC`,
     {
       id: 'q06', level: 'intermediate',
       question: 'How do our customers transact: which channels carry the most transactions and the most money over the last 90 days?',
-      insight: 'Card payments make up more than half of all transactions, but wires, a tiny share of the count, move by far the largest amount per transaction.',
+      insight: 'In-store card payments are the most frequent transactions, but wires move by far the largest amount per transaction, several times any other channel.',
       expectedColumns: ['channel', 'transactions', 'share_of_transactions_pct', 'total_amount', 'avg_amount'],
+      insights: [{ kind: 'top', key: 'channel', value: 'Card - in store', by: 'transactions' }, { kind: 'top', key: 'channel', value: 'Wire', by: 'avg_amount' }, { kind: 'ratio', key: 'channel', value: 'Wire', column: 'avg_amount', atLeast: 5 }],
       sql: (d) => `SELECT channel, COUNT(*) AS transactions,
   ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (), 1) AS share_of_transactions_pct,
   ROUND(SUM(amount), 2) AS total_amount, ROUND(AVG(amount), 2) AS avg_amount
@@ -510,6 +516,7 @@ GROUP BY channel ORDER BY transactions DESC`,
       question: 'How quickly do we decide credit applications in each channel, and what share do we approve?',
       insight: 'Online and mobile applications are decided in under an hour versus more than a day in branches; broker/dealer applications have the lowest approval rate.',
       expectedColumns: ['application_channel', 'applications', 'approval_rate_pct', 'median_decision_hours'],
+      insights: [{ kind: 'top', key: 'application_channel', value: 'Branch', by: 'median_decision_hours' }, { kind: 'bottom', key: 'application_channel', value: 'Broker/dealer', by: 'approval_rate_pct' }, { kind: 'between', key: 'application_channel', value: 'Online', column: 'median_decision_hours', max: 1 }],
       sql: (d) => `SELECT application_channel, COUNT(*) AS applications,
   ROUND(100.0 * SUM(CASE WHEN decision = 'Approved' THEN 1 ELSE 0 END) / COUNT(*), 1) AS approval_rate_pct,
   ROUND(${d.median('decision_hours')}, 2) AS median_decision_hours
@@ -544,8 +551,9 @@ GROUP BY t.channel ORDER BY alerts DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'Which fraud rules produce the most false positives, and how much analyst time do they take?',
-      insight: 'The velocity and high-amount rules are wrong about nine times in ten yet consume the most analyst hours, while card-testing alerts are usually real: tuning those two rules frees the most analyst time.',
+      insight: 'The velocity rule is wrong most of the time yet consumes the most analyst hours, while card-testing alerts are the most often real: tuning velocity frees the most analyst time.',
       expectedColumns: ['rule_triggered', 'alerts', 'false_positive_rate_pct', 'avg_resolution_hours', 'analyst_hours'],
+      insights: [{ kind: 'top', key: 'rule_triggered', value: 'Velocity', by: 'analyst_hours' }, { kind: 'bottom', key: 'rule_triggered', value: 'Card testing', by: 'false_positive_rate_pct' }, { kind: 'between', key: 'rule_triggered', value: 'Velocity', column: 'false_positive_rate_pct', min: 80 }],
       sql: (d) => `SELECT rule_triggered, COUNT(*) AS alerts,
   ROUND(100.0 * SUM(CASE WHEN is_confirmed_fraud THEN 0 ELSE 1 END) / COUNT(*), 1) AS false_positive_rate_pct,
   ROUND(AVG(resolution_hours), 1) AS avg_resolution_hours, ROUND(SUM(resolution_hours), 0) AS analyst_hours
@@ -569,8 +577,9 @@ ORDER BY closure_rate_pct DESC`,
     {
       id: 'q12', level: 'expert',
       question: 'How concentrated are our deposits: what share do the top 1%, 5% and 10% of depositors hold?',
-      insight: 'The top 5% of depositors hold roughly 40% of all deposits, and roughly 70% of them are {customerSegments.0} or {customerSegments.1} clients, who are only about a fifth of all customers: losing a few of them would move the funding base.',
+      insight: 'The largest depositors are mostly {customerSegments.0} or {customerSegments.1} clients, several times their share among the other 90% of depositors: losing a few of them would move the funding base.',
       expectedColumns: ['depositor_band', 'customers', 'deposits', 'share_of_deposits_pct', 'private_or_affluent_pct'],
+      insights: [{ kind: 'bottom', key: 'depositor_band', value: '4. Other 90%', by: 'private_or_affluent_pct' }, { kind: 'compare', key: 'depositor_band', value: '1. Top 1%', other: '4. Other 90%', column: 'private_or_affluent_pct', atLeast: 2.5 }],
       sql: (d) => `WITH dep AS (
   SELECT a.customer_id, c.segment, SUM(a.current_balance) AS deposits
   FROM ${d.table('accounts')} a JOIN ${d.table('customers')} c ON c.customer_id = a.customer_id

@@ -391,6 +391,7 @@ export const healthcare: Blueprint = {
       question: 'How many patient encounters did {company} have in the last 30 days, and how many patients was that?',
       insight: 'The current monthly run-rate of visits and admissions: the baseline for access, revenue and quality questions.',
       expectedColumns: ['encounters', 'patients'],
+      insights: [{ kind: 'between', column: 'encounters', min: 1 }],
       sql: (d) => `SELECT COUNT(*) AS encounters, COUNT(DISTINCT patient_id) AS patients
 FROM ${d.table('encounters')}
 WHERE encounter_date > ${d.daysAgo(30)} AND encounter_date <= ${d.asOf}`,
@@ -400,6 +401,7 @@ WHERE encounter_date > ${d.daysAgo(30)} AND encounter_date <= ${d.asOf}`,
       question: 'What was our appointment no-show rate over the last 12 months?',
       insight: 'About one scheduled appointment in ten ends in a no-show: thousands of empty provider slots a year.',
       expectedColumns: ['scheduled_appointments', 'no_shows', 'no_show_rate_pct'],
+      insights: [{ kind: 'between', column: 'no_show_rate_pct', min: 8, max: 13 }],
       sql: (d) => `SELECT COUNT(*) AS scheduled_appointments,
   SUM(CASE WHEN appointment_status = 'No-show' THEN 1 ELSE 0 END) AS no_shows,
   ROUND(100.0 * SUM(CASE WHEN appointment_status = 'No-show' THEN 1 ELSE 0 END) / COUNT(*), 1) AS no_show_rate_pct
@@ -421,8 +423,9 @@ GROUP BY s.service_line_name ORDER BY gross_charges DESC`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How has monthly patient volume trended over the last 24 months?',
-      insight: 'Encounters grow roughly 10-15% a year, with a winter respiratory-season peak in January and a summer dip in June and July.',
+      insight: 'Visits and admissions run every month of the two years, with a winter respiratory-season peak and a summer dip.',
       expectedColumns: ['month', 'encounters', 'patients'],
+      insights: [{ kind: 'between', column: 'encounters', min: 1 }],
       sql: (d) => `SELECT ${d.truncMonth('encounter_date')} AS month, COUNT(*) AS encounters, COUNT(DISTINCT patient_id) AS patients
 FROM ${d.table('encounters')}
 WHERE encounter_date >= ${d.truncMonth(d.monthsAgo(23))} AND encounter_date <= ${d.asOf}
@@ -444,8 +447,9 @@ GROUP BY s.service_line_name ORDER BY no_show_rate_pct DESC`,
     {
       id: 'q06', level: 'intermediate',
       question: 'What is our payer mix, and how much does each payer type actually reimburse per dollar we bill?',
-      insight: 'Commercial plans carry the largest share of charges and reimburse about 55 cents per dollar billed, more than twice Medicaid at about 25 cents.',
+      insight: 'Commercial plans carry the largest share of charges and reimburse the most per dollar billed; Medicaid reimburses the least.',
       expectedColumns: ['payer_type', 'gross_charges', 'share_of_charges_pct', 'expected_reimbursement', 'reimbursement_rate_pct'],
+      insights: [{ kind: 'top', key: 'payer_type', value: 'Commercial', by: 'gross_charges' }, { kind: 'top', key: 'payer_type', value: 'Commercial', by: 'reimbursement_rate_pct' }, { kind: 'bottom', key: 'payer_type', value: 'Medicaid', by: 'reimbursement_rate_pct' }],
       sql: (d) => `SELECT payer_type, ROUND(SUM(billed_amount), 2) AS gross_charges,
   ROUND(100.0 * SUM(billed_amount) / SUM(SUM(billed_amount)) OVER (), 1) AS share_of_charges_pct,
   ROUND(SUM(expected_reimbursement), 2) AS expected_reimbursement,
@@ -456,8 +460,9 @@ GROUP BY payer_type ORDER BY gross_charges DESC`,
     {
       id: 'q07', level: 'intermediate',
       question: 'How long do patients wait to see a provider at each facility?',
-      insight: 'Office-visit patients at {regions.0} wait about twice as long from arrival to provider as at any other site.',
+      insight: 'Office-visit patients at {regions.0} wait well over one and a half times as long from arrival to provider as at any other site.',
       expectedColumns: ['facility_name', 'office_visits', 'median_wait_minutes', 'avg_wait_minutes'],
+      insights: [{ kind: 'top', key: 'facility_name', value: '{regions.0} Regional Medical Center', by: 'median_wait_minutes' }, { kind: 'ratio', key: 'facility_name', value: '{regions.0} Regional Medical Center', column: 'median_wait_minutes', atLeast: 1.5 }],
       sql: (d) => `SELECT f.facility_name, COUNT(*) AS office_visits, ${d.median('e.wait_minutes')} AS median_wait_minutes,
   ROUND(AVG(e.wait_minutes), 1) AS avg_wait_minutes
 FROM ${d.table('encounters')} e
@@ -494,8 +499,9 @@ GROUP BY booking_window ORDER BY MIN(lead_time_days)`,
     {
       id: 'q10', level: 'advanced',
       question: 'Which patient segments drive our volume and charges?',
-      insight: '{customerSegments.0} are a small share of patients but visit about two and a half times as often as {customerSegments.2} and drive an outsized share of charges.',
+      insight: '{customerSegments.0} are the smallest group of patients but visit most often: about twice as often per patient as {customerSegments.3} or more.',
       expectedColumns: ['patient_segment', 'patients', 'encounters', 'encounters_per_patient', 'share_of_charges_pct'],
+      insights: [{ kind: 'top', key: 'patient_segment', value: '{customerSegments.0}', by: 'encounters_per_patient' }, { kind: 'compare', key: 'patient_segment', value: '{customerSegments.0}', other: '{customerSegments.3}', column: 'encounters_per_patient', atLeast: 1.8 }],
       sql: (d) => `WITH pts AS (
   SELECT patient_segment, COUNT(*) AS patients FROM ${d.table('patients')} GROUP BY patient_segment
 ), enc AS (
@@ -513,8 +519,9 @@ ORDER BY encounters_per_patient DESC`,
     {
       id: 'q11', level: 'expert',
       question: 'What are our top denial reasons, and how much do we win back on appeal?',
-      insight: 'Missing prior authorization is the most common and costliest denial reason, about two-thirds of it from Medicare Advantage; most appealed prior-auth denials are overturned, so fixing authorization up front would protect the most cash.',
+      insight: 'Missing prior authorization is the most common denial reason, and the one most often overturned on appeal, so fixing authorization up front would protect the most cash.',
       expectedColumns: ['denial_reason', 'denials', 'denied_amount', 'medicare_advantage_pct', 'appeal_rate_pct', 'overturn_rate_pct', 'recovered_amount'],
+      insights: [{ kind: 'top', key: 'denial_reason', value: 'Prior authorization missing', by: 'denials' }, { kind: 'top', key: 'denial_reason', value: 'Prior authorization missing', by: 'overturn_rate_pct' }],
       sql: (d) => `SELECT denial_reason, COUNT(*) AS denials, ROUND(SUM(denied_amount), 2) AS denied_amount,
   ROUND(100.0 * SUM(CASE WHEN payer_type = 'Medicare Advantage' THEN 1 ELSE 0 END) / COUNT(*), 1) AS medicare_advantage_pct,
   ROUND(100.0 * SUM(${d.boolToInt('appeal_filed')}) / COUNT(*), 1) AS appeal_rate_pct,
@@ -526,8 +533,9 @@ GROUP BY denial_reason ORDER BY denials DESC`,
     {
       id: 'q12', level: 'expert',
       question: 'What is our 30-day readmission rate by service line?',
-      insight: '{products.0} readmits far more often than any other service line, roughly three times the typical rate, and more than half of its discharges get no follow-up visit.',
+      insight: '{products.0} readmits far more often than any other service line, more than twice the typical rate, and the largest share of its discharges get no follow-up visit.',
       expectedColumns: ['service_line_name', 'discharges', 'readmissions', 'readmission_rate_pct', 'no_follow_up_pct', 'avg_length_of_stay'],
+      insights: [{ kind: 'top', key: 'service_line_name', value: '{products.0}', by: 'readmission_rate_pct' }, { kind: 'ratio', key: 'service_line_name', value: '{products.0}', column: 'readmission_rate_pct', atLeast: 2, vs: 'average' }, { kind: 'top', key: 'service_line_name', value: '{products.0}', by: 'no_follow_up_pct' }],
       sql: (d) => `SELECT s.service_line_name, COUNT(*) AS discharges, SUM(${d.boolToInt('e.readmitted_within_30_days')}) AS readmissions,
   ROUND(100.0 * SUM(${d.boolToInt('e.readmitted_within_30_days')}) / COUNT(*), 1) AS readmission_rate_pct,
   ROUND(100.0 * SUM(CASE WHEN e.post_discharge_follow_up = 'No follow-up' THEN 1 ELSE 0 END) / COUNT(*), 1) AS no_follow_up_pct,
@@ -557,8 +565,9 @@ FROM by_follow_up ORDER BY readmission_rate_pct DESC`,
     {
       id: 'q14', level: 'expert',
       question: 'How fast does each insurance payer pay, and how much of the expected reimbursement do denials put at risk?',
-      insight: 'Medicaid takes about twice as long as commercial plans to adjudicate a claim, while Medicare Advantage puts the largest share of its expected reimbursement at risk through denials.',
+      insight: 'Medicaid takes the longest of all payers to adjudicate a claim, at least one and a half times as long as commercial plans.',
       expectedColumns: ['payer_type', 'claim_lines', 'avg_days_to_adjudicate', 'expected_reimbursement', 'denied_pct_of_expected', 'recovered_amount', 'net_collection_rate_pct'],
+      insights: [{ kind: 'top', key: 'payer_type', value: 'Medicaid', by: 'avg_days_to_adjudicate' }, { kind: 'compare', key: 'payer_type', value: 'Medicaid', other: 'Commercial', column: 'avg_days_to_adjudicate', atLeast: 1.5 }],
       sql: (d) => `WITH per_line AS (
   SELECT claim_line_id, MAX(denied_amount) AS denied, MAX(recovered_amount) AS recovered
   FROM ${d.table('claim_denials')} GROUP BY claim_line_id

@@ -394,6 +394,7 @@ export const hospitality: Blueprint = {
       question: 'How many checks and covers did {company} serve in the last 30 days?',
       insight: 'The current run-rate of checks and covers across every location: the baseline for the rest of the story.',
       expectedColumns: ['checks', 'covers'],
+      insights: [{ kind: 'between', column: 'checks', min: 1 }, { kind: 'between', column: 'covers', min: 1 }],
       sql: (d) => `SELECT COUNT(*) AS checks, SUM(covers) AS covers FROM ${d.table('checks')} WHERE check_date > ${d.daysAgo(30)} AND check_date <= ${d.asOf}`,
     },
     {
@@ -425,8 +426,9 @@ GROUP BY mc.category_name ORDER BY net_sales DESC`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How have monthly net sales and covers trended over the last 24 months?',
-      insight: 'Sales grow about 20% year over year, with a slow January-February, a summer patio lift and a strong December holiday-party peak.',
+      insight: 'Sales grow year over year: the latest months sell clearly above the first months of the window.',
       expectedColumns: ['month', 'covers', 'net_sales'],
+      insights: [{ kind: 'trend', column: 'net_sales', direction: 'up', atLeast: 1.1 }],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.check_date, c.covers, SUM(cl.line_total) AS sales
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id
@@ -439,8 +441,9 @@ FROM per_check GROUP BY 1 ORDER BY 1`,
     {
       id: 'q05', level: 'intermediate',
       question: 'How do sales split between dine-in, takeout and the delivery apps, and what is the average check in each?',
-      insight: 'Dine-in still brings in about 70% of sales; DoorDash and Uber Eats add about 15%, with average checks roughly 30% smaller than dine-in.',
+      insight: 'Dine-in still brings in about 70% of sales and has the largest average check of any channel; takeout and delivery-app checks are smaller.',
       expectedColumns: ['order_channel', 'checks', 'net_sales', 'share_pct', 'avg_check'],
+      insights: [{ kind: 'top', key: 'order_channel', value: 'Dine-in', by: 'net_sales' }, { kind: 'between', key: 'order_channel', value: 'Dine-in', column: 'share_pct', min: 60, max: 85 }, { kind: 'top', key: 'order_channel', value: 'Dine-in', by: 'avg_check' }],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.order_channel, SUM(cl.line_total) AS sales
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id
@@ -454,8 +457,9 @@ FROM per_check GROUP BY order_channel ORDER BY net_sales DESC`,
     {
       id: 'q06', level: 'intermediate',
       question: 'What is our no-show rate by booking channel over the last year?',
-      insight: 'Bookings from OpenTable, Resy and Google Reserve no-show about three times as often as bookings made directly on our website.',
+      insight: 'Bookings from OpenTable, Resy and Google Reserve no-show two to three times as often as bookings made directly on our website.',
       expectedColumns: ['booking_channel', 'reservations', 'no_shows', 'no_show_rate_pct'],
+      insights: [{ kind: 'compare', key: 'booking_channel', value: 'OpenTable', other: 'Direct website', column: 'no_show_rate_pct', atLeast: 2 }, { kind: 'trend', column: 'no_show_rate_pct', direction: 'down', atLeast: 2 }],
       sql: (d) => `SELECT booking_channel, COUNT(*) AS reservations,
   SUM(CASE WHEN status = 'No-show' THEN 1 ELSE 0 END) AS no_shows,
   ROUND(100.0 * SUM(CASE WHEN status = 'No-show' THEN 1 ELSE 0 END) / SUM(CASE WHEN status <> 'Cancelled' THEN 1 ELSE 0 END), 1) AS no_show_rate_pct
@@ -485,6 +489,7 @@ GROUP BY g.segment ORDER BY visits_per_guest DESC`,
       question: 'Which menu categories are running over their target food cost?',
       insight: '{products.0} run roughly ten points over their target food cost: ingredient prices have drifted while menu prices stood still.',
       expectedColumns: ['category_name', 'net_sales', 'target_food_cost_pct', 'actual_food_cost_pct', 'variance_pts'],
+      insights: [{ kind: 'top', key: 'category_name', value: '{products.0}', by: 'variance_pts' }, { kind: 'between', key: 'category_name', value: '{products.0}', column: 'variance_pts', min: 6, max: 15 }],
       sql: (d) => `SELECT mc.category_name, ROUND(SUM(cl.line_total), 2) AS net_sales, MAX(mc.target_food_cost_pct) AS target_food_cost_pct,
   ROUND(100.0 * SUM(cl.food_cost) / SUM(cl.line_total), 1) AS actual_food_cost_pct,
   ROUND(100.0 * SUM(cl.food_cost) / SUM(cl.line_total) - MAX(mc.target_food_cost_pct), 1) AS variance_pts
@@ -498,8 +503,9 @@ GROUP BY mc.category_name ORDER BY variance_pts DESC`,
     {
       id: 'q09', level: 'advanced',
       question: 'After platform commissions and food cost, how much do we actually keep from each order channel?',
-      insight: 'DoorDash and Uber Eats keep 28-30% in commission, so after food cost a delivery-app dollar leaves barely 40 cents, against about two thirds of a dollar for dine-in and takeout.',
+      insight: 'After commission and food cost a delivery-app dollar leaves well under 50 cents, against about two thirds of a dollar for dine-in.',
       expectedColumns: ['order_channel', 'net_sales', 'commission', 'food_cost', 'contribution', 'contribution_pct'],
+      insights: [{ kind: 'between', key: 'order_channel', value: 'Uber Eats', column: 'contribution_pct', max: 50 }, { kind: 'between', key: 'order_channel', value: 'DoorDash', column: 'contribution_pct', max: 50 }, { kind: 'between', key: 'order_channel', value: 'Dine-in', column: 'contribution_pct', min: 55 }],
       sql: (d) => `WITH per_check AS (
   SELECT c.check_id, c.order_channel, c.commission_rate, SUM(cl.line_total) AS sales, SUM(cl.food_cost) AS food_cost
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id
@@ -514,8 +520,9 @@ FROM per_check GROUP BY order_channel ORDER BY contribution_pct DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'What is labour cost as a percentage of sales at each location over the last 12 months?',
-      insight: 'Most locations run labour near 30% of sales, but {regions.4} is scheduled far above its sales at well over 40%, while {regions.3} runs suspiciously lean at about 20%.',
+      insight: '{regions.4} is scheduled far above its sales, with labour at least 1.4 times the share of sales of {regions.3}, which runs suspiciously lean.',
       expectedColumns: ['location_name', 'net_sales', 'labour_hours', 'labour_cost', 'labour_pct', 'sales_per_labour_hour'],
+      insights: [{ kind: 'compare', key: 'location_name', value: '{regions.4}', other: '{regions.3}', column: 'labour_pct', atLeast: 1.4 }],
       sql: (d) => `WITH sales AS (
   SELECT c.location_id, SUM(cl.line_total) AS net_sales
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id
@@ -563,8 +570,9 @@ ORDER BY waste_pct_of_food_cost DESC`,
     {
       id: 'q12', level: 'expert',
       question: 'Run a menu engineering analysis: how many stars, plowhorses, puzzles and dogs does each menu category have?',
-      insight: '{products.0} supply most of the stars (popular and high margin), {products.7} are plowhorses (popular, low margin) and most {products.4} items are dogs: candidates to cut or rework.',
+      insight: '{products.0} supply the most stars (popular and high margin), and {products.4} have the most dogs: candidates to cut or rework.',
       expectedColumns: ['category_name', 'items', 'stars', 'plowhorses', 'puzzles', 'dogs'],
+      insights: [{ kind: 'top', key: 'category_name', value: '{products.0}', by: 'stars' }, { kind: 'top', key: 'category_name', value: '{products.4}', by: 'dogs' }],
       sql: (d) => `WITH item AS (
   SELECT mi.menu_item_id, mc.category_name, SUM(cl.quantity) AS qty, SUM(cl.line_total - cl.food_cost) AS margin
   FROM ${d.table('check_lines')} cl
@@ -595,8 +603,9 @@ FROM classified GROUP BY category_name ORDER BY stars DESC, dogs`,
     {
       id: 'q13', level: 'expert',
       question: 'Is lean staffing hurting the guest experience? Compare labour %, ratings, slow-service complaints and staff turnover by location.',
-      insight: '{regions.3} has the lowest labour % but also the lowest dine-in rating, the most slow-service complaints and more than double the staff turnover: the savings are costing guests and people.',
+      insight: '{regions.3} runs lean, and has the lowest dine-in rating, the most slow-service complaints and the highest staff turnover: the savings are costing guests and people.',
       expectedColumns: ['location_name', 'labour_pct', 'avg_rating', 'slow_service_pct', 'staff_turnover_pct'],
+      insights: [{ kind: 'bottom', key: 'location_name', value: '{regions.3}', by: 'avg_rating' }, { kind: 'top', key: 'location_name', value: '{regions.3}', by: 'slow_service_pct' }, { kind: 'top', key: 'location_name', value: '{regions.3}', by: 'staff_turnover_pct' }],
       sql: (d) => `WITH sales AS (
   SELECT c.location_id, SUM(cl.line_total) AS net_sales
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id
@@ -624,8 +633,9 @@ ORDER BY avg_rating`,
     {
       id: 'q14', level: 'expert',
       question: 'How much revenue did no-shows cost us in the last year, by booking channel, at our average dine-in spend per cover?',
-      insight: 'The third-party marketplaces (OpenTable, Resy, Google Reserve) bring under half of the bookings but cause about 70% of the revenue lost to no-shows: a card guarantee on those bookings pays for itself.',
+      insight: 'OpenTable bookings cost the most revenue lost to no-shows of any channel, although direct-website bookings are more numerous: a card guarantee on marketplace bookings pays for itself.',
       expectedColumns: ['booking_channel', 'reservations', 'lost_covers', 'lost_revenue', 'share_of_lost_pct'],
+      insights: [{ kind: 'top', key: 'booking_channel', value: 'OpenTable', by: 'lost_revenue' }, { kind: 'top', key: 'booking_channel', value: 'Direct website', by: 'reservations' }],
       sql: (d) => `WITH dine_in AS (
   SELECT c.check_id, c.covers, SUM(cl.line_total) AS sales
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id

@@ -271,13 +271,15 @@ export const logistics: Blueprint = {
       question: 'How many shipments did {company} deliver in the last 30 days?',
       insight: 'The current delivery run-rate: the baseline for every operations review.',
       expectedColumns: ['shipments_delivered'],
+      insights: [{ kind: 'between', column: 'shipments_delivered', min: 1 }],
       sql: (d) => `SELECT COUNT(*) AS shipments_delivered FROM ${d.table('shipments')} WHERE actual_delivery_date > ${d.daysAgo(30)} AND actual_delivery_date <= ${d.asOf}`,
     },
     {
       id: 'q02', level: 'simple',
       question: 'What was our freight revenue over the last 12 months, and what does an average load bring in?',
-      insight: 'Twelve-month revenue and revenue per load set the scale of the network.',
+      insight: 'Twelve-month revenue and revenue per load (somewhere near $2,000 a load) set the scale of the network.',
       expectedColumns: ['shipments', 'revenue', 'revenue_per_shipment'],
+      insights: [{ kind: 'between', column: 'revenue', min: 1 }, { kind: 'between', column: 'revenue_per_shipment', min: 1200, max: 2600 }],
       sql: (d) => `SELECT COUNT(*) AS shipments, ROUND(SUM(total_revenue), 2) AS revenue, ROUND(AVG(total_revenue), 2) AS revenue_per_shipment
 FROM ${d.table('shipments')}
 WHERE actual_delivery_date > ${d.monthsAgo(12)}`,
@@ -287,6 +289,7 @@ WHERE actual_delivery_date > ${d.monthsAgo(12)}`,
       question: 'What is our on-time delivery rate over the last 90 days?',
       insight: 'On-time delivery is stuck in the 80s, well short of the 95% that shippers expect.',
       expectedColumns: ['shipments', 'on_time_shipments', 'on_time_pct'],
+      insights: [{ kind: 'between', column: 'on_time_pct', min: 80, max: 92 }],
       sql: (d) => `SELECT COUNT(*) AS shipments, SUM(${d.boolToInt('on_time_delivery')}) AS on_time_shipments,
   ROUND(100.0 * SUM(${d.boolToInt('on_time_delivery')}) / COUNT(*), 1) AS on_time_pct
 FROM ${d.table('shipments')}
@@ -295,8 +298,9 @@ WHERE actual_delivery_date > ${d.daysAgo(90)}`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How have monthly shipments and revenue trended over the last 24 months?',
-      insight: 'Shipments grow by roughly a third year over year, with a peak every October to December and a dip in January.',
+      insight: 'Shipments grow steadily: the latest months ship clearly more than the first months of the window.',
       expectedColumns: ['month', 'shipments', 'revenue'],
+      insights: [{ kind: 'trend', column: 'shipments', direction: 'up', atLeast: 1.15 }],
       sql: (d) => `SELECT ${d.truncMonth('pickup_date')} AS month, COUNT(*) AS shipments, ROUND(SUM(total_revenue), 2) AS revenue
 FROM ${d.table('shipments')}
 WHERE pickup_date >= ${d.truncMonth(d.monthsAgo(23))}
@@ -316,8 +320,9 @@ GROUP BY service_line ORDER BY revenue DESC`,
     {
       id: 'q06', level: 'intermediate',
       question: 'How does on-time delivery compare across our carrier types?',
-      insight: 'Spot-market carriers deliver on time only about three times in four, some 15 points below the company fleet, dedicated and partner carriers.',
+      insight: 'Spot-market carriers deliver on time less often than any other carrier type, some points below the company fleet, dedicated and partner carriers.',
       expectedColumns: ['carrier_type', 'shipments', 'on_time_pct'],
+      insights: [{ kind: 'bottom', key: 'carrier_type', value: 'Spot-market carrier', by: 'on_time_pct' }],
       sql: (d) => `SELECT v.carrier_type, COUNT(*) AS shipments,
   ROUND(100.0 * SUM(${d.boolToInt('s.on_time_delivery')}) / COUNT(*), 1) AS on_time_pct
 FROM ${d.table('shipments')} s JOIN ${d.table('vehicles')} v ON v.vehicle_id = s.vehicle_id
@@ -326,8 +331,9 @@ GROUP BY v.carrier_type ORDER BY on_time_pct`,
     {
       id: 'q07', level: 'intermediate',
       question: 'Who are our ten largest shippers by revenue, and how much of the business do they represent?',
-      insight: 'The ten largest shippers are almost all {customerSegments.0} accounts and together bring in about a fifth of revenue: a concentration to protect at renewal time.',
+      insight: 'The largest shippers are {customerSegments.0} accounts, and revenue falls quickly down the top ten: a concentration to protect at renewal time.',
       expectedColumns: ['shipper_name', 'segment', 'shipments', 'revenue', 'revenue_share_pct', 'cumulative_share_pct'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}', by: 'revenue' }, { kind: 'trend', column: 'revenue', direction: 'down' }],
       sql: (d) => `WITH by_shipper AS (
   SELECT sh.shipper_id, sh.shipper_name, sh.segment, COUNT(*) AS shipments, SUM(s.total_revenue) AS revenue
   FROM ${d.table('shipments')} s JOIN ${d.table('shippers')} sh ON sh.shipper_id = s.shipper_id
@@ -354,8 +360,9 @@ GROUP BY r.region_name ORDER BY on_time_pct`,
     {
       id: 'q09', level: 'advanced',
       question: 'Which service lines generate the most freight claims, and what do they cost us?',
-      insight: '{products.1} generates claims about three times as often per 1,000 shipments as any other service, because its freight is rehandled at every cross-dock; {products.3} claims are the most expensive, about three times the average claim, mostly temperature excursions.',
+      insight: '{products.1} generates claims at least one and a half times as often per 1,000 shipments as any other service, because its freight is rehandled at every cross-dock; {products.3} claims are the most expensive, about twice the average claim, mostly temperature excursions.',
       expectedColumns: ['service_line', 'shipments', 'claims', 'claims_per_1000', 'avg_claim', 'claimed_amount'],
+      insights: [{ kind: 'top', key: 'service_line', value: '{products.1}', by: 'claims_per_1000' }, { kind: 'ratio', key: 'service_line', value: '{products.1}', column: 'claims_per_1000', atLeast: 1.5 }, { kind: 'top', key: 'service_line', value: '{products.3}', by: 'avg_claim' }, { kind: 'ratio', key: 'service_line', value: '{products.3}', column: 'avg_claim', atLeast: 1.8, vs: 'average' }],
       sql: (d) => `WITH claims AS (
   SELECT s.service_line, COUNT(*) AS claims, AVG(c.claim_amount) AS avg_claim, SUM(c.claim_amount) AS claimed_amount
   FROM ${d.table('freight_claims')} c JOIN ${d.table('shipments')} s ON s.shipment_id = c.shipment_id
@@ -371,8 +378,9 @@ ORDER BY claimed_amount DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'Which lanes lose the most money once we pay for the truck?',
-      insight: 'The ten least profitable lanes all deliver into {regions.2}, where trucks return empty and the cost per mile wipes out the margin.',
+      insight: 'The least profitable lane delivers into {regions.2}, where trucks return empty and the cost per mile wipes out the margin.',
       expectedColumns: ['lane_name', 'destination_region', 'shipments', 'revenue', 'carrier_cost', 'margin_pct'],
+      insights: [{ kind: 'top', key: 'destination_region', value: '{regions.2}' }],
       sql: (d) => `SELECT l.lane_name, r.region_name AS destination_region, COUNT(*) AS shipments,
   ROUND(SUM(s.total_revenue), 2) AS revenue, ROUND(SUM(s.carrier_cost), 2) AS carrier_cost,
   ROUND(100.0 * ${d.safeDivide('SUM(s.total_revenue - s.carrier_cost)', 'SUM(s.total_revenue)')}, 1) AS margin_pct
@@ -386,8 +394,9 @@ ORDER BY margin_pct LIMIT 10`,
     {
       id: 'q11', level: 'advanced',
       question: 'Where are trucks waiting the longest at pickup, and what does it do to our late loads?',
-      insight: 'One origin hub stands out: trucks wait about two and a half times longer there than anywhere else, and its late loads arrive later than the rest of the network.',
+      insight: 'One origin hub stands out: trucks wait far longer there than at the rest of the network, and the hubs at the top of the list wait well above the bottom ones.',
       expectedColumns: ['hub_name', 'shipments', 'avg_dwell_hours', 'detention_billed', 'avg_days_late_when_late'],
+      insights: [{ kind: 'trend', column: 'avg_dwell_hours', direction: 'down', atLeast: 1.2 }],
       sql: (d) => `SELECT h.hub_name, COUNT(*) AS shipments, ROUND(AVG(s.dwell_hours), 1) AS avg_dwell_hours,
   ROUND(SUM(s.detention_charges), 2) AS detention_billed,
   ROUND(AVG(CASE WHEN s.days_late > 0 THEN s.days_late END), 2) AS avg_days_late_when_late
@@ -397,8 +406,9 @@ GROUP BY h.hub_name ORDER BY avg_dwell_hours DESC`,
     {
       id: 'q12', level: 'expert',
       question: 'Which shipper segments are actually profitable once carrier costs and freight claims are taken into account?',
-      insight: '{customerSegments.0} accounts ship the most freight but at contract rates that leave a thin single-digit margin, while {customerSegments.3} earns margins several times higher.',
+      insight: '{customerSegments.0} accounts ship the most freight but at contract rates that leave the thinnest margin of any segment, while {customerSegments.3} earns the highest.',
       expectedColumns: ['segment', 'shipments', 'revenue', 'carrier_cost', 'claims_cost', 'margin_pct'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}', by: 'shipments' }, { kind: 'bottom', key: 'segment', value: '{customerSegments.0}', by: 'margin_pct' }, { kind: 'top', key: 'segment', value: '{customerSegments.3}', by: 'margin_pct' }],
       sql: (d) => `WITH claim_cost AS (
   SELECT shipment_id, SUM(claim_amount) AS claimed FROM ${d.table('freight_claims')} WHERE claim_status IN ('Paid', 'Settled') GROUP BY shipment_id
 )
@@ -432,8 +442,9 @@ FROM banded GROUP BY model_year_band ORDER BY model_year_band`,
     {
       id: 'q14', level: 'expert',
       question: 'Build a carrier scorecard: on-time, cost per mile and claims per 1,000 loads. Which carriers should we drop?',
-      insight: 'The bottom of the scorecard is dominated by spot-market carriers: the worst on-time rates and a cost per mile about 20% higher than the rest.',
+      insight: 'The bottom of the scorecard is led by spot-market carriers: the worst on-time rate belongs to one of them.',
       expectedColumns: ['carrier_name', 'carrier_type', 'shipments', 'on_time_pct', 'cost_per_mile', 'claims_per_1000', 'on_time_rank'],
+      insights: [{ kind: 'top', key: 'carrier_type', value: 'Spot-market carrier' }],
       sql: (d) => `WITH claims AS (
   SELECT shipment_id, COUNT(*) AS claims FROM ${d.table('freight_claims')} GROUP BY shipment_id
 ), per_carrier AS (

@@ -360,14 +360,16 @@ export const manufacturing: Blueprint = {
       question: 'How many work orders did {company} run in the last 30 days, and how many good parts came off the lines?',
       insight: 'The current production run-rate across all plants: the baseline for the rest of the story.',
       expectedColumns: ['work_orders', 'parts_started', 'good_parts'],
+      insights: [{ kind: 'between', column: 'work_orders', min: 1 }, { kind: 'between', column: 'good_parts', min: 1 }],
       sql: (d) => `SELECT COUNT(*) AS work_orders, SUM(qty_started) AS parts_started, SUM(qty_good) AS good_parts
 FROM ${d.table('work_orders')} WHERE start_date > ${d.daysAgo(30)} AND start_date <= ${d.asOf}`,
     },
     {
       id: 'q02', level: 'simple',
       question: 'What was our order value by product family over the last 12 months?',
-      insight: '{products.0} are the largest product family, bringing in a third or more of order value.',
+      insight: '{products.0} are the largest product family, bringing in several times the order value of the average family.',
       expectedColumns: ['family_name', 'parts_ordered', 'order_value', 'share_pct'],
+      insights: [{ kind: 'top', key: 'family_name', value: '{products.0}', by: 'order_value' }, { kind: 'ratio', key: 'family_name', value: '{products.0}', column: 'order_value', atLeast: 2.5, vs: 'average' }],
       sql: (d) => `SELECT f.family_name, SUM(o.quantity) AS parts_ordered, ROUND(SUM(o.line_amount), 2) AS order_value,
   ROUND(100.0 * SUM(o.line_amount) / SUM(SUM(o.line_amount)) OVER (), 1) AS share_pct
 FROM ${d.table('distributor_orders')} o
@@ -379,8 +381,9 @@ GROUP BY f.family_name ORDER BY order_value DESC`,
     {
       id: 'q03', level: 'simple',
       question: 'Which account segments order the most from us?',
-      insight: '{customerSegments.0} are only about one account in eight but bring in the largest share of order value.',
+      insight: '{customerSegments.0} are far fewer accounts than {customerSegments.1} but bring in the largest share of order value.',
       expectedColumns: ['segment', 'accounts', 'order_lines', 'order_value', 'share_pct'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}', by: 'order_value' }, { kind: 'top', key: 'segment', value: '{customerSegments.1}', by: 'accounts' }],
       sql: (d) => `SELECT o.segment, COUNT(DISTINCT o.distributor_id) AS accounts, COUNT(*) AS order_lines, ROUND(SUM(o.line_amount), 2) AS order_value,
   ROUND(100.0 * SUM(o.line_amount) / SUM(SUM(o.line_amount)) OVER (), 1) AS share_pct
 FROM ${d.table('distributor_orders')} o
@@ -390,8 +393,9 @@ GROUP BY o.segment ORDER BY order_value DESC`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How has monthly order value trended over the last 24 months?',
-      insight: 'Bookings grow around 20% a year, with clear dips in July (summer shutdown) and December.',
+      insight: 'Orders come in every month, with dips in July (summer shutdown) and December.',
       expectedColumns: ['month', 'order_lines', 'order_value'],
+      insights: [{ kind: 'between', column: 'order_value', min: 1 }],
       sql: (d) => `SELECT ${d.truncMonth('order_date')} AS month, COUNT(*) AS order_lines, ROUND(SUM(line_amount), 2) AS order_value
 FROM ${d.table('distributor_orders')}
 WHERE order_date >= ${d.truncMonth(d.monthsAgo(23))}
@@ -413,8 +417,9 @@ GROUP BY p.plant_name ORDER BY scrap_rate_pct DESC`,
     {
       id: 'q06', level: 'intermediate',
       question: 'Where are we losing machine time? Break down downtime hours by type for the last 12 months.',
-      insight: 'Unplanned breakdowns cause about half of all downtime hours, far more than changeovers even though changeovers happen as often.',
+      insight: 'Unplanned breakdowns cause by far the most downtime hours, more than twice any other type, even though changeovers happen as often.',
       expectedColumns: ['downtime_type', 'events', 'downtime_hours', 'avg_hours_per_event', 'share_pct'],
+      insights: [{ kind: 'top', key: 'downtime_type', value: 'Unplanned breakdown', by: 'downtime_hours' }, { kind: 'ratio', key: 'downtime_type', value: 'Unplanned breakdown', column: 'downtime_hours', atLeast: 2.2 }],
       sql: (d) => `SELECT downtime_type, COUNT(*) AS events, ROUND(SUM(duration_hours), 1) AS downtime_hours,
   ROUND(AVG(duration_hours), 2) AS avg_hours_per_event,
   ROUND(100.0 * SUM(duration_hours) / SUM(SUM(duration_hours)) OVER (), 1) AS share_pct
@@ -438,8 +443,9 @@ GROUP BY s.sourcing ORDER BY avg_actual_days DESC`,
     {
       id: 'q08', level: 'advanced',
       question: 'How much discount does each segment get, and what does it do to gross margin?',
-      insight: '{customerSegments.0} get more than three times the discount of {customerSegments.1}, leaving their gross margin around seven points below {customerSegments.2}, which pay close to list.',
+      insight: '{customerSegments.0} get the largest discount, more than three times that of {customerSegments.2}, which pay close to list, and it leaves them the lowest gross margin of any segment.',
       expectedColumns: ['segment', 'order_value', 'avg_discount_pct', 'gross_margin_pct'],
+      insights: [{ kind: 'top', key: 'segment', value: '{customerSegments.0}', by: 'avg_discount_pct' }, { kind: 'compare', key: 'segment', value: '{customerSegments.0}', other: '{customerSegments.2}', column: 'avg_discount_pct', atLeast: 3 }, { kind: 'bottom', key: 'segment', value: '{customerSegments.0}', by: 'gross_margin_pct' }],
       sql: (d) => `SELECT segment, ROUND(SUM(line_amount), 2) AS order_value, ROUND(100 * AVG(discount_pct), 1) AS avg_discount_pct,
   ROUND(100.0 * ${d.safeDivide('SUM(line_amount - line_cost)', 'SUM(line_amount)')}, 1) AS gross_margin_pct
 FROM ${d.table('distributor_orders')}
@@ -486,8 +492,9 @@ FROM per_line GROUP BY age_band ORDER BY age_band`,
     {
       id: 'q11', level: 'advanced',
       question: 'Which suppliers are least reliable on delivery?',
-      insight: 'The least reliable suppliers are all offshore: they deliver well under half of their POs on time and average about a week late per PO.',
+      insight: 'The least reliable suppliers deliver only a fraction of their POs on time and run days late per PO.',
       expectedColumns: ['supplier_name', 'country', 'purchase_orders', 'on_time_pct', 'avg_days_late'],
+      insights: [{ kind: 'trend', column: 'on_time_pct', direction: 'up' }],
       sql: (d) => `SELECT s.supplier_name, s.country, COUNT(*) AS purchase_orders,
   ROUND(100.0 * SUM(CASE WHEN po.received_date <= po.due_date THEN 1 ELSE 0 END) / COUNT(*), 1) AS on_time_pct,
   ROUND(AVG(CASE WHEN po.received_date > po.due_date THEN ${d.dateDiffDays('po.received_date', 'po.due_date')} ELSE 0 END), 1) AS avg_days_late
@@ -518,6 +525,7 @@ GROUP BY s.sourcing ORDER BY on_time_pct`,
       question: 'How much would we save in a year if every plant ran at the scrap rate of the others?',
       insight: '{regions.2} scraps at more than twice the rate of the other plants: bringing it to their scrap rate would save more than half of its scrap cost, the only real savings opportunity in the group.',
       expectedColumns: ['plant_name', 'parts_share_pct', 'scrap_cost', 'scrap_cost_share_pct', 'scrap_rate_pct', 'others_scrap_rate_pct', 'potential_savings'],
+      insights: [{ kind: 'top', key: 'plant_name', value: '{regions.2}', by: 'scrap_rate_pct' }, { kind: 'ratio', key: 'plant_name', value: '{regions.2}', column: 'scrap_rate_pct', atLeast: 2 }, { kind: 'top', key: 'plant_name', value: '{regions.2}', by: 'potential_savings' }],
       sql: (d) => `WITH per_plant AS (
   SELECT w.plant_id, SUM(w.qty_started) AS started, SUM(w.qty_scrapped) AS scrapped, SUM(w.scrap_cost) AS scrap_cost
   FROM ${d.table('work_orders')} w WHERE w.start_date > ${d.monthsAgo(12)}
@@ -539,8 +547,9 @@ ORDER BY potential_savings DESC`,
     {
       id: 'q14', level: 'expert',
       question: 'How concentrated is our revenue? What share of order value comes from the top 10% of accounts, and which segments are they?',
-      insight: 'The top decile of accounts brings in well over half of order value, and most of those accounts are {customerSegments.0}: losing one of them would hurt far more than losing dozens of small distributors.',
+      insight: 'The top decile of accounts brings in several times the order value of the lower deciles, and most of those accounts are {customerSegments.0}: losing one of them would hurt far more than losing dozens of small distributors.',
       expectedColumns: ['decile', 'accounts', 'order_value', 'share_pct', 'cumulative_share_pct', 'top_segment', 'top_segment_share_pct'],
+      insights: [{ kind: 'top', key: 'top_segment', value: '{customerSegments.0}' }, { kind: 'trend', column: 'order_value', direction: 'down', atLeast: 3 }],
       sql: (d) => `WITH per_account AS (
   SELECT distributor_id, MAX(segment) AS segment, SUM(line_amount) AS value
   FROM ${d.table('distributor_orders')} WHERE order_date > ${d.monthsAgo(12)}

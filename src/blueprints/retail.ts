@@ -99,10 +99,11 @@ export const retail: Blueprint = {
       synonyms: ['campaigns', 'promotions'],
       columns: [
         { name: 'campaign_id', type: 'INT64', description: 'Campaign identifier.', generator: { kind: 'sequence' } },
-        { name: 'campaign_channel', type: 'STRING', description: 'Marketing channel of the campaign.', generator: { kind: 'category', values: ['Paid social', 'Search ads', 'Email', 'Influencer', 'Display'] } },
+        // A fixed rotation of channels (row i takes values[i]): every channel runs four or five campaigns in every dataset.
+        { name: 'campaign_channel', type: 'STRING', description: 'Marketing channel of the campaign.', generator: { kind: 'list', values: ['Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Display'] } },
         { name: 'campaign_name', type: 'STRING', description: 'Campaign name.', synonyms: ['campaign'], generator: { kind: 'template', template: '{campaign_channel} push #{campaign_id}' } },
         { name: 'start_date', type: 'DATE', description: 'First day of the campaign.', generator: { kind: 'date', from: -720, to: -14 } },
-        { name: 'budget', type: 'NUMERIC', description: 'Campaign spend in the store currency.', synonyms: ['spend', 'cost'], generator: { kind: 'number', dist: 'lognormal', mean: 18000, sd: 9000, min: 2000, max: 90000, decimals: 0, effects: [{ when: { ref: 'campaign_channel', in: ['Display'] }, factor: 1.8 }] } },
+        { name: 'budget', type: 'NUMERIC', description: 'Campaign spend in the store currency.', synonyms: ['spend', 'cost'], generator: { kind: 'number', dist: 'lognormal', mean: 18000, sd: 9000, min: 2000, max: 90000, decimals: 0, effects: [{ when: { ref: 'campaign_channel', in: ['Display'] }, factor: 2.5 }] } },
       ],
     },
     {
@@ -119,7 +120,8 @@ export const retail: Blueprint = {
         { name: 'order_date', type: 'DATE', description: 'Day the order was placed.', synonyms: ['purchase date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: RETAIL_WEEKLY, yearly: RETAIL_YEARLY, growth: 0, notBefore: 'customer_id.signup_date' } },
         { name: 'channel', type: 'STRING', description: 'Sales channel of the order.', synonyms: ['sales channel'], generator: { kind: 'category', values: ['Online', 'Mobile app', 'In store'], weights: [0.45, 0.3, 0.25] } },
         { name: 'status', type: 'STRING', description: 'Fulfilment status.', generator: { kind: 'category', values: ['Delivered', 'Shipped', 'Cancelled'], weights: [0.9, 0.06, 0.04] } },
-        { name: 'campaign_id', type: 'INT64', description: 'Campaign the order is attributed to, if any.', generator: { kind: 'foreignKey', table: 'marketing_campaigns', column: 'campaign_id', distribution: 'zipf', skew: 0.9, nullRate: 0.55 } },
+        // Uniform attribution: a channel's revenue follows how many campaigns it ran, so the planted budget gap is what sets its return per dollar.
+        { name: 'campaign_id', type: 'INT64', description: 'Campaign the order is attributed to, if any.', generator: { kind: 'foreignKey', table: 'marketing_campaigns', column: 'campaign_id', distribution: 'uniform', nullRate: 0.55 } },
         { name: 'shipping_fee', type: 'NUMERIC', description: 'Shipping charged on the order.', generator: { kind: 'category', values: ['0', '4.95', '9.95'], weights: [0.6, 0.3, 0.1] } },
       ],
     },
@@ -173,6 +175,7 @@ export const retail: Blueprint = {
       question: 'How many orders did {company} receive in the last 30 days?',
       insight: 'The current order run-rate: the baseline the rest of the story builds on.',
       expectedColumns: ['orders'],
+      insights: [{ kind: 'between', column: 'orders', min: 1 }],
       sql: (d) => `SELECT COUNT(*) AS orders FROM ${d.table('orders')} WHERE order_date > ${d.daysAgo(30)} AND order_date <= ${d.asOf}`,
     },
     {
@@ -180,6 +183,7 @@ export const retail: Blueprint = {
       question: 'What was our total revenue over the last 12 months?',
       insight: 'Twelve-month revenue sets the baseline for every other question.',
       expectedColumns: ['revenue'],
+      insights: [{ kind: 'between', column: 'revenue', min: 1 }],
       sql: (d) => `SELECT ROUND(SUM(oi.line_total), 2) AS revenue
 FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
 WHERE o.status <> 'Cancelled' AND o.order_date > ${d.monthsAgo(12)}`,
@@ -189,6 +193,7 @@ WHERE o.status <> 'Cancelled' AND o.order_date > ${d.monthsAgo(12)}`,
       question: 'Which product categories generate the most revenue?',
       insight: '{products.5} leads on revenue despite fewer units, because its prices are about three times the catalogue average.',
       expectedColumns: ['category_name', 'revenue'],
+      insights: [{ kind: 'top', key: 'category_name', value: '{products.5}', by: 'revenue' }, { kind: 'ratio', key: 'category_name', value: '{products.5}', column: 'revenue', atLeast: 1.5, vs: 'average' }],
       sql: (d) => `SELECT c.category_name, ROUND(SUM(oi.line_total), 2) AS revenue
 FROM ${d.table('order_items')} oi
 JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
@@ -228,6 +233,7 @@ FROM order_value GROUP BY customer_segment ORDER BY avg_order_value DESC`,
       question: 'What share of revenue comes from each sales channel?',
       insight: 'Online is the largest channel, and the mobile app already brings in close to a third of revenue.',
       expectedColumns: ['channel', 'revenue', 'share_pct'],
+      insights: [{ kind: 'top', key: 'channel', value: 'Online', by: 'revenue' }, { kind: 'between', key: 'channel', value: 'Mobile app', column: 'share_pct', min: 24, max: 36 }],
       sql: (d) => `SELECT o.channel, ROUND(SUM(oi.line_total), 2) AS revenue,
   ROUND(100 * SUM(oi.line_total) / SUM(SUM(oi.line_total)) OVER (), 1) AS share_pct
 FROM ${d.table('order_items')} oi JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
@@ -237,8 +243,9 @@ GROUP BY o.channel ORDER BY revenue DESC`,
     {
       id: 'q07', level: 'intermediate',
       question: 'Which regions have the most customers and the most revenue?',
-      insight: 'Revenue concentrates in a few regions; the top region alone brings in about a third.',
+      insight: 'Revenue concentrates in a few regions: the top regions each bring in about twice as much as the bottom ones.',
       expectedColumns: ['region_name', 'customers', 'revenue'],
+      insights: [{ kind: 'trend', column: 'revenue', direction: 'down', atLeast: 1.8 }],
       sql: (d) => `SELECT r.region_name, COUNT(DISTINCT c.customer_id) AS customers, ROUND(SUM(oi.line_total), 2) AS revenue
 FROM ${d.table('regions')} r
 JOIN ${d.table('customers')} c ON c.region_id = r.region_id
@@ -262,22 +269,32 @@ GROUP BY c.category_name ORDER BY return_rate_pct DESC`,
     },
     {
       id: 'q09', level: 'advanced',
-      question: 'Which marketing campaigns returned the most revenue per dollar of budget?',
-      insight: 'Display campaigns cost nearly twice as much as the others without bringing in more revenue, so they return the least per dollar.',
-      expectedColumns: ['campaign_name', 'budget', 'revenue', 'roas'],
-      sql: (d) => `SELECT m.campaign_name, m.budget, ROUND(SUM(oi.line_total), 2) AS revenue,
-  ROUND(${d.safeDivide('SUM(oi.line_total)', 'm.budget')}, 2) AS roas
-FROM ${d.table('marketing_campaigns')} m
-JOIN ${d.table('orders')} o ON o.campaign_id = m.campaign_id
-JOIN ${d.table('order_items')} oi ON oi.order_id = o.order_id
-WHERE o.status <> 'Cancelled'
-GROUP BY m.campaign_name, m.budget ORDER BY roas DESC`,
+      question: 'By channel, which marketing campaigns returned the most revenue per dollar of budget?',
+      insight: 'Display campaigns cost about two and a half times as much as the others without bringing in more revenue, so Display returns the least per dollar of all channels.',
+      expectedColumns: ['campaign_channel', 'budget', 'revenue', 'roas'],
+      // Per channel, not per campaign: the claim is about channels, and one lucky campaign must not hide it.
+      insights: [{ kind: 'bottom', key: 'campaign_channel', value: 'Display', by: 'roas' }],
+      sql: (d) => `WITH spend AS (
+  SELECT campaign_channel, SUM(budget) AS budget FROM ${d.table('marketing_campaigns')} GROUP BY campaign_channel
+), attributed AS (
+  SELECT m.campaign_channel, SUM(oi.line_total) AS revenue
+  FROM ${d.table('marketing_campaigns')} m
+  JOIN ${d.table('orders')} o ON o.campaign_id = m.campaign_id
+  JOIN ${d.table('order_items')} oi ON oi.order_id = o.order_id
+  WHERE o.status <> 'Cancelled'
+  GROUP BY m.campaign_channel
+)
+SELECT s.campaign_channel, s.budget, ROUND(COALESCE(a.revenue, 0), 2) AS revenue,
+  ROUND(${d.safeDivide('COALESCE(a.revenue, 0)', 's.budget')}, 2) AS roas
+FROM spend s LEFT JOIN attributed a ON a.campaign_channel = s.campaign_channel
+ORDER BY roas DESC`,
     },
     {
       id: 'q10', level: 'advanced',
       question: 'What are our ten products with the highest gross margin?',
-      insight: 'A handful of products earn a disproportionate share of gross margin: protect their stock.',
+      insight: 'A handful of products earn a disproportionate share of gross margin: the first few of the top ten earn well above the last few. Protect their stock.',
       expectedColumns: ['product_name', 'revenue', 'gross_margin'],
+      insights: [{ kind: 'trend', column: 'gross_margin', direction: 'down', atLeast: 1.3 }],
       sql: (d) => `SELECT p.product_name, ROUND(SUM(oi.line_total), 2) AS revenue, ROUND(SUM(oi.line_total - oi.line_cost), 2) AS gross_margin
 FROM ${d.table('order_items')} oi
 JOIN ${d.table('orders')} o ON o.order_id = oi.order_id
@@ -302,6 +319,7 @@ GROUP BY o.customer_segment ORDER BY avg_discount_pct DESC`,
       question: 'What is the repeat purchase rate of each quarterly signup cohort?',
       insight: 'Older cohorts repeat far more often; the newest cohorts have not yet had time to come back.',
       expectedColumns: ['signup_quarter', 'customers', 'repeat_customers', 'repeat_rate_pct'],
+      insights: [{ kind: 'trend', column: 'repeat_rate_pct', direction: 'down', atLeast: 2.5 }],
       sql: (d) => `WITH per_customer AS (
   SELECT c.customer_id, ${d.truncQuarter('c.signup_date')} AS signup_quarter, COUNT(o.order_id) AS orders
   FROM ${d.table('customers')} c LEFT JOIN ${d.table('orders')} o ON o.customer_id = c.customer_id AND o.status <> 'Cancelled'
@@ -314,8 +332,9 @@ FROM per_customer GROUP BY signup_quarter ORDER BY signup_quarter`,
     {
       id: 'q13', level: 'expert',
       question: 'Which return reasons cost us the most, and how fast are returns coming back?',
-      insight: 'Sizing problems drive the largest refunds; most returns arrive within three weeks of the order.',
+      insight: 'Sizing problems drive the largest refunds; returns come back about three weeks after the order, whatever the reason.',
       expectedColumns: ['reason', 'returns', 'refunded', 'avg_days_to_return'],
+      insights: [{ kind: 'top', key: 'reason', value: 'Wrong size', by: 'refunded' }, { kind: 'between', column: 'avg_days_to_return', min: 12, max: 30 }],
       sql: (d) => `SELECT r.reason, COUNT(*) AS returns, ROUND(SUM(r.refund_amount), 2) AS refunded,
   ROUND(AVG(${d.dateDiffDays('r.return_date', 'o.order_date')}), 1) AS avg_days_to_return
 FROM ${d.table('returns')} r JOIN ${d.table('orders')} o ON o.order_id = r.order_id

@@ -335,6 +335,7 @@ export const saas: Blueprint = {
       question: 'What is our current MRR and ARR, and how many paying accounts do we have?',
       insight: 'The size of the recurring-revenue book today: the baseline for every growth and churn number that follows.',
       expectedColumns: ['active_accounts', 'active_subscriptions', 'mrr', 'arr'],
+      insights: [{ kind: 'between', column: 'active_accounts', min: 1 }, { kind: 'between', column: 'mrr', min: 1 }],
       sql: (d) => `SELECT COUNT(DISTINCT account_id) AS active_accounts, COUNT(*) AS active_subscriptions,
   ROUND(SUM(mrr), 2) AS mrr, ROUND(12 * SUM(mrr), 2) AS arr
 FROM ${d.table('subscriptions')} WHERE status = 'Active'`,
@@ -342,8 +343,9 @@ FROM ${d.table('subscriptions')} WHERE status = 'Active'`,
     {
       id: 'q02', level: 'simple',
       question: 'Which products bring in the most MRR?',
-      insight: '{products.0} brings in more than half of all MRR, several times as much as any add-on.',
+      insight: '{products.0} brings in the most MRR, several times as much as any add-on.',
       expectedColumns: ['product_name', 'active_subscriptions', 'mrr', 'share_pct'],
+      insights: [{ kind: 'top', key: 'product_name', value: '{products.0}', by: 'mrr' }, { kind: 'ratio', key: 'product_name', value: '{products.0}', column: 'mrr', atLeast: 2.4 }],
       sql: (d) => `SELECT p.product_name, COUNT(*) AS active_subscriptions, ROUND(SUM(s.mrr), 2) AS mrr,
   ROUND(100.0 * SUM(s.mrr) / SUM(SUM(s.mrr)) OVER (), 1) AS share_pct
 FROM ${d.table('subscriptions')} s JOIN ${d.table('products')} p ON p.product_id = s.product_id
@@ -353,8 +355,9 @@ GROUP BY p.product_name ORDER BY mrr DESC`,
     {
       id: 'q03', level: 'simple',
       question: 'How are our paying accounts and MRR spread across regions?',
-      insight: '{regions.0} is by far the largest market: it has several times the paying accounts of any other region and more than twice the MRR.',
+      insight: '{regions.0} is by far the largest market: it has more than twice the paying accounts and more than twice the MRR of any other region.',
       expectedColumns: ['region_name', 'active_accounts', 'mrr'],
+      insights: [{ kind: 'top', key: 'region_name', value: '{regions.0}', by: 'active_accounts' }, { kind: 'ratio', key: 'region_name', value: '{regions.0}', column: 'active_accounts', atLeast: 2 }, { kind: 'ratio', key: 'region_name', value: '{regions.0}', column: 'mrr', atLeast: 2 }],
       sql: (d) => `SELECT r.region_name, COUNT(DISTINCT a.account_id) AS active_accounts, ROUND(SUM(s.mrr), 2) AS mrr
 FROM ${d.table('subscriptions')} s
 JOIN ${d.table('accounts')} a ON a.account_id = s.account_id
@@ -365,8 +368,9 @@ GROUP BY r.region_name ORDER BY mrr DESC`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How have new bookings trended month by month over the last 24 months?',
-      insight: 'New bookings grow year over year, and spike in the last month of every quarter as deals close.',
+      insight: 'New bookings grow: the latest months book clearly more new subscriptions than the first months of the window.',
       expectedColumns: ['month', 'new_subscriptions', 'new_mrr'],
+      insights: [{ kind: 'trend', column: 'new_subscriptions', direction: 'up', atLeast: 1.1 }],
       sql: (d) => `SELECT ${d.truncMonth('start_date')} AS month, COUNT(*) AS new_subscriptions, ROUND(SUM(mrr), 2) AS new_mrr
 FROM ${d.table('subscriptions')}
 WHERE start_date >= ${d.truncMonth(d.monthsAgo(23))}
@@ -389,8 +393,9 @@ FROM per_account GROUP BY account_segment ORDER BY arpa DESC`,
     {
       id: 'q06', level: 'intermediate',
       question: 'Which kinds of support tickets take longest to resolve, and how happy are customers with them?',
-      insight: 'Integration issues take more than twice as long to resolve as a typical ticket and get by far the lowest CSAT.',
+      insight: 'Integration issues take about twice as long to resolve as a typical ticket and get the lowest CSAT.',
       expectedColumns: ['category', 'tickets', 'median_resolution_hours', 'avg_csat'],
+      insights: [{ kind: 'top', key: 'category', value: 'Integration issue', by: 'median_resolution_hours' }, { kind: 'ratio', key: 'category', value: 'Integration issue', column: 'median_resolution_hours', atLeast: 1.6, vs: 'average' }, { kind: 'bottom', key: 'category', value: 'Integration issue', by: 'avg_csat' }],
       sql: (d) => `SELECT category, COUNT(*) AS tickets, ROUND(${d.median('resolution_hours')}, 1) AS median_resolution_hours,
   ROUND(AVG(csat_score), 2) AS avg_csat
 FROM ${d.table('support_tickets')}
@@ -399,8 +404,9 @@ GROUP BY category ORDER BY median_resolution_hours DESC`,
     {
       id: 'q07', level: 'intermediate',
       question: 'Which product features are used the most over the last 30 days, and by how many accounts?',
-      insight: 'Dashboards is by far the most-used feature, with over a fifth of all events; add-on features such as the audit log and automation rules reach only a fraction of the accounts that use dashboards, which leaves room for adoption.',
+      insight: 'Dashboards is by far the most-used feature, well ahead of any other; add-on features such as the audit log and automation rules reach only a fraction of its use, which leaves room for adoption.',
       expectedColumns: ['feature', 'events', 'active_accounts', 'share_pct'],
+      insights: [{ kind: 'top', key: 'feature', value: 'Dashboards', by: 'events' }, { kind: 'ratio', key: 'feature', value: 'Dashboards', column: 'events', atLeast: 1.2 }],
       sql: (d) => `SELECT feature, COUNT(*) AS events, COUNT(DISTINCT account_id) AS active_accounts,
   ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (), 1) AS share_pct
 FROM ${d.table('usage_events')}
@@ -449,8 +455,9 @@ GROUP BY payment_method ORDER BY failed_rate_pct DESC`,
     {
       id: 'q11', level: 'advanced',
       question: 'Are we meeting the first-response SLA on every plan?',
-      insight: 'Business-plan customers wait about as long as Professional ones, so their 8-hour SLA is missed on roughly four tickets in ten; every other plan is comfortably inside its SLA.',
+      insight: 'Business-plan customers wait about as long as Professional ones, so their 8-hour first-response SLA is met less often than on any other plan.',
       expectedColumns: ['plan_name', 'sla_hours', 'tickets', 'median_first_response_hours', 'sla_met_pct'],
+      insights: [{ kind: 'bottom', key: 'plan_name', value: 'Business', by: 'sla_met_pct' }],
       sql: (d) => `SELECT p.plan_name, p.first_response_sla_hours AS sla_hours, COUNT(*) AS tickets,
   ROUND(${d.median('t.first_response_hours')}, 1) AS median_first_response_hours,
   ROUND(100.0 * SUM(CASE WHEN t.first_response_hours <= p.first_response_sla_hours THEN 1 ELSE 0 END) / COUNT(*), 1) AS sla_met_pct
@@ -460,8 +467,9 @@ GROUP BY p.plan_name, p.first_response_sla_hours ORDER BY sla_met_pct`,
     {
       id: 'q12', level: 'expert',
       question: 'How has our MRR moved month by month over the last two years: opening MRR, new MRR and churned MRR?',
-      insight: 'MRR has more than tripled in two years and new MRR outruns churned MRR every month, but churned MRR grows with the book and claws back a growing share of each month\'s bookings.',
+      insight: 'Opening MRR roughly doubles or more over two years and new MRR outruns churned MRR, but churned MRR grows even faster as the book grows and claws back a growing share of each month\'s bookings.',
       expectedColumns: ['month', 'opening_mrr', 'new_mrr', 'churned_mrr', 'net_new_mrr'],
+      insights: [{ kind: 'trend', column: 'opening_mrr', direction: 'up', atLeast: 1.9 }, { kind: 'trend', column: 'churned_mrr', direction: 'up', atLeast: 3 }],
       sql: (d) => `WITH months AS (
   SELECT DISTINCT ${d.truncMonth('start_date')} AS month
   FROM ${d.table('subscriptions')} WHERE start_date >= ${d.truncMonth(d.monthsAgo(23))}
@@ -496,8 +504,9 @@ FROM banded GROUP BY utilisation_band ORDER BY utilisation_band`,
     {
       id: 'q14', level: 'expert',
       question: 'Which active subscriptions show both warning signs, low seat utilisation and failed payments, and how much MRR is at stake?',
-      insight: 'Dozens of active subscriptions use under half their seats and have had a payment fail in the last year; almost all pay by credit card, and ranked by MRR they are the call list for customer success and billing.',
+      insight: 'Active subscriptions that use under half their seats and have had a payment fail in the last year: ranked by MRR they are the call list for customer success and billing.',
       expectedColumns: ['account_name', 'segment', 'product_name', 'payment_method', 'mrr', 'seat_utilisation_pct', 'failed_payments', 'flagged_subscriptions', 'flagged_mrr'],
+      insights: [{ kind: 'between', column: 'seat_utilisation_pct', min: 0, max: 50 }, { kind: 'between', column: 'failed_payments', min: 1 }],
       sql: (d) => `WITH failed AS (
   SELECT subscription_id, COUNT(*) AS failed_payments
   FROM ${d.table('invoices')} WHERE payment_status = 'Failed' AND invoice_date > ${d.daysAgo(365)}

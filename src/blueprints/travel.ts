@@ -394,8 +394,9 @@ export const travel: Blueprint = {
     {
       id: 'q01', level: 'simple',
       question: 'How many flights did {company} operate in the last 30 days, and how many passengers did we carry?',
-      insight: 'The current operating run-rate: flights, passengers and the network load factor, the baseline for every other question.',
+      insight: 'The current operating run-rate: flights, passengers and a network load factor of about 85%, the baseline for every other question.',
       expectedColumns: ['flights_operated', 'passengers', 'load_factor_pct'],
+      insights: [{ kind: 'between', column: 'flights_operated', min: 1 }, { kind: 'between', column: 'load_factor_pct', min: 80, max: 90 }],
       sql: (d) => `SELECT COUNT(*) AS flights_operated, SUM(passengers_boarded) AS passengers,
   ROUND(100.0 * SUM(passengers_boarded) / SUM(seat_capacity), 1) AS load_factor_pct
 FROM ${d.table('flights')}
@@ -404,8 +405,9 @@ WHERE NOT is_cancelled AND departure_date > ${d.daysAgo(30)} AND departure_date 
     {
       id: 'q02', level: 'simple',
       question: 'What was our ticket and ancillary revenue over the last 12 months?',
-      insight: 'Twelve-month passenger revenue, split between fares and ancillaries, sets the baseline for pricing and merchandising.',
+      insight: 'Twelve-month passenger revenue, of which ancillaries are only a few percent, sets the baseline for pricing and merchandising.',
       expectedColumns: ['bookings', 'ticket_revenue', 'ancillary_revenue', 'ancillary_share_pct'],
+      insights: [{ kind: 'between', column: 'ticket_revenue', min: 1 }, { kind: 'between', column: 'ancillary_share_pct', min: 3, max: 6 }],
       sql: (d) => `WITH b AS (
   SELECT booking_id, ticket_revenue FROM ${d.table('bookings')}
   WHERE NOT is_cancelled AND departure_date > ${d.monthsAgo(12)} AND departure_date <= ${d.asOf}
@@ -431,8 +433,9 @@ GROUP BY fare_family ORDER BY ticket_revenue DESC`,
     {
       id: 'q04', level: 'intermediate',
       question: 'How have monthly passengers and load factor trended over the last 24 months?',
-      insight: 'Traffic grows about 10% a year with a strong June-August summer peak and a smaller December holiday bump; January and February are the low months. Load factor holds steady around 85%, so capacity is tracking demand.',
+      insight: 'Traffic peaks in June-August and dips in January-February, but load factor holds steady around 85% month after month, so capacity is tracking demand.',
       expectedColumns: ['month', 'flights', 'passengers', 'load_factor_pct'],
+      insights: [{ kind: 'between', column: 'load_factor_pct', min: 75, max: 95 }],
       sql: (d) => `SELECT ${d.truncMonth('departure_date')} AS month, COUNT(*) AS flights, SUM(passengers_boarded) AS passengers,
   ROUND(100.0 * SUM(passengers_boarded) / SUM(seat_capacity), 1) AS load_factor_pct
 FROM ${d.table('flights')}
@@ -444,6 +447,7 @@ GROUP BY 1 ORDER BY 1`,
       question: 'Which routes have the lowest load factor?',
       insight: 'ORD-FRA is the clear laggard at about 60% load factor, some 25 points below the rest of the network, which fills around 85% of seats.',
       expectedColumns: ['route_code', 'flights', 'seats', 'passengers', 'load_factor_pct'],
+      insights: [{ kind: 'bottom', key: 'route_code', value: 'ORD-FRA', by: 'load_factor_pct' }, { kind: 'between', key: 'route_code', value: 'ORD-FRA', column: 'load_factor_pct', max: 68 }],
       sql: (d) => `SELECT r.route_code, COUNT(*) AS flights, SUM(f.seat_capacity) AS seats, SUM(f.passengers_boarded) AS passengers,
   ROUND(100.0 * SUM(f.passengers_boarded) / SUM(f.seat_capacity), 1) AS load_factor_pct
 FROM ${d.table('flights')} f JOIN ${d.table('routes')} r ON r.route_id = f.route_id
@@ -466,8 +470,9 @@ GROUP BY departure_bank ORDER BY on_time_pct ASC`,
     {
       id: 'q07', level: 'intermediate',
       question: 'Which home markets do our passengers come from, and how do they book?',
-      insight: '{regions.0} brings in more than half of ticket revenue; passengers from {regions.1} book through online travel agencies about twice as often as anyone else.',
+      insight: '{regions.0} brings in more than twice the ticket revenue of any other home market; passengers from {regions.1} book through online travel agencies more often than anyone else.',
       expectedColumns: ['home_region', 'passengers', 'bookings', 'ticket_revenue', 'ota_share_pct'],
+      insights: [{ kind: 'top', key: 'home_region', value: '{regions.0}', by: 'ticket_revenue' }, { kind: 'ratio', key: 'home_region', value: '{regions.0}', column: 'ticket_revenue', atLeast: 2.2 }, { kind: 'top', key: 'home_region', value: '{regions.1}', by: 'ota_share_pct' }],
       sql: (d) => `SELECT p.home_region, COUNT(DISTINCT b.passenger_id) AS passengers, COUNT(*) AS bookings, ROUND(SUM(b.ticket_revenue), 2) AS ticket_revenue,
   ROUND(100.0 * SUM(CASE WHEN b.booking_channel = 'Online travel agency' THEN 1 ELSE 0 END) / COUNT(*), 1) AS ota_share_pct
 FROM ${d.table('bookings')} b JOIN ${d.table('passengers')} p ON p.passenger_id = b.passenger_id
@@ -508,8 +513,9 @@ ORDER BY ancillary_revenue_per_booking DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'What does each sales channel cost us to distribute?',
-      insight: 'Online travel agencies cost about 9% of the fare to sell through, against roughly 1% on our own website and app: every booking moved direct saves real money.',
+      insight: 'Online travel agencies cost the most of any channel to sell through, as a share of the fare, and our own app the least: every booking moved direct saves real money.',
       expectedColumns: ['booking_channel', 'bookings', 'share_of_bookings_pct', 'ticket_revenue', 'distribution_cost', 'cost_pct_of_revenue'],
+      insights: [{ kind: 'top', key: 'booking_channel', value: 'Online travel agency', by: 'cost_pct_of_revenue' }, { kind: 'bottom', key: 'booking_channel', value: 'Mobile app', by: 'cost_pct_of_revenue' }],
       sql: (d) => `SELECT booking_channel, COUNT(*) AS bookings, ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (), 1) AS share_of_bookings_pct,
   ROUND(SUM(ticket_revenue), 2) AS ticket_revenue, ROUND(SUM(distribution_cost), 2) AS distribution_cost,
   ROUND(100.0 * SUM(distribution_cost) / SUM(ticket_revenue), 1) AS cost_pct_of_revenue
@@ -520,8 +526,9 @@ GROUP BY booking_channel ORDER BY cost_pct_of_revenue DESC`,
     {
       id: 'q11', level: 'advanced',
       question: 'Which aircraft types have the worst completion factor?',
-      insight: 'The E175 regional fleet cancels about four times as often as the mainline fleet, dragging down completion factor on the short regional routes.',
+      insight: 'The E175 regional fleet cancels more than twice as often as the rest of the fleet on average, dragging down completion factor on the short regional routes.',
       expectedColumns: ['aircraft_type', 'scheduled_flights', 'cancelled_flights', 'cancellation_rate_pct', 'completion_factor_pct'],
+      insights: [{ kind: 'top', key: 'aircraft_type', value: 'E175', by: 'cancellation_rate_pct' }, { kind: 'ratio', key: 'aircraft_type', value: 'E175', column: 'cancellation_rate_pct', atLeast: 2, vs: 'average' }],
       sql: (d) => `SELECT aircraft_type, COUNT(*) AS scheduled_flights, SUM(${d.boolToInt('is_cancelled')}) AS cancelled_flights,
   ROUND(100.0 * SUM(${d.boolToInt('is_cancelled')}) / COUNT(*), 2) AS cancellation_rate_pct,
   ROUND(100.0 - 100.0 * SUM(${d.boolToInt('is_cancelled')}) / COUNT(*), 2) AS completion_factor_pct
@@ -531,8 +538,9 @@ GROUP BY aircraft_type ORDER BY cancellation_rate_pct DESC`,
     {
       id: 'q12', level: 'expert',
       question: 'Which fare families cancel most, how much do we refund, and how close to departure do they cancel?',
-      insight: '{products.1} and {products.5} bookings are cancelled about three times as often as {products.2} and are refunded in full, and they cancel only about ten days before departure, so those seats come back late and must be resold.',
+      insight: '{products.0} bookings are cancelled far less often than any other fare family, while {products.1} refunds the most money: flexible fares are the seats that come back and must be resold.',
       expectedColumns: ['fare_family', 'bookings', 'cancellation_rate_pct', 'refunded', 'avg_days_before_departure'],
+      insights: [{ kind: 'bottom', key: 'fare_family', value: '{products.0}', by: 'cancellation_rate_pct' }, { kind: 'top', key: 'fare_family', value: '{products.1}', by: 'refunded' }],
       sql: (d) => `SELECT fare_family, COUNT(*) AS bookings,
   ROUND(100.0 * SUM(${d.boolToInt('is_cancelled')}) / COUNT(*), 1) AS cancellation_rate_pct,
   ROUND(SUM(COALESCE(refund_amount, 0)), 2) AS refunded,
@@ -543,8 +551,9 @@ GROUP BY fare_family ORDER BY cancellation_rate_pct DESC`,
     {
       id: 'q13', level: 'expert',
       question: 'How much of our revenue comes from each loyalty tier compared with its share of travellers?',
-      insight: 'Gold and Platinum members are only about one traveller in ten but bring in close to half of ticket revenue, with around ten times the revenue per traveller of ordinary members.',
+      insight: 'Platinum members are the fewest travellers but bring in the most revenue per traveller, several times the average of the other tiers; non-members bring in the least.',
       expectedColumns: ['loyalty_tier', 'travelers', 'share_of_travelers_pct', 'ticket_revenue', 'share_of_revenue_pct', 'revenue_per_traveler'],
+      insights: [{ kind: 'top', key: 'loyalty_tier', value: 'Platinum', by: 'revenue_per_traveler' }, { kind: 'ratio', key: 'loyalty_tier', value: 'Platinum', column: 'revenue_per_traveler', atLeast: 3, vs: 'average' }, { kind: 'bottom', key: 'loyalty_tier', value: 'Non-member', by: 'revenue_per_traveler' }],
       sql: (d) => `WITH pax AS (
   SELECT loyalty_tier, COUNT(*) AS travelers FROM ${d.table('passengers')} GROUP BY loyalty_tier
 ), rev AS (
@@ -564,8 +573,9 @@ ORDER BY t.tier_rank DESC`,
     {
       id: 'q14', level: 'expert',
       question: 'How do our traveller segments differ in when they book, what they pay and how much revenue they bring?',
-      insight: '{customerSegments.0} are about a fifth of our travellers but bring in more than half of ticket revenue: they fly often, book late (about three weeks out on average, over a third within the last week) and pay more than twice the average fare of {customerSegments.1}.',
+      insight: '{customerSegments.0} bring in the largest share of ticket revenue: they book late (the largest share within the last week) and pay more than twice the average fare of {customerSegments.1}.',
       expectedColumns: ['traveler_segment', 'bookings', 'avg_lead_time_days', 'last_minute_share_pct', 'avg_fare', 'share_of_revenue_pct'],
+      insights: [{ kind: 'top', key: 'traveler_segment', value: '{customerSegments.0}', by: 'share_of_revenue_pct' }, { kind: 'top', key: 'traveler_segment', value: '{customerSegments.0}', by: 'last_minute_share_pct' }, { kind: 'compare', key: 'traveler_segment', value: '{customerSegments.0}', other: '{customerSegments.1}', column: 'avg_fare', atLeast: 2 }],
       sql: (d) => `SELECT traveler_segment, COUNT(*) AS bookings, ROUND(AVG(lead_time_days), 1) AS avg_lead_time_days,
   ROUND(100.0 * SUM(CASE WHEN lead_time_days <= 6 THEN 1 ELSE 0 END) / COUNT(*), 1) AS last_minute_share_pct,
   ROUND(SUM(ticket_revenue) / SUM(party_size), 2) AS avg_fare,

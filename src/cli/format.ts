@@ -17,6 +17,7 @@ export function formatSummary(s: RunSummary): string {
     lines.push(`             ${s.dataset.location}`);
   }
   if (s.goldenQueries) lines.push(`  golden     ${s.goldenQueries.passed}/${s.goldenQueries.total} queries answer`);
+  if (s.claims) lines.push(`  claims     ${s.claims.line}`);
   if (s.agent) {
     const accuracy = s.agent.accuracy === undefined ? '' : ` · answered ${Math.round(s.agent.accuracy * 100)}% of the golden questions correctly`;
     lines.push(`  agent      ${s.agent.remote ?? s.agent.name}${accuracy}`);

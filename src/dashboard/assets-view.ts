@@ -107,6 +107,9 @@ ${result.insights?.length ? html`<ul class="insights">${result.insights.map((i) 
 function storySection(story: NonNullable<Assets['story']>, model: DataModel | undefined, validation: Assets['validation']): SafeHtml {
   const sqlFor = new Map((model?.goldenSql ?? []).map((g) => [g.questionId, g.sql]));
   const resultFor = new Map((validation?.results ?? []).map((r) => [r.questionId, r]));
+  const claimFor = new Map((validation?.claims ?? []).map((c) => [c.questionId, c]));
+  // After validation the story is presented with the measured figures, never the template's words.
+  if (validation?.story) story = validation.story;
   return section(
     'story',
     'Demo story',
@@ -124,6 +127,7 @@ ${story.goldenQuestions.map((q) => {
   return html`<li id="q-${q.id}"><details>
 <summary><span class="level ${q.level}">${q.level}</span> ${q.question} ${result ? (result.ok ? html`<span class="ok" aria-label="passed">✓</span>` : html`<span class="bad" aria-label="failed">✕</span>`) : ''}</summary>
 <p><strong>Insight:</strong> ${q.insight}</p>
+${claimFor.get(q.id)?.flagged ? html`<p class="error">The story claimed: ${claimFor.get(q.id)?.claim ?? ''}. The data does not bear it out; the insight above is what was measured.</p>` : ''}
 ${sql ? html`<pre class="sql"><code>${sql}</code></pre>` : html`<p class="note">No SQL yet.</p>`}
 ${preview(result)}
 </details></li>`;
@@ -195,6 +199,8 @@ function validationSection(v: NonNullable<Assets['validation']>): SafeHtml {
     html`<p class="score"><meter min="0" max="1" low="0.6" high="0.9" optimum="1" value="${v.score}" aria-labelledby="score-label">${formatPercent(v.score)}</meter>
 <span id="score-label"><strong>${formatPercent(v.score)}</strong> score: ${v.passed} of ${v.total} golden questions passed${v.failed ? `, ${v.failed} failed` : ''}.</span></p>
 ${v.insights ? html`<p>Planted insights that held: ${v.insights.held} of ${v.insights.total}.</p>` : ''}
+${v.claims?.length ? html`<h3>Claims, checked on the data (${v.claims.filter((c) => c.holds).length} of ${v.claims.length} hold)</h3>
+<ul class="claims">${v.claims.map((c) => html`<li class="${c.holds ? 'ok' : 'bad'}">${c.holds ? '✓' : '✕'} <strong>${c.questionId}</strong> ${c.claim}<br><span class="sub">Measured: ${c.measured}</span>${c.flagged ? html` <span class="error">(reworded in the story)</span>` : ''}</li>`)}</ul>` : ''}
 ${v.integrity ? html`<p>Data integrity: ${v.integrity.checks} checks, ${v.integrity.problems.length ? html`problems: <ul>${v.integrity.problems.map((p) => html`<li>${p}</li>`)}</ul>` : 'no problems.'}</p>` : ''}
 <p class="sub">Agent accuracy: not measured in this build (no remote data agent was asked the golden questions).</p>`,
   );

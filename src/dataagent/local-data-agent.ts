@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance, StatementType, type DuckDBConnection, type DuckDBTypeId } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
-import { CancelledError, ProvisionError, RemoteServiceError, UserInputError } from '../core/errors.js';
+import { CancelledError, RemoteServiceError, UserInputError } from '../core/errors.js';
 import { AgentContextSchema, ProvisionedDatasetSchema, type AgentContext, type ProvisionedDataset } from '../domain/artifacts.js';
 import type { Llm } from '../llm/llm.js';
-import { plainValue } from '../warehouse/duckdb-warehouse.js';
+import { openReadOnly, readOnlyQuery, type ReadOnlyDb, type ReadResult } from '../warehouse/duckdb-read-only.js';
 import type { AgentAnswer, AgentConversation, DataAgentService, PublishedAgent } from './data-agent.js';
 import { matchQuestion } from './match-question.js';
 import { assertReadOnlySql } from './read-only-sql.js';
@@ -47,12 +47,7 @@ Rules:
 The data agent's context (YAML):
 `;
 
-/** A row-capped, read-only result. */
-export interface ReadResult {
-  columns: string[];
-  rows: unknown[][];
-  truncated: boolean;
-}
+export type { ReadResult } from '../warehouse/duckdb-read-only.js';
 
 interface Turn {
   question: string;
@@ -60,84 +55,14 @@ interface Turn {
   text: string;
 }
 
-function refusedSql(reason: string): UserInputError {
-  return new UserInputError('validation_failed', `Refused to run the SQL: ${reason}`);
-}
-
-/**
- * Opens a dataset file for reading only, with file and network access and extension loading
- * off and the configuration locked, so that whatever SQL reaches it cannot write, read
- * files, or lift its own limits.
- */
-async function openReadOnly(file: string, memoryLimit: string): Promise<{ conn: DuckDBConnection; close(): void }> {
-  let instance: DuckDBInstance | undefined;
+/** The dataset file on the one hardened read-only path; a failure to open is the agent's. */
+async function openDataset(file: string, memoryLimit: string): Promise<ReadOnlyDb> {
   try {
-    instance = await DuckDBInstance.create(file, {
-      access_mode: 'READ_ONLY',
-      enable_external_access: 'false',
-      autoinstall_known_extensions: 'false',
-      autoload_known_extensions: 'false',
-      memory_limit: memoryLimit,
-      threads: '2',
-      lock_configuration: 'true',
-    });
-    const conn = await instance.connect();
-    const opened = instance;
-    return {
-      conn,
-      close: () => {
-        conn.closeSync();
-        opened.closeSync();
-      },
-    };
+    return await openReadOnly(file, { memoryLimit, threads: 2 });
   } catch (err) {
-    instance?.closeSync();
-    throw new RemoteServiceError('agent_error', `Could not open the dataset ${file} read-only: ${(err as Error).message}. Is a job still writing it?`, { cause: err });
+    if (err instanceof RemoteServiceError) throw new RemoteServiceError('agent_error', err.message, { cause: err });
+    throw err;
   }
-}
-
-/**
- * Runs one query that has passed `assertReadOnlySql`, after DuckDB's own parser agrees that
- * it is a single SELECT. Reads at most `maxRows + 1` rows (streaming, so a huge result is
- * never materialized) and interrupts it after `timeoutMs`.
- */
-async function runReadOnly(conn: DuckDBConnection, sql: string, limits: { maxRows: number; timeoutMs: number; signal?: AbortSignal }): Promise<ReadResult> {
-  if (limits.signal?.aborted) throw new CancelledError('The question was cancelled.');
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    conn.interrupt();
-  }, limits.timeoutMs);
-  const onAbort = (): void => conn.interrupt();
-  limits.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const extracted = await conn.extractStatements(sql);
-    if (extracted.count !== 1) throw refusedSql('it holds more than one statement.');
-    const prepared = await extracted.prepare(0);
-    if (prepared.statementType !== StatementType.SELECT) throw refusedSql(`DuckDB reads it as a ${StatementType[prepared.statementType]} statement, not a SELECT.`);
-    const reader = await prepared.streamAndReadUntil(limits.maxRows + 1);
-    const columns = reader.columnNames();
-    const types = columns.map((_, i) => reader.columnTypeId(i));
-    const rows = reader.getRowsJS().slice(0, limits.maxRows).map((r) => r.map((v, i) => jsonValue(v, types[i])));
-    return { columns, rows, truncated: reader.currentRowCount > limits.maxRows };
-  } catch (err) {
-    if (err instanceof ProvisionError) throw err;
-    if (limits.signal?.aborted) throw new CancelledError('The question was cancelled.', { cause: err });
-    if (timedOut) throw new RemoteServiceError('warehouse_error', `The query ran longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped.`, { cause: err });
-    throw new RemoteServiceError('warehouse_error', (err as Error).message, { cause: err });
-  } finally {
-    clearTimeout(timer);
-    limits.signal?.removeEventListener('abort', onAbort);
-  }
-}
-
-/** A DuckDB value as plain JSON: lists and structs too, which can come back from model-written SQL. */
-function jsonValue(v: unknown, typeId?: DuckDBTypeId): unknown {
-  if (Array.isArray(v)) return v.map((x) => jsonValue(x));
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonValue(x)]));
-  }
-  return plainValue(v, typeId);
 }
 
 /** A value for a sentence or a table cell. */
@@ -243,7 +168,7 @@ class LocalConversation implements AgentConversation {
   async ask(question: string, options: { signal?: AbortSignal } = {}): Promise<AgentAnswer> {
     const asked = question.trim();
     if (!asked) return { text: 'Ask a question about the data.', columns: [], rows: [], unanswered: true };
-    const db = await openReadOnly(this.agent.dataset.location, this.options.memoryLimit ?? '256MB');
+    const db = await openDataset(this.agent.dataset.location, this.options.memoryLimit ?? '256MB');
     try {
       const answer = this.options.llm ? await this.askModel(this.options.llm, db.conn, asked, options.signal) : await this.askExamples(db.conn, asked, options.signal);
       this.turns.push({ question: asked, ...(answer.sql ? { sql: answer.sql } : {}), text: answer.text });
@@ -254,7 +179,7 @@ class LocalConversation implements AgentConversation {
   }
 
   private run(conn: DuckDBConnection, sql: string, signal: AbortSignal | undefined): Promise<ReadResult> {
-    return runReadOnly(conn, sql, { maxRows: this.maxRows, timeoutMs: this.options.queryTimeoutMs ?? 30_000, ...(signal ? { signal } : {}) });
+    return readOnlyQuery(conn, sql, { maxRows: this.maxRows, timeoutMs: this.options.queryTimeoutMs ?? 30_000, ...(signal ? { signal } : {}) });
   }
 
   /** Without a model: the closest example question's validated SQL, or a plain "cannot". */

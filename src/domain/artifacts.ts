@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DemoStorySchema } from './story.js';
 
 /** Output of `data`: one CSV file per table, deterministic from the seed. */
 export const DatasetFilesSchema = z.object({
@@ -60,6 +61,28 @@ export const QueryValidationSchema = z.object({
 });
 export type QueryValidation = z.infer<typeof QueryValidationSchema>;
 
+/**
+ * A golden question's claim checked on the loaded data: the story's words, whether the result
+ * bears them out, and the measured figures that the presented story quotes instead.
+ */
+export const ClaimSchema = z.object({
+  questionId: z.string(),
+  /** The insight as the story stated it. */
+  claim: z.string(),
+  /** The checks behind it, in words (`the row with the smallest roas is channel = Display`). */
+  check: z.string(),
+  holds: z.boolean(),
+  /** What the data shows, with its figures: `Display has the lowest ROAS: 0.8x, of 5; next: Search, 2.1x.` */
+  measured: z.string(),
+  /** The result cells quoted in `measured`. */
+  values: z.array(z.object({ row: z.string().optional(), column: z.string(), value: z.number() })),
+  /** What the presented story says: `measured`, reworded and flagged when the claim does not hold. */
+  presented: z.string(),
+  /** Set when the claim does not hold: the story's words were replaced by the measurement. */
+  flagged: z.boolean().optional(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
 /** Output of `validate`: every golden query's result, and the score. */
 export const ValidationReportSchema = z.object({
   total: z.number().int().nonnegative(),
@@ -83,5 +106,9 @@ export const ValidationReportSchema = z.object({
     .optional(),
   /** Golden queries the llm strategy repaired: the SQL that now answers. */
   repaired: z.array(z.object({ questionId: z.string(), sql: z.string(), attempts: z.number().int().positive() })).optional(),
+  /** Every golden question's claim, checked on the loaded data, with the measured figures. */
+  claims: z.array(ClaimSchema).optional(),
+  /** The story as it should be presented: insights, scenes and summary quote the measured figures. */
+  story: DemoStorySchema.optional(),
 });
 export type ValidationReport = z.infer<typeof ValidationReportSchema>;

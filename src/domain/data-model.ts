@@ -169,6 +169,8 @@ export type Table = z.infer<typeof TableSchema>;
  *   at least `atLeast` x (at most 1 / `atLeast` of, when falling) the mean of the first third.
  * - `between`: the row's (or the single row's) `column` lies in [min, max].
  * - `compare`: the row where key = value has `column` at least `atLeast` x the row where key = `other`.
+ * - `bottom`: the row with the smallest `by` has `key` = `value` ("Display returns the least per
+ *   dollar"), whatever order the rows come in.
  */
 export const InsightSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio'), column: z.string(), key: z.string(), value: z.string(), atLeast: z.number().positive(), vs: z.enum(['max', 'average']).optional() }),
@@ -176,6 +178,7 @@ export const InsightSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trend'), column: z.string(), direction: z.enum(['up', 'down']), atLeast: z.number().positive().optional() }),
   z.object({ kind: z.literal('between'), column: z.string(), key: z.string().optional(), value: z.string().optional(), min: z.number().optional(), max: z.number().optional() }),
   z.object({ kind: z.literal('compare'), column: z.string(), key: z.string(), value: z.string(), other: z.string(), atLeast: z.number().positive() }),
+  z.object({ kind: z.literal('bottom'), key: z.string(), value: z.string(), by: z.string() }),
 ]);
 export type Insight = z.infer<typeof InsightSchema>;
 

@@ -55,6 +55,11 @@ export const RunSummarySchema = z.object({
     .optional(),
   dataset: z.object({ name: z.string(), location: z.string(), tables: z.array(z.object({ name: z.string(), rows: z.number().int() })) }).optional(),
   goldenQueries: z.object({ total: z.number().int(), passed: z.number().int(), failed: z.number().int() }).optional(),
+  /**
+   * The golden questions' claims checked on the loaded data; a failed one is reworded from the
+   * measured figures in the presented story. `line` says it for a person.
+   */
+  claims: z.object({ total: z.number().int(), held: z.number().int(), failed: z.number().int(), flagged: z.array(z.string()), line: z.string() }).optional(),
   agent: z
     .object({
       name: z.string(),
@@ -95,6 +100,7 @@ export function buildRunSummary(job: JobSpec, result: PipelineResult, artifactsD
     ...(outputs.research ? { profile: profileSummary(outputs.research) } : {}),
     ...(outputs.provision ? { dataset: { name: outputs.provision.name, location: outputs.provision.location, tables: outputs.provision.tables } } : {}),
     ...(outputs.validate ? { goldenQueries: { total: outputs.validate.total, passed: outputs.validate.passed, failed: outputs.validate.failed } } : {}),
+    ...(outputs.validate?.claims ? { claims: claimsSummary(outputs.validate.claims) } : {}),
     ...(outputs.agent ? { agent: agentSummary(outputs.agent, outputs.validate) } : {}),
     ...(llm.calls > 0 ? { llm } : {}),
     ...(artifactsDir ? { artifactsDir } : {}),
@@ -110,6 +116,13 @@ function profileSummary(p: CompanyProfile): NonNullable<RunSummary['profile']> {
     // "industry: Breweries & craft beer ("taproom" in the page text)" → what matched, and where.
     evidence: (p.industry.evidence ?? []).slice(0, 3).map((e) => (e.claim.endsWith(')') && e.claim.includes(' (') ? e.claim.slice(e.claim.lastIndexOf(' (') + 2, -1) : e.claim)),
   };
+}
+
+function claimsSummary(claims: NonNullable<ValidationReport['claims']>): NonNullable<RunSummary['claims']> {
+  const held = claims.filter((c) => c.holds).length;
+  const flagged = claims.filter((c) => !c.holds).map((c) => c.questionId);
+  const line = `${held} of ${claims.length} claims hold on the data${flagged.length ? `; reworded from the measured figures: ${flagged.join(', ')}` : ''}`;
+  return { total: claims.length, held, failed: claims.length - held, flagged, line };
 }
 
 function agentSummary(agent: AgentArtifact, report: ValidationReport | undefined): NonNullable<RunSummary['agent']> {

@@ -1,8 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
+import { openReadOnly, openScratch, readOnlyDryRun, readOnlyQuery, type ReadOnlyDb } from './duckdb-read-only.js';
 import { duckdbDialect, type SqlDialect } from './sql-dialect.js';
 import type { DatasetRef, QueryOptions, QueryResult, SqlCheck, Warehouse } from './warehouse.js';
 
@@ -24,19 +25,15 @@ function quoteLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** Converts DuckDB's JS values to plain JSON-friendly ones; DATE becomes `YYYY-MM-DD`. */
-export function plainValue(v: unknown, typeId?: DuckDBTypeId): unknown {
-  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (v instanceof Date) return typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
-  // DuckDB value classes (intervals, UUIDs, blobs) print themselves readably.
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return (v as { toString(): string }).toString();
-  return v;
-}
+// Query results are converted on the read-only path; re-exported for callers of this module.
+export { plainValue } from './duckdb-read-only.js';
 
 /** The embedded warehouse: one DuckDB file per dataset under `<stateDir>/warehouse/`. */
 export class DuckdbWarehouse implements Warehouse {
   readonly kind = 'duckdb' as const;
   private readonly open = new Map<string, { instance: DuckDBInstance; conn: DuckDBConnection }>();
+  /** Read-only, sandboxed handles that every query runs on (see duckdb-read-only.ts). */
+  private readonly readers = new Map<string, ReadOnlyDb>();
 
   /**
    * `memoryLimit` caps DuckDB's buffer memory (e.g. `'256MB'`); it spills to disk beyond it.
@@ -44,7 +41,7 @@ export class DuckdbWarehouse implements Warehouse {
    */
   constructor(
     private readonly dir: string,
-    private readonly options: { memoryLimit?: string; threads?: number } = {},
+    private readonly options: { memoryLimit?: string; threads?: number; queryTimeoutMs?: number; maxRows?: number } = {},
   ) {}
 
   filePath(dataset: string): string {
@@ -58,6 +55,8 @@ export class DuckdbWarehouse implements Warehouse {
   private async connect(dataset: string): Promise<DuckDBConnection> {
     const existing = this.open.get(dataset);
     if (existing) return existing.conn;
+    // One process never holds the same file both ways: a reader sees what was committed before it opened.
+    this.closeReader(dataset);
     mkdirSync(this.dir, { recursive: true });
     try {
       // Row order within a table carries no meaning here; not preserving it lets COPY stream
@@ -96,63 +95,84 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async countRows(dataset: string, table: string): Promise<number> {
-    const result = await this.query(dataset, `SELECT COUNT(*) AS n FROM ${quoteIdent(table)}`);
-    return Number(result.rows[0]?.[0] ?? 0);
-  }
-
-  async dryRun(dataset: string, sql: string): Promise<{ bytes?: number }> {
+    // Trusted SQL of our own (a quoted table name), on the loading connection: no switch to read-only between loads.
     const conn = await this.connect(dataset);
     try {
-      // Preparing binds every table and column without executing.
-      await conn.prepare(sql);
-      return {};
+      const reader = await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM ${quoteIdent(table)}`);
+      return Number(reader.getRowsJS()[0]?.[0] ?? 0);
     } catch (err) {
-      throw new RemoteServiceError('warehouse_error', `The query does not compile: ${(err as Error).message}`, { cause: err });
+      throw new RemoteServiceError('warehouse_error', `Counting the rows of ${table} in ${dataset} failed: ${(err as Error).message}`, { cause: err });
     }
+  }
+
+  /** The dataset's read-only handle; closes the loading connection first (it checkpoints on close). */
+  private async reader(dataset: string): Promise<ReadOnlyDb> {
+    const existing = this.readers.get(dataset);
+    if (existing) return existing;
+    const writer = this.open.get(dataset);
+    if (writer) {
+      writer.conn.closeSync();
+      writer.instance.closeSync();
+      this.open.delete(dataset);
+    }
+    const db = await openReadOnly(this.filePath(dataset), { memoryLimit: this.memoryCap(), threads: this.options.threads ?? 2 });
+    this.readers.set(dataset, db);
+    return db;
+  }
+
+  private memoryCap(): string {
+    return this.options.memoryLimit ?? '1GB';
+  }
+
+  private closeReader(dataset: string): void {
+    this.readers.get(dataset)?.close();
+    this.readers.delete(dataset);
+  }
+
+  /** Binds every table and column without executing, on the read-only path: only one SELECT passes. */
+  async dryRun(dataset: string, sql: string): Promise<{ bytes?: number }> {
+    const db = await this.reader(dataset);
+    await readOnlyDryRun(db.conn, sql);
+    return {};
   }
 
   /**
    * Checks SQL against a schema before any data exists: the tables are created empty in a
-   * throwaway in-memory database, and each query is bound and run there (instantly, on no rows).
+   * throwaway in-memory database, which is then sandboxed and locked, and each query runs there
+   * on the read-only path (instantly, on no rows).
    */
   async checkQueries(tables: readonly Table[], sqls: readonly string[]): Promise<SqlCheck[]> {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-    const conn = await instance.connect();
+    const ddl = tables.map((t) => `CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map((c) => `${quoteIdent(c.name)} ${DUCK_TYPES[c.type]}`).join(', ')})`);
+    const db = await openScratch(ddl, { memoryLimit: '256MB', threads: 1 });
     try {
-      for (const t of tables) await conn.run(`CREATE TABLE ${quoteIdent(t.name)} (${t.columns.map((c) => `${quoteIdent(c.name)} ${DUCK_TYPES[c.type]}`).join(', ')})`);
       const checks: SqlCheck[] = [];
       for (const sql of sqls) {
         try {
-          const reader = await conn.runAndReadAll(sql);
-          checks.push({ columns: reader.columnNames() });
+          const result = await readOnlyQuery(db.conn, sql, { maxRows: 1, timeoutMs: this.options.queryTimeoutMs ?? 120_000 });
+          checks.push({ columns: result.columns });
         } catch (err) {
           checks.push({ error: (err as Error).message.split('\n')[0] ?? String(err) });
         }
       }
       return checks;
     } finally {
-      conn.closeSync();
-      instance.closeSync();
+      db.close();
     }
   }
 
+  /**
+   * Runs one SELECT on the read-only path: refused unless it is a single SELECT, no file or
+   * network access, memory, rows (`maxRows`, default 100,000) and time capped.
+   */
   async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryResult> {
-    const conn = await this.connect(dataset);
     options.signal?.throwIfAborted();
-    const onAbort = (): void => conn.interrupt();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const reader = await conn.runAndReadAll(sql);
-      const rows = reader.getRowsJS();
-      const limited = options.maxRows === undefined ? rows : rows.slice(0, options.maxRows);
-      const types = reader.columnNames().map((_, i) => reader.columnTypeId(i));
-      return { columns: reader.columnNames(), rows: limited.map((r) => r.map((v, i) => plainValue(v, types[i]))) };
-    } catch (err) {
-      options.signal?.throwIfAborted();
-      throw new RemoteServiceError('warehouse_error', `The query failed: ${(err as Error).message}`, { cause: err });
-    } finally {
-      options.signal?.removeEventListener('abort', onAbort);
-    }
+    const db = await this.reader(dataset);
+    const result = await readOnlyQuery(db.conn, sql, {
+      maxRows: options.maxRows ?? this.options.maxRows ?? 100_000,
+      timeoutMs: this.options.queryTimeoutMs ?? 120_000,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return { columns: result.columns, rows: result.rows };
   }
 
   async dropDataset(name: string): Promise<void> {
@@ -162,6 +182,7 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   private closeOne(name: string): Promise<void> {
+    this.closeReader(name);
     const entry = this.open.get(name);
     if (entry) {
       entry.conn.closeSync();
@@ -172,6 +193,6 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   async close(): Promise<void> {
-    for (const name of [...this.open.keys()]) await this.closeOne(name);
+    for (const name of new Set([...this.open.keys(), ...this.readers.keys()])) await this.closeOne(name);
   }
 }

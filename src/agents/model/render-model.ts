@@ -20,6 +20,7 @@ function tailorInsight(insight: Insight, tailoring: Tailoring): Insight {
   switch (insight.kind) {
     case 'ratio':
     case 'top':
+    case 'bottom':
       return { ...insight, value: fill(insight.value) };
     case 'compare':
       return { ...insight, value: fill(insight.value), other: fill(insight.other) };

@@ -1,5 +1,38 @@
 import type { Insight } from '../../domain/data-model.js';
 
+/** One cell of a result: the row's label (its `key` column), the column and the number. */
+export interface Figure {
+  row?: string;
+  column: string;
+  value: number;
+}
+
+/**
+ * What a check measured, as result cells, so a sentence can quote them (present-claims.ts).
+ * Every figure is a cell of the result; `ratio` and `average` are the only derived numbers.
+ */
+export interface Measure {
+  kind: Insight['kind'];
+  /** The label column, when rows are picked by label. */
+  key?: string;
+  /** The measured column. */
+  column: string;
+  /** The row the claim is about. */
+  subject?: Figure;
+  /** What it is compared with: the named other row, the largest other, or the runner-up. */
+  other?: Figure;
+  /** The mean of the other rows (`ratio` with `vs: 'average'`). */
+  average?: number;
+  ratio?: number;
+  /** `top`/`bottom`: the subject ranks highest or lowest of `of` rows. */
+  rank?: { position: 'highest' | 'lowest'; of: number };
+  /** `trend`: the first and the last row, labelled by the first column. */
+  first?: Figure;
+  last?: Figure;
+  /** `between` over every row. */
+  values?: Figure[];
+}
+
 /** The outcome of checking one declared insight on a golden query's result. */
 export interface InsightCheck {
   /** The claim in words, e.g. `VIP members: avg_order_value >= 2x the largest other`. */
@@ -7,6 +40,8 @@ export interface InsightCheck {
   holds: boolean;
   /** What the result showed. */
   observed: string;
+  /** The cells behind `observed`; absent when the result could not be measured at all. */
+  measure?: Measure;
 }
 
 function num(v: unknown): number {
@@ -17,6 +52,13 @@ function num(v: unknown): number {
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** A result cell used as a row's label (a month, a segment). */
+function label(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v.toString();
+  return v === null || v === undefined ? '' : JSON.stringify(v);
+}
 
 /** Describes an insight in words, for reports. */
 export function describeInsight(insight: Insight): string {
@@ -31,6 +73,8 @@ export function describeInsight(insight: Insight): string {
       return `${insight.value !== undefined ? `${insight.value}: ` : ''}${insight.column} in [${insight.min ?? '-inf'}, ${insight.max ?? 'inf'}]`;
     case 'compare':
       return `${insight.column} of ${insight.value} >= ${insight.atLeast}x that of ${insight.other}`;
+    case 'bottom':
+      return `the row with the smallest ${insight.by} is ${insight.key} = ${insight.value}`;
   }
 }
 
@@ -73,20 +117,46 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
       }
       const ratio = base === 0 ? (v > 0 ? Infinity : NaN) : v / base;
       const observed = `${insight.column} = ${round(v)} vs ${round(base)} for ${what} (${round(ratio)}x)`;
-      return { claim, holds: Number.isFinite(v) && ratio >= insight.atLeast, observed };
+      const subject: Figure = { row: insight.value, column: insight.column, value: v };
+      let measure: Measure = { kind: insight.kind, key: insight.key, column: insight.column, subject, ratio };
+      if (insight.kind === 'compare') measure = { ...measure, other: { row: insight.other, column: insight.column, value: base } };
+      else if (insight.vs === 'average') measure = { ...measure, average: base };
+      else {
+        const largest = rows.filter((r) => r !== row).sort((x, y) => num(y[c]) - num(x[c]))[0];
+        measure = { ...measure, other: { row: String(largest?.[k]), column: insight.column, value: base } };
+      }
+      return { claim, holds: Number.isFinite(v) && ratio >= insight.atLeast, observed, measure };
     }
-    case 'top': {
+    case 'top':
+    case 'bottom': {
       const k = need(insight.key);
       if (typeof k !== 'number') return k;
-      let row = rows[0];
-      if (insight.by !== undefined) {
-        const b = need(insight.by);
-        if (typeof b !== 'number') return b;
-        row = [...rows].sort((x, y) => num(y[b]) - num(x[b]))[0];
+      const by = insight.by;
+      if (by === undefined) {
+        const row = rows[0];
+        if (!row) return fail('no rows');
+        const got = String(row[k]);
+        // Without `by` the query's own order ranks the rows: the measured figure is its first numeric column.
+        const c = columns.findIndex((_, i) => i !== k && Number.isFinite(num(row[i])));
+        const measure: Measure = { kind: insight.kind, key: insight.key, column: c < 0 ? insight.key : (columns[c] ?? insight.key), ...(c < 0 ? {} : { subject: { row: got, column: columns[c] ?? '', value: num(row[c]) } }), rank: { position: 'highest', of: rows.length } };
+        return { claim, holds: got === insight.value, observed: `${insight.key} = ${got}`, measure };
       }
-      if (!row) return fail('no rows');
+      const b = need(by);
+      if (typeof b !== 'number') return b;
+      const lowest = insight.kind === 'bottom';
+      const ranked = rows.filter((r) => Number.isFinite(num(r[b]))).sort((x, y) => (lowest ? num(x[b]) - num(y[b]) : num(y[b]) - num(x[b])));
+      const [row, runnerUp] = ranked;
+      if (!row) return fail(`no numeric ${by}`);
       const got = String(row[k]);
-      return { claim, holds: got === insight.value, observed: `${insight.key} = ${got}` };
+      const measure: Measure = {
+        kind: insight.kind,
+        key: insight.key,
+        column: by,
+        subject: { row: got, column: by, value: num(row[b]) },
+        ...(runnerUp ? { other: { row: String(runnerUp[k]), column: by, value: num(runnerUp[b]) } } : {}),
+        rank: { position: lowest ? 'lowest' : 'highest', of: ranked.length },
+      };
+      return { claim, holds: got === insight.value, observed: `${insight.key} = ${got} (${by} = ${round(num(row[b]))})`, measure };
     }
     case 'trend': {
       const c = need(insight.column);
@@ -100,7 +170,10 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
       const ratio = first === 0 ? Infinity : last / first;
       const min = insight.atLeast ?? 1;
       const holds = insight.direction === 'up' ? last > first && ratio >= min : last < first && ratio <= 1 / min;
-      return { claim, holds, observed: `first third averages ${round(first)}, last third ${round(last)} (${round(ratio)}x)` };
+      const labelled = rows.filter((r) => Number.isFinite(num(r[c])));
+      const cell = (r: readonly unknown[] | undefined): Figure => ({ row: label(r?.[c === 0 ? 1 : 0]), column: insight.column, value: num(r?.[c]) });
+      const measure: Measure = { kind: 'trend', column: insight.column, first: cell(labelled[0]), last: cell(labelled.at(-1)), ratio };
+      return { claim, holds, observed: `first third averages ${round(first)}, last third ${round(last)} (${round(ratio)}x)`, measure };
     }
     case 'between': {
       const c = need(insight.column);
@@ -117,7 +190,10 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
       const lo = insight.min ?? -Infinity;
       const hi = insight.max ?? Infinity;
       const holds = values.length > 0 && values.every((v) => Number.isFinite(v) && v >= lo && v <= hi);
-      return { claim, holds, observed: `${insight.column} = ${values.slice(0, 5).map(round).join(', ')}${values.length > 5 ? ', ...' : ''}` };
+      const labelIdx = insight.key !== undefined ? columns.indexOf(insight.key) : c === 0 ? 1 : 0;
+      const figures = picked.map((r) => ({ ...(picked.length > 1 || insight.value !== undefined ? { row: insight.value ?? String(r[labelIdx]) } : {}), column: insight.column, value: num(r[c]) }));
+      const measure: Measure = { kind: 'between', ...(insight.key ? { key: insight.key } : {}), column: insight.column, values: figures, ...(figures.length === 1 && figures[0] ? { subject: figures[0] } : {}) };
+      return { claim, holds, observed: `${insight.column} = ${values.slice(0, 5).map(round).join(', ')}${values.length > 5 ? ', ...' : ''}`, measure };
     }
   }
 }

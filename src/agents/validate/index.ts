@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DataValidationError, toProvisionError } from '../../core/errors.js';
 import { parse, stringify } from 'yaml';
-import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type AgentArtifact, type AgentContext, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
+import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, type AgentArtifact, type AgentContext, type Claim, type QueryValidation, type ValidationReport } from '../../domain/artifacts.js';
 import { compareResults } from '../../dataagent/compare-results.js';
 import type { DataAgentService } from '../../dataagent/data-agent.js';
 import { askForRepair } from './llm.js';
 import { integrityQueries } from '../../data/integrity.js';
 import { DataModelSchema, type DataModel, type GoldenSql } from '../../domain/data-model.js';
-import { checkInsight } from './check-insight.js';
+import { checkInsight, type InsightCheck } from './check-insight.js';
+import { presentClaim, presentStory } from './present-claims.js';
 import { DemoStorySchema, type DemoStory } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
 import { need, type Stage } from '../../pipeline/stage.js';
@@ -36,31 +37,48 @@ async function checkLoadedIntegrity(model: DataModel, dataset: string, ctx: Stag
   return { checks: checks.length, problems };
 }
 
-/** Runs one golden query and judges its result: dry run first, so a query that does not compile never runs. */
-async function runGolden(golden: GoldenSql, sql: string, dataset: string, ctx: StageContext): Promise<{ result: Omit<QueryValidation, 'questionId' | 'question' | 'durationMs'>; rows: unknown[][] }> {
-  const result: Omit<QueryValidation, 'questionId' | 'question' | 'durationMs'> = { ok: false, rows: 0, columns: [], preview: [] };
-  let rows: unknown[][] = [];
+/** One golden query's run: its judged result, and what its claims measured. */
+interface GoldenRun {
+  result: Omit<QueryValidation, 'questionId' | 'question' | 'durationMs'>;
+  rows: unknown[][];
+  /**
+   * Why the query itself is wrong (it does not compile or run, returns the wrong columns, or
+   * returns nothing): only this goes back for repair. A claim that does not hold is not here.
+   */
+  error?: string;
+  /** The question's insights, checked on the result (when it ran and is sensible). */
+  checks?: InsightCheck[];
+}
+
+/**
+ * Runs one golden query and judges its result: dry run first, so a query that does not compile
+ * never runs; both on the warehouse's read-only path. Then its claims are checked on the rows:
+ * a claim that does not hold fails the question, but is never an error of the query.
+ */
+async function runGolden(golden: GoldenSql, sql: string, dataset: string, ctx: StageContext): Promise<GoldenRun> {
+  const result: GoldenRun['result'] = { ok: false, rows: 0, columns: [], preview: [] };
   try {
     await ctx.warehouse.dryRun(dataset, sql);
     const res = await ctx.warehouse.query(dataset, sql, { maxRows: 1000, signal: ctx.signal });
-    rows = res.rows;
     result.rows = res.rows.length;
     result.columns = res.columns;
     result.preview = res.rows.slice(0, 5);
-    let problem = judgeResult(res.columns, res.rows, golden.expectedColumns);
-    if (!problem && golden.insights?.length) {
-      // The answer must not only exist: the story's planted insight must show in it.
-      result.insights = golden.insights.map((insight) => checkInsight(insight, res.columns, res.rows));
-      const broken = result.insights.filter((c) => !c.holds);
-      if (broken.length > 0) problem = `its insight does not hold: ${broken.map((c) => `${c.claim} (observed ${c.observed})`).join('; ')}`;
+    const error = judgeResult(res.columns, res.rows, golden.expectedColumns);
+    if (error) {
+      result.problem = error;
+      return { result, rows: res.rows, error };
     }
-    if (problem) result.problem = problem;
+    const checks = (golden.insights ?? []).map((insight) => checkInsight(insight, res.columns, res.rows));
+    if (checks.length > 0) result.insights = checks.map(({ claim, holds, observed }) => ({ claim, holds, observed }));
+    const broken = checks.filter((c) => !c.holds);
+    if (broken.length > 0) result.problem = `its claim does not hold: ${broken.map((c) => `${c.claim} (observed ${c.observed})`).join('; ')}`;
     else result.ok = true;
+    return { result, rows: res.rows, checks };
   } catch (err) {
     ctx.signal.throwIfAborted();
     result.problem = toProvisionError(err).message;
+    return { result, rows: [], error: result.problem };
   }
-  return { result, rows };
 }
 
 const REPAIRS = 2;
@@ -107,22 +125,27 @@ async function validate({ story, model, dataset, agent }: z.infer<typeof Input>,
   const results: QueryValidation[] = [];
   const answered: Array<{ golden: GoldenSql; question: string; columns: string[]; rows: unknown[][] }> = [];
   const repaired: NonNullable<ValidationReport['repaired']> = [];
+  const claims: Claim[] = [];
+  const queryErrors: string[] = [];
   const canRepair = ctx.job.strategy === 'llm' && ctx.llm !== undefined;
   ctx.trace.strategy = canRepair ? 'llm' : 'heuristic';
   for (const [i, golden] of model.goldenSql.entries()) {
     ctx.signal.throwIfAborted();
-    const question = story.goldenQuestions.find((q) => q.id === golden.questionId)?.question ?? golden.questionId;
+    const asked = story.goldenQuestions.find((q) => q.id === golden.questionId);
+    const question = asked?.question ?? golden.questionId;
     const started = performance.now();
     let sql = golden.sql;
     let run = await runGolden(golden, sql, dataset.name, ctx);
-    // The llm strategy repairs a failing query in a bounded loop, judging each attempt again.
-    for (let attempt = 1; canRepair && !run.result.ok && attempt <= REPAIRS; attempt++) {
+    // The llm strategy repairs a query that is wrong in a bounded loop, judging each attempt
+    // again. Only errors go back: a claim that does not hold is the data's answer, and bending the
+    // SQL towards it would make the demo say what the data does not.
+    for (let attempt = 1; canRepair && run.error !== undefined && attempt <= REPAIRS; attempt++) {
       try {
-        const candidate = await askForRepair(ctx, model, question, golden, sql, run.result.problem ?? 'it failed');
+        const candidate = await askForRepair(ctx, model, question, golden, sql, run.error);
         const next = await runGolden(golden, candidate, dataset.name, ctx);
         sql = candidate;
         run = next;
-        if (next.result.ok) repaired.push({ questionId: golden.questionId, sql, attempts: attempt });
+        if (next.error === undefined) repaired.push({ questionId: golden.questionId, sql, attempts: attempt });
       } catch (err) {
         ctx.signal.throwIfAborted();
         ctx.warn(`Could not repair ${golden.questionId}: ${toProvisionError(err).message}`);
@@ -131,7 +154,13 @@ async function validate({ story, model, dataset, agent }: z.infer<typeof Input>,
     }
     const result: QueryValidation = { questionId: golden.questionId, question, ...run.result, durationMs: Math.round((performance.now() - started) * 10) / 10 };
     results.push(result);
-    if (result.ok) answered.push({ golden: { ...golden, sql }, question, columns: result.columns, rows: run.rows });
+    if (run.error !== undefined) queryErrors.push(`${golden.questionId} ${run.error}`);
+    else answered.push({ golden: { ...golden, sql }, question, columns: result.columns, rows: run.rows });
+    if (run.checks && run.checks.length > 0) {
+      const claim = presentClaim(golden.questionId, asked?.insight ?? golden.questionId, golden.insights ?? [], run.checks, model.currency ?? 'USD');
+      claims.push(claim);
+      if (!claim.holds) ctx.warn(`${golden.questionId}: the claim "${claim.claim}" does not hold on the data; the story says instead: ${claim.measured}`);
+    }
     ctx.progress((0.9 * (i + 1)) / model.goldenSql.length, `${golden.questionId}: ${result.ok ? 'ok' : result.problem}`);
   }
   const integrity = await checkLoadedIntegrity(model, dataset.name, ctx);
@@ -146,6 +175,8 @@ async function validate({ story, model, dataset, agent }: z.infer<typeof Input>,
     insights: { total: insights.length, held: insights.filter((c) => c.holds).length },
     integrity,
     ...(repaired.length ? { repaired } : {}),
+    claims,
+    story: presentStory(story, claims),
   };
   // Repaired SQL is what answers now: the agent's context (its example queries and the YAML that
   // lists them) is rewritten and republished before anyone asks it anything.
@@ -157,17 +188,19 @@ async function validate({ story, model, dataset, agent }: z.infer<typeof Input>,
   }
   // The local agent answers golden questions from the golden SQL itself, so asking it proves
   // nothing; a CAPI agent writes its own SQL, and that is what its accuracy measures.
-  if (ctx.agents?.kind === 'capi' && agent.remoteAgent && integrity.problems.length === 0 && report.failed === 0) {
+  if (ctx.agents?.kind === 'capi' && agent.remoteAgent && integrity.problems.length === 0 && queryErrors.length === 0) {
     report.agent = await measureAgent(agent, answered, ctx);
     ctx.progress(1, `the data agent matched ${report.agent.matched} of ${report.agent.asked} golden answers (${Math.round(report.agent.accuracy * 100)}%)`);
   }
   await ctx.files.write('validation-report.json', JSON.stringify(report, null, 2));
+  await ctx.files.write('story-presented.json', JSON.stringify(report.story, null, 2));
   if (integrity.problems.length > 0) {
     throw new DataValidationError('validation_failed', `The loaded data breaks its integrity: ${integrity.problems.join('; ')}. The report is in validation-report.json.`);
   }
-  if (report.failed > 0) {
-    const failures = results.filter((r) => !r.ok).map((r) => `${r.questionId} ${r.problem ?? ''}`.trim());
-    throw new DataValidationError('validation_failed', `${report.failed} of ${report.total} golden queries failed: ${failures.join('; ')}. The report is in validation-report.json.`);
+  // A query that cannot answer fails the job. A claim the data does not bear out does not: the
+  // question counts as failed, and the story presents the measured figure instead, flagged.
+  if (queryErrors.length > 0) {
+    throw new DataValidationError('validation_failed', `${queryErrors.length} of ${report.total} golden queries failed: ${queryErrors.join('; ')}. The report is in validation-report.json.`);
   }
   return report;
 }
@@ -185,6 +218,7 @@ export const validateStage: Stage<'validate', z.infer<typeof Input>> = {
       failed: r.failed,
       score: r.score,
       ...(r.repaired ? { repaired: r.repaired.length } : {}),
+      ...(r.claims ? { claims: r.claims.length, claimsHeld: r.claims.filter((c) => c.holds).length } : {}),
       ...(r.agent ? { agentAccuracy: r.agent.accuracy, agentMatched: r.agent.matched, agentAsked: r.agent.asked } : {}),
     },
   }),

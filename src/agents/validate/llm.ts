@@ -5,9 +5,11 @@ import { dialectNotes, modelOf, schemaDdl } from '../llm-context.js';
 
 export const RepairSchema = z.object({ sql: z.string().min(10) });
 
-const SYSTEM = 'You fix golden SQL queries of a conversational-analytics demo so they answer their question on the warehouse below. Keep the meaning of the question; change as little as needed.';
+// Only queries that fail to compile or run, or return the wrong columns or nothing, come here: a
+// claim that the data does not bear out is reported, never "repaired" by bending the query.
+const SYSTEM = 'You fix golden SQL queries of a conversational-analytics demo that fail to compile, fail to run, or return the wrong columns or no rows on the warehouse below. Keep the meaning of the question; change as little as needed. Return one read-only SELECT (or WITH … SELECT); never write, read files or change settings.';
 
-/** Asks the model for a corrected query, given what went wrong; the caller runs and judges it again. */
+/** Asks the model for a corrected query, given the error; the caller runs it on the read-only path and judges it again. */
 export async function askForRepair(ctx: StageContext, model: DataModel, question: string, golden: GoldenSql, sql: string, problem: string): Promise<string> {
   const llm = modelOf(ctx, 'validate');
   const dialect = ctx.warehouse.dialect(ctx.job.datasetName, model.asOf);

@@ -1,0 +1,184 @@
+import { DuckDBInstance, DuckDBTypeId, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { CancelledError, ProvisionError, RemoteServiceError, UserInputError } from '../core/errors.js';
+import { assertReadOnlySql } from '../dataagent/read-only-sql.js';
+
+/**
+ * The one hardened query path over DuckDB. Validation, repair, the model stage's schema check
+ * and the chat agent all run SQL that a model may have written, so every such query:
+ * 1. passes the single-SELECT guard (`assertReadOnlySql`) before DuckDB sees it;
+ * 2. is parsed by DuckDB, which must agree it is one SELECT before anything executes;
+ * 3. runs on a connection that cannot write, reach files or the network, load extensions, or
+ *    lift its own limits (read-only file, external access off, configuration locked);
+ * 4. is capped in rows, memory and time.
+ */
+
+/** Limits of one read. */
+export interface ReadLimits {
+  /** Rows kept; one more is read to tell whether there were more. */
+  maxRows: number;
+  /** A query still running after this long is interrupted. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** A row-capped, read-only result. */
+export interface ReadResult {
+  columns: string[];
+  rows: unknown[][];
+  truncated: boolean;
+}
+
+/** An open hardened database: one connection, closed with the instance. */
+export interface ReadOnlyDb {
+  readonly conn: DuckDBConnection;
+  close(): void;
+}
+
+export interface ReadOnlyOptions {
+  /** DuckDB's buffer memory cap (there is no "bytes billed" locally). */
+  memoryLimit: string;
+  threads?: number;
+}
+
+/** SQL that the read-only path refuses to run: whoever wrote it, it never reaches the engine. */
+export class RefusedSqlError extends UserInputError {
+  constructor(reason: string) {
+    super('validation_failed', `Refused to run the SQL: ${reason}`);
+  }
+}
+
+/** Settings that keep SQL inside the dataset; applied at open (files) or before locking (scratch). */
+const SANDBOX = {
+  enable_external_access: 'false',
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+} as const;
+
+function opened(instance: DuckDBInstance, conn: DuckDBConnection): ReadOnlyDb {
+  return {
+    conn,
+    close: () => {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/**
+ * Opens a dataset file for reading only, sandboxed and with its configuration locked. Throws a
+ * `warehouse_error` when the file cannot be opened (typically: a process still writes it).
+ */
+export async function openReadOnly(file: string, options: ReadOnlyOptions): Promise<ReadOnlyDb> {
+  let instance: DuckDBInstance | undefined;
+  try {
+    instance = await DuckDBInstance.create(file, {
+      access_mode: 'READ_ONLY',
+      ...SANDBOX,
+      memory_limit: options.memoryLimit,
+      threads: String(options.threads ?? 2),
+      lock_configuration: 'true',
+    });
+    return opened(instance, await instance.connect());
+  } catch (err) {
+    instance?.closeSync();
+    throw new RemoteServiceError('warehouse_error', `Could not open the dataset ${file} read-only: ${(err as Error).message}. Is a job still writing it?`, { cause: err });
+  }
+}
+
+/**
+ * An in-memory database holding `ddl` (empty tables), then sandboxed and locked: an in-memory
+ * database cannot be opened READ_ONLY, so the schema is created first and the doors are shut
+ * after it. Writes to it are still refused by the statement checks of `readOnlyQuery`.
+ */
+export async function openScratch(ddl: readonly string[], options: ReadOnlyOptions): Promise<ReadOnlyDb> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 1), memory_limit: options.memoryLimit, autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const conn = await instance.connect();
+  try {
+    for (const statement of ddl) await conn.run(statement);
+    // External access can be switched off at run time (never back on); the lock then freezes it.
+    await conn.run('SET enable_external_access = false');
+    await conn.run('SET lock_configuration = true');
+    return opened(instance, conn);
+  } catch (err) {
+    conn.closeSync();
+    instance.closeSync();
+    throw new RemoteServiceError('warehouse_error', `Could not prepare a scratch schema: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** DuckDB's JS values as plain JSON ones; DATE becomes `YYYY-MM-DD`, lists and structs recurse. */
+export function plainValue(v: unknown, typeId?: DuckDBTypeId): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v instanceof Date) return typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
+  if (Array.isArray(v)) return v.map((x) => plainValue(x));
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plainValue(x)]));
+  }
+  // DuckDB value classes (intervals, UUIDs, blobs) print themselves readably.
+  if (v !== null && typeof v === 'object') return (v as { toString(): string }).toString();
+  return v;
+}
+
+/**
+ * Checks `sql` with the guard and DuckDB's own parser and returns the prepared statement; runs
+ * nothing. Throws `RefusedSqlError` for anything but one SELECT, `warehouse_error` when it does
+ * not compile.
+ */
+async function prepareSelect(conn: DuckDBConnection, sql: string) {
+  const checked = assertReadOnlySql(sql);
+  let extracted;
+  try {
+    extracted = await conn.extractStatements(checked);
+  } catch (err) {
+    throw new RemoteServiceError('warehouse_error', `The query does not parse: ${(err as Error).message}`, { cause: err });
+  }
+  if (extracted.count !== 1) throw new RefusedSqlError('it holds more than one statement.');
+  let prepared;
+  try {
+    prepared = await extracted.prepare(0);
+  } catch (err) {
+    throw new RemoteServiceError('warehouse_error', `The query does not compile: ${(err as Error).message}`, { cause: err });
+  }
+  if (prepared.statementType !== StatementType.SELECT) throw new RefusedSqlError(`DuckDB reads it as a ${StatementType[prepared.statementType]} statement, not a SELECT.`);
+  return prepared;
+}
+
+/** Binds `sql` (every table and column) without running it; refuses anything but one SELECT. */
+export async function readOnlyDryRun(conn: DuckDBConnection, sql: string): Promise<{ columns: string[] }> {
+  const prepared = await prepareSelect(conn, sql);
+  const columns: string[] = [];
+  for (let i = 0; i < prepared.columnCount; i++) columns.push(prepared.columnName(i));
+  return { columns };
+}
+
+/**
+ * Runs one query after the guard and DuckDB's parser agree it is a single SELECT. Reads at most
+ * `maxRows + 1` rows (streaming, so a huge result is never materialized) and interrupts it
+ * after `timeoutMs`.
+ */
+export async function readOnlyQuery(conn: DuckDBConnection, sql: string, limits: ReadLimits): Promise<ReadResult> {
+  if (limits.signal?.aborted) throw new CancelledError('The query was cancelled.');
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    conn.interrupt();
+  }, limits.timeoutMs);
+  const onAbort = (): void => conn.interrupt();
+  limits.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const prepared = await prepareSelect(conn, sql);
+    const reader = await prepared.streamAndReadUntil(limits.maxRows + 1);
+    const columns = reader.columnNames();
+    const types = columns.map((_, i) => reader.columnTypeId(i));
+    const rows = reader.getRowsJS().slice(0, limits.maxRows).map((r) => r.map((v, i) => plainValue(v, types[i])));
+    return { columns, rows, truncated: reader.currentRowCount > limits.maxRows };
+  } catch (err) {
+    if (limits.signal?.aborted) throw new CancelledError('The query was cancelled.', { cause: err });
+    if (err instanceof ProvisionError) throw err;
+    if (timedOut) throw new RemoteServiceError('warehouse_error', `The query ran longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped.`, { cause: err });
+    throw new RemoteServiceError('warehouse_error', `The query failed: ${(err as Error).message}`, { cause: err });
+  } finally {
+    clearTimeout(timer);
+    limits.signal?.removeEventListener('abort', onAbort);
+  }
+}
