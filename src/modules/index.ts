@@ -1,0 +1,17 @@
+import type { BusinessModule } from '../compose/module.js';
+import type { CoreModuleId } from '../taxonomy/types.js';
+import { campaigns } from './campaigns.js';
+import { customers } from './customers.js';
+import { locations } from './locations.js';
+import { offerings } from './offerings.js';
+import { orders } from './orders.js';
+import { production } from './production.js';
+import { projects } from './projects.js';
+import { staff } from './staff.js';
+import { support } from './support.js';
+
+/** The shared modules, in the order composition builds them (a module after the roles it needs). */
+export const SHARED_MODULES = { locations, offerings, customers, staff, campaigns, support } as const;
+
+/** The core business-model modules built so far; an industry's other modules are skipped with a note. */
+export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production };
