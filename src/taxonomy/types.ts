@@ -53,12 +53,27 @@ export interface Vocabulary {
 export interface Sector {
   code: string;
   label: string;
+  /**
+   * The industry that stands for the sector when research can tell the sector but not the
+   * industry (a page that could be a brewery or a roaster is still food production).
+   */
+  generalIndustry?: string;
+  /**
+   * The preset (a blueprint id) an industry of this sector borrows until composition can
+   * build its own demo: the nearest way of doing business among the curated ones.
+   */
+  fallbackPreset?: string;
 }
 
 /** Evidence that points to an industry: phrases on the pages and schema.org types. */
 export interface IndustrySignals {
   /** Phrase and weight (about 1..5). Phrases are matched as whole words, case-insensitive. */
   keywords: ReadonlyArray<readonly [phrase: string, weight: number]>;
+  /**
+   * Phrases by which a business says what it is ("law firm", "brewery", "food bank"). In a
+   * title, description, main heading or JSON-LD they outweigh any number of scattered words.
+   */
+  identity?: readonly string[];
   /** schema.org `@type`s that settle the industry better than any keyword (`Brewery`, `LegalService`). */
   schemaTypes?: readonly string[];
 }
