@@ -1,11 +1,18 @@
 import type { Blueprint } from '../blueprints/blueprint.js';
 import { blueprintById } from '../blueprints/index.js';
-import { InternalError } from '../core/errors.js';
+import { compose } from '../compose/compose.js';
 import type { CompanyProfile } from '../domain/profile.js';
+import { GENERAL_INDUSTRY, industryById } from '../taxonomy/industries.js';
 
-/** The blueprint research chose for the company. */
+/**
+ * The blueprint the story and model stages present for the company: the curated preset of
+ * an industry that has one; for every other industry, a composition of its business-model
+ * modules in its own vocabulary with the company's values. An id the taxonomy does not know
+ * composes the general business, never another industry's preset. Pure.
+ */
 export function blueprintFor(profile: CompanyProfile): Blueprint {
-  const bp = blueprintById(profile.industry.id);
-  if (!bp) throw new InternalError(`The profile names industry "${profile.industry.id}", which has no blueprint.`);
-  return bp;
+  const industry = industryById(profile.industry.id);
+  const preset = blueprintById(industry ? (industry.preset ?? '') : profile.industry.id);
+  if (preset) return preset;
+  return compose(industry ?? GENERAL_INDUSTRY, profile).blueprint;
 }

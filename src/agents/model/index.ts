@@ -27,7 +27,8 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
       const model = renderModel(bp, profile, tailor(bp, profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
       // SQL only for the questions the story tells.
       const asked = new Set(story.goldenQuestions.map((q) => q.id));
-      return Promise.resolve({ ...model, goldenSql: model.goldenSql.filter((g) => asked.has(g.questionId)) });
+      const semantic = model.semantic ? { semantic: { ...model.semantic, verifiedQueries: model.semantic.verifiedQueries.filter((v) => asked.has(v.questionId)) } } : {};
+      return Promise.resolve({ ...model, goldenSql: model.goldenSql.filter((g) => asked.has(g.questionId)), ...semantic });
     },
     report: (m) => ({ output: { tables: m.tables.length, columns: m.tables.reduce((n, t) => n + t.columns.length, 0), goldenSql: m.goldenSql.length, dialect: m.dialect } }),
   },
