@@ -2,6 +2,7 @@ import type { BusinessModule } from '../compose/module.js';
 import type { CoreModuleId } from '../taxonomy/types.js';
 import { campaigns } from './campaigns.js';
 import { customers } from './customers.js';
+import { donations } from './donations.js';
 import { locations } from './locations.js';
 import { offerings } from './offerings.js';
 import { orders } from './orders.js';
@@ -14,4 +15,4 @@ import { support } from './support.js';
 export const SHARED_MODULES = { locations, offerings, customers, staff, campaigns, support } as const;
 
 /** The core business-model modules built so far; an industry's other modules are skipped with a note. */
-export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production };
+export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations };
