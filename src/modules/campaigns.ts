@@ -12,7 +12,7 @@ export const campaigns: BusinessModule = {
   needs: ['customer'],
   build(ctx) {
     const customer = ctx.ref('customer');
-    const campaign = ctx.extra('campaign', term('campaign', 'campaigns'));
+    const campaign = ctx.extra('campaign', term('marketing campaign', 'marketing campaigns'));
     const response = ctx.extra('lead', term('campaign response', 'campaign responses'));
     const table = ctx.tableName(campaign);
     const responses = ctx.tableName(response);

@@ -2,6 +2,7 @@ import type { BusinessModule } from '../compose/module.js';
 import type { BlueprintTable } from '../blueprints/blueprint.js';
 import { cap, col, dimension, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
+const GIFT_WORDS = /\b(donations?|gifts?|contributions?|pledges?|memberships?|offerings?|tithes?|grants?)\b/i;
 const DONOR_TYPES = ['Individuals', 'Major donors', 'Businesses', 'Foundations'];
 const CHANNELS = ['Online', 'Direct mail', 'Events', 'Monthly giving', 'In person'];
 // Year-end giving: December is the peak month, as in most fundraising calendars.
@@ -23,7 +24,9 @@ export const donations: BusinessModule = {
     const place = ctx.ref('place');
     const donorTerm = ctx.extra('donor', customer.term);
     const ownDonors = lower(donorTerm.singular) !== lower(customer.term.singular);
-    const gift = ctx.extra('gift', ctx.primary ? ctx.word('transaction') : term('donation', 'donations'));
+    // The transaction word names the gift only where it is one (a church's gifts, a charity's donations), not a museum's visits.
+    const tx = ctx.word('transaction');
+    const gift = ctx.extra('gift', ctx.primary && GIFT_WORDS.test(tx.plural) ? tx : term('donation', 'donations'));
     const donorsTable = ownDonors ? ctx.tableName(donorTerm) : customer.table;
     const donorKey = ownDonors ? `${snake(donorTerm.singular)}_id` : customer.key;
     const table = ctx.tableName(gift);

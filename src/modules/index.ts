@@ -1,5 +1,6 @@
 import type { BusinessModule } from '../compose/module.js';
 import type { CoreModuleId } from '../taxonomy/types.js';
+import { appointments } from './appointments.js';
 import { campaigns } from './campaigns.js';
 import { customers } from './customers.js';
 import { donations } from './donations.js';
@@ -9,10 +10,11 @@ import { orders } from './orders.js';
 import { production } from './production.js';
 import { projects } from './projects.js';
 import { staff } from './staff.js';
+import { subscriptions } from './subscriptions.js';
 import { support } from './support.js';
 
 /** The shared modules, in the order composition builds them (a module after the roles it needs). */
 export const SHARED_MODULES = { locations, offerings, customers, staff, campaigns, support } as const;
 
 /** The core business-model modules built so far; an industry's other modules are skipped with a note. */
-export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations };
+export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments };
