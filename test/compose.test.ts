@@ -7,33 +7,13 @@ import { tailor } from '../src/blueprints/tailor.js';
 import { compose } from '../src/compose/compose.js';
 import { DataModelSchema } from '../src/domain/data-model.js';
 import type { CompanyProfile } from '../src/domain/profile.js';
+import { companyProfile } from './helpers/company-profile.js';
 import { SemanticModelSchema } from '../src/domain/semantic-model.js';
 import { DemoStorySchema, QUESTION_LEVELS } from '../src/domain/story.js';
 import { GENERAL_INDUSTRY, INDUSTRIES, industryById } from '../src/taxonomy/industries.js';
 import { duckdbDialect } from '../src/warehouse/sql-dialect.js';
 
 const ASOF = '2026-11-25';
-
-/** A company as research would describe it: its own offerings, segments and places. */
-export function companyProfile(industryId: string, name: string, own: { products: string[]; segments: string[]; regions: string[] }): CompanyProfile {
-  const industry = industryById(industryId);
-  if (!industry) throw new Error(`no industry ${industryId}`);
-  return {
-    url: 'http://127.0.0.1/',
-    name,
-    summary: `${name} is a ${industry.label.toLowerCase()} business.`,
-    industry: { id: industry.id, label: industry.label, naics: industry.naics, confidence: 0.9 },
-    businessModel: industry.businessModel,
-    products: own.products,
-    customerSegments: own.segments,
-    regions: own.regions,
-    currency: 'USD',
-    kpis: [...industry.kpis],
-    keyEntities: [],
-    evidence: [],
-    pages: [],
-  };
-}
 
 /** Words that belong to other industries: retail's catalogue everywhere, and each case's own neighbours. */
 const RETAIL_WORDS = ['SKU', 'footwear', 'return rate', 'apparel', 'basket'];
