@@ -1,6 +1,7 @@
 import type { BusinessModule } from '../compose/module.js';
 import type { CoreModuleId } from '../taxonomy/types.js';
 import { appointments } from './appointments.js';
+import { bookings } from './bookings.js';
 import { campaigns } from './campaigns.js';
 import { customers } from './customers.js';
 import { donations } from './donations.js';
@@ -17,4 +18,4 @@ import { support } from './support.js';
 export const SHARED_MODULES = { locations, offerings, customers, staff, campaigns, support } as const;
 
 /** The core business-model modules built so far; an industry's other modules are skipped with a note. */
-export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments };
+export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments, bookings };
