@@ -5,6 +5,7 @@ import { bookings } from './bookings.js';
 import { campaigns } from './campaigns.js';
 import { customers } from './customers.js';
 import { donations } from './donations.js';
+import { enrolments } from './enrolments.js';
 import { locations } from './locations.js';
 import { offerings } from './offerings.js';
 import { orders } from './orders.js';
@@ -18,4 +19,4 @@ import { support } from './support.js';
 export const SHARED_MODULES = { locations, offerings, customers, staff, campaigns, support } as const;
 
 /** The core business-model modules built so far; an industry's other modules are skipped with a note. */
-export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments, bookings };
+export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments, bookings, enrolments };
