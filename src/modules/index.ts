@@ -9,6 +9,7 @@ import { enrolments } from './enrolments.js';
 import { locations } from './locations.js';
 import { offerings } from './offerings.js';
 import { orders } from './orders.js';
+import { policies } from './policies.js';
 import { production } from './production.js';
 import { projects } from './projects.js';
 import { staff } from './staff.js';
@@ -19,4 +20,4 @@ import { support } from './support.js';
 export const SHARED_MODULES = { locations, offerings, customers, staff, campaigns, support } as const;
 
 /** The core business-model modules built so far; an industry's other modules are skipped with a note. */
-export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments, bookings, enrolments };
+export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments, bookings, enrolments, policies };
