@@ -6,6 +6,7 @@ import { campaigns } from './campaigns.js';
 import { customers } from './customers.js';
 import { donations } from './donations.js';
 import { enrolments } from './enrolments.js';
+import { listings } from './listings.js';
 import { locations } from './locations.js';
 import { offerings } from './offerings.js';
 import { orders } from './orders.js';
@@ -20,4 +21,4 @@ import { support } from './support.js';
 export const SHARED_MODULES = { locations, offerings, customers, staff, campaigns, support } as const;
 
 /** The core business-model modules built so far; an industry's other modules are skipped with a note. */
-export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments, bookings, enrolments, policies };
+export const CORE_MODULES: Partial<Record<CoreModuleId, BusinessModule>> = { projects, orders, production, donations, subscriptions, appointments, bookings, enrolments, policies, listings };
