@@ -2,16 +2,20 @@
 // query and prints what came back.
 // Usage: node --import tsx scripts/check-blueprint.ts [id...] [--file src/blueprints/x.ts] [--scale N] [--seed N | --seeds 1..5] [--quiet]
 // Every golden question must declare an insight; each is checked on its query's result, for every seed of --seeds.
+// Every taxonomy industry without a preset is checked too, as the composition of its modules
+// (`composed:<id>`; name an industry id to check only it; --no-compositions skips them).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Blueprint } from '../src/blueprints/blueprint.js';
 import { BLUEPRINTS } from '../src/blueprints/index.js';
-import { verifyBlueprint } from '../src/blueprints/verify-blueprint.js';
+import { defaultProfile, verifyBlueprint } from '../src/blueprints/verify-blueprint.js';
+import { compose } from '../src/compose/compose.js';
+import { GENERAL_INDUSTRY, INDUSTRIES } from '../src/taxonomy/industries.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '42' }, seeds: { type: 'string' }, quiet: { type: 'boolean', default: false }, file: { type: 'string' } },
+  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '42' }, seeds: { type: 'string' }, quiet: { type: 'boolean', default: false }, file: { type: 'string' }, 'no-compositions': { type: 'boolean', default: false } },
 });
 let chosen: readonly Blueprint[] = positionals.length > 0 ? BLUEPRINTS.filter((b) => positionals.includes(b.id)) : BLUEPRINTS;
 if (values.file) {
@@ -28,6 +32,17 @@ function seedList(): number[] {
     return out;
   }
   return values.seeds.split(',').map(Number);
+}
+// Industries without a curated preset are composed from their modules, with their typical values.
+const composable = [...INDUSTRIES, GENERAL_INDUSTRY].filter((i) => i.preset === undefined && (positionals.length === 0 || positionals.includes(i.id)));
+if (!values['no-compositions'] && !values.file) {
+  chosen = [
+    ...chosen,
+    ...composable.map((industry) => {
+      const probe = compose(industry, { ...defaultProfile(BLUEPRINTS[0]!), products: [], customerSegments: [], regions: [] }).blueprint;
+      return compose(industry, { ...defaultProfile(probe), industry: { id: industry.id, label: industry.label, naics: industry.naics, confidence: 1 } }).blueprint;
+    }),
+  ];
 }
 const seeds = seedList();
 let bad = 0;
@@ -53,5 +68,5 @@ for (const bp of chosen) {
     if (report.problems.length > 0 || report.queries.some((q) => !q.ok) || unchecked.length > 0) bad++;
   }
 }
-console.log(`\n${chosen.length * seeds.length - bad} of ${chosen.length * seeds.length} blueprint runs pass (${chosen.length} blueprints x ${seeds.length} seeds; ${insights} insight checks)`);
+console.log(`\n${chosen.length * seeds.length - bad} of ${chosen.length * seeds.length} blueprint runs pass (${chosen.length} blueprints and compositions x ${seeds.length} seeds; ${insights} insight checks)`);
 process.exitCode = bad > 0 ? 1 : 0;

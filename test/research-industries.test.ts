@@ -65,15 +65,10 @@ describe('research on sites of industries without a preset', () => {
     assert.match(warnings[0] ?? '', /Industry unknown/);
   });
 
-  it('an industry without a preset borrows its sector preset, and the stage says so', () => {
-    const warnings: string[] = [];
+  it('an industry without a preset is composed in its own words; a preset industry keeps its preset', () => {
     const profile = { ...minimalProfile(), name: 'Hartwell & Diaz', industry: { id: 'law_firm', label: 'Law firms & legal services', naics: '541110', confidence: 0.9 } };
-    const bp = blueprintFor(profile, { warn: (m) => warnings.push(m) });
-    assert.equal(bp.id, 'saas');
-    assert.match(warnings[0] ?? '', /uses the B2B SaaS & software subscriptions template because Law firms & legal services has no composition yet/);
-    const own: string[] = [];
-    assert.equal(blueprintFor({ ...profile, industry: { ...profile.industry, id: 'healthcare', label: 'Healthcare providers' } }, { warn: (m) => own.push(m) }).id, 'healthcare');
-    assert.deepEqual(own, [], 'a preset industry uses its own template silently');
+    assert.equal(blueprintFor(profile).id, 'composed:law_firm');
+    assert.equal(blueprintFor({ ...profile, industry: { ...profile.industry, id: 'healthcare', label: 'Healthcare providers' } }).id, 'healthcare');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Column, ColumnType, GeneratorSpec, Insight, Table } from '../domain/data-model.js';
+import type { SemanticModel } from '../domain/semantic-model.js';
 import type { QuestionLevel } from '../domain/story.js';
 import type { SqlDialect } from '../warehouse/sql-dialect.js';
 
@@ -70,4 +71,9 @@ export interface Blueprint {
   glossary: Array<{ term: string; definition: string }>;
   /** 3-5 scenes that walk through the questions; `{company}` placeholders allowed. */
   scenes: Array<{ title: string; narrative: string; questionIds: string[] }>;
+  /**
+   * The semantic layer over these tables, where the blueprint declares one (compositions do);
+   * the model stage adds the golden questions as its verified queries.
+   */
+  semantic?: Omit<SemanticModel, 'verifiedQueries'>;
 }

@@ -22,17 +22,18 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
     outputSchema: DataModelSchema,
     input: (earlier) => ({ profile: need(earlier, 'research'), story: need(earlier, 'story') }),
     run: ({ profile, story }, ctx) => {
-      const bp = blueprintFor(profile, ctx);
+      const bp = blueprintFor(profile);
       const asOf = asOfFor(ctx);
       const model = renderModel(bp, profile, tailor(bp, profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
       // SQL only for the questions the story tells.
       const asked = new Set(story.goldenQuestions.map((q) => q.id));
-      return Promise.resolve({ ...model, goldenSql: model.goldenSql.filter((g) => asked.has(g.questionId)) });
+      const semantic = model.semantic ? { semantic: { ...model.semantic, verifiedQueries: model.semantic.verifiedQueries.filter((v) => asked.has(v.questionId)) } } : {};
+      return Promise.resolve({ ...model, goldenSql: model.goldenSql.filter((g) => asked.has(g.questionId)), ...semantic });
     },
     report: (m) => ({ output: { tables: m.tables.length, columns: m.tables.reduce((n, t) => n + t.columns.length, 0), goldenSql: m.goldenSql.length, dialect: m.dialect } }),
   },
   ({ profile, story }, ctx) => {
     const asOf = asOfFor(ctx);
-    return askForModel(ctx, profile, story, blueprintFor(profile, ctx), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
+    return askForModel(ctx, profile, story, blueprintFor(profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
   },
 );

@@ -95,6 +95,13 @@ export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailo
       synonyms: t.synonyms ?? [],
     });
   }
+  const goldenSql = blueprint.questions.map((q) => ({
+    questionId: q.id,
+    sql: q.sql(dialect).trim(),
+    expectedColumns: q.expectedColumns,
+    // Insight values name tailored categories: `{customerSegments.0}` becomes the company's own.
+    ...(q.insights ? { insights: q.insights.map((i) => tailorInsight(i, tailoring)) } : {}),
+  }));
   return {
     blueprint: blueprint.id,
     dialect: dialect.id,
@@ -102,13 +109,11 @@ export function renderModel(blueprint: Blueprint, profile: CompanyProfile, tailo
     currency: profile.currency,
     locale: localeFor(profile),
     tables,
-    goldenSql: blueprint.questions.map((q) => ({
-      questionId: q.id,
-      sql: q.sql(dialect).trim(),
-      expectedColumns: q.expectedColumns,
-      // Insight values name tailored categories: `{customerSegments.0}` becomes the company's own.
-      ...(q.insights ? { insights: q.insights.map((i) => tailorInsight(i, tailoring)) } : {}),
-    })),
+    goldenSql,
     glossary: blueprint.glossary.map((g) => ({ term: g.term, definition: tailoring.fill(g.definition) })),
+    // The golden questions, with their SQL in this dialect, are the semantic layer's verified queries.
+    ...(blueprint.semantic
+      ? { semantic: { ...blueprint.semantic, verifiedQueries: blueprint.questions.map((q, i) => ({ questionId: q.id, question: tailoring.fill(q.question), sql: goldenSql[i]!.sql })) } }
+      : {}),
   };
 }

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { agentStage } from '../src/agents/agent/index.js';
+import { dataStage } from '../src/agents/data/index.js';
+import { modelStage } from '../src/agents/model/index.js';
+import { provisionStage } from '../src/agents/provision/index.js';
+import { storyStage } from '../src/agents/story/index.js';
+import { validateStage } from '../src/agents/validate/index.js';
+import { LocalJobFiles } from '../src/files/local-job-files.js';
+import { emptyUsage } from '../src/llm/llm.js';
+import { silentLogger } from '../src/logging/logger.js';
+import type { StageContext } from '../src/pipeline/context.js';
+import { DuckdbWarehouse } from '../src/warehouse/duckdb-warehouse.js';
+import { companyProfile } from './helpers/company-profile.js';
+import { tempDir } from './helpers/tmp.js';
+
+const dir = tempDir();
+const warehouse = new DuckdbWarehouse(join(dir, 'warehouse'));
+after(() => warehouse.close());
+
+function contextFor(jobId: string, seed: number): StageContext {
+  return {
+    job: { jobId, url: 'https://example.com/', attempt: 0, strategy: 'heuristic', warehouse: 'duckdb', scale: 0.2, allowPrivateNetwork: false, datasetName: `provision_${jobId.replace(/-/g, '_')}`, seed },
+    http: { fetchPage: () => Promise.reject(new Error('no network')) },
+    warehouse,
+    files: new LocalJobFiles(dir, jobId),
+    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
+    logger: silentLogger,
+    signal: new AbortController().signal,
+    progress: () => undefined,
+    warn: () => undefined,
+    trace: { usage: emptyUsage() },
+  };
+}
+
+/** Companies in industries no preset covers, each composed from different core modules. */
+const COMPANIES = [
+  { id: 'law_firm', name: 'Baxter & Reyes LLP', own: { products: ['Personal injury', 'Trucking accidents', 'Medical malpractice'], segments: ['Injured workers', 'Families', 'Motorists'], regions: ['Denver', 'Boulder', 'Colorado Springs'] }, table: 'matters' },
+  { id: 'brewery', name: 'Cascade Brewing', own: { products: ['Hazy IPA', 'Pilsner', 'Oatmeal Stout', 'Sour Ale'], segments: ['Distributors', 'Bars and restaurants', 'Bottle shops'], regions: ['Portland', 'Bend', 'Eugene'] }, table: 'brews' },
+  { id: 'food_bank', name: 'Harvest Table Food Bank', own: { products: ['Emergency food boxes', 'Senior meals', 'School backpacks'], segments: ['Families with children', 'Seniors', 'Students'], regions: ['Eastside pantry', 'Downtown pantry', 'Riverside pantry'] }, table: 'donations' },
+  { id: 'fitness_wellness', name: 'Summit Fitness', own: { products: ['Unlimited membership', 'Off-peak membership', 'Class pack'], segments: ['Students', 'Professionals', 'Seniors'], regions: ['Downtown club', 'Northside club', 'Lakeside club'] }, table: 'subscriptions' },
+];
+
+describe('composed demos through the heuristic pipeline on DuckDB', () => {
+  for (const [i, c] of COMPANIES.entries()) {
+    it(`${c.id}: story → model → data → provision → agent → validate, every golden query and insight passing`, async () => {
+      const ctx = contextFor(`compose-${c.id.replace(/_/g, '-')}`, 7 + i);
+      const profile = companyProfile(c.id, c.name, c.own);
+      const story = await storyStage.run({ profile }, ctx);
+      assert.ok(story.goldenQuestions.length >= 12);
+      const model = await modelStage.run({ profile, story }, ctx);
+      assert.equal(model.blueprint, `composed:${c.id}`);
+      assert.ok(model.tables.some((t) => t.name === c.table), `a ${c.table} table`);
+      assert.equal(model.semantic?.verifiedQueries.length, story.goldenQuestions.length);
+      const files = await dataStage.run({ model }, ctx);
+      const dataset = await provisionStage.run({ profile, model, files }, ctx);
+      const agent = await agentStage.run({ profile, story, model, dataset }, ctx);
+      const report = await validateStage.run({ story, model, dataset, agent }, ctx);
+      const failing = report.results.filter((r) => !r.ok).map((r) => `${r.questionId}: ${r.problem}`);
+      assert.deepEqual(failing, []);
+      assert.equal(report.passed, story.goldenQuestions.length);
+      const checked = report.results.flatMap((r) => r.insights ?? []);
+      assert.ok(checked.length >= story.goldenQuestions.length, 'every golden question had its insight checked');
+      assert.ok(checked.every((x) => x.holds));
+      // The company's own values are in the loaded data, not only in the model.
+      const offering = model.tables[1]!;
+      const names = await warehouse.query(dataset.name, `SELECT ${offering.columns[1]!.name} FROM ${offering.name} ORDER BY 1`);
+      assert.deepEqual(names.rows.map((r) => r[0]), [...c.own.products].sort());
+    });
+  }
+});
