@@ -176,7 +176,7 @@ export function compileQuery(spec: QuerySpec, model: SemanticModel, dialect: Sql
   }
   if (spec.grain) {
     if (!time) throw new CompileError('No date to group by.');
-    const bucket = { day: (e: string) => e, week: dialect.truncWeek, month: dialect.truncMonth, quarter: dialect.truncQuarter, year: dialect.truncYear }[spec.grain];
+    const bucket = (e: string): string => ({ day: e, week: dialect.truncWeek(e), month: dialect.truncMonth(e), quarter: dialect.truncQuarter(e), year: dialect.truncYear(e) })[spec.grain ?? 'day'];
     select.push(`${bucket(timeExpr)} AS ${spec.grain}`);
     groupBy.push(String(select.length));
   }

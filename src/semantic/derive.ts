@@ -28,7 +28,10 @@ const KEY = /(^|_)id$/;
 const UNSLICEABLE_FAKES = new Set(['email', 'phone', 'street', 'postcode', 'address', 'sentence']);
 // Numbers that are scores, rates or sizes of one thing: summing them means nothing, so
 // their default aggregation is the average ("CSAT by channel" is the average CSAT).
-const AVERAGED = /(pct|percent|rate|ratio|score|rating|index|propensity|multiplier|mpg|gpa|age|_years|year$|price|fare|per_|_per|tenure|lead_time|days_to|minutes|capacity|count$|logins|utilisation|utilization|size)/;
+const AVERAGED_PARTS = new Set(
+  'pct percent rate ratio score rating index propensity multiplier mpg gpa age years price fare tenure minutes capacity logins utilisation utilization size days'.split(' '),
+);
+const averaged = (name: string): boolean => name.split('_').some((p) => AVERAGED_PARTS.has(p)) || /^(avg|average)_|_per_/.test(name);
 // A status value that means the row did not happen: such rows are left out of sums and averages.
 const VOID_VALUE = /^(cancell?ed|canceled|void(ed)?)$/i;
 const VOID_FLAG = /^is_(cancell?ed|canceled|void(ed)?)$/;
@@ -68,11 +71,12 @@ function isMeasureColumn(table: Table, column: Column): boolean {
   return !(column.generator.kind === 'list' || (column.generator.kind === 'category' && column.type === 'INT64'));
 }
 
-/** How often each column name appears in a date comparison of the golden SQL. */
+/** How often each column name starts a date window in the golden SQL. */
 function dateUsage(model: DataModel): Map<string, number> {
   const out = new Map<string, number>();
   for (const g of model.goldenSql) {
-    for (const m of g.sql.matchAll(/([a-z_][a-z0-9_]*)\)?\s*(?:>=?|<=?|BETWEEN)\s*(?:DATE|CAST|DATE_SUB|\(|\$)/gi)) {
+    // Lower bounds only: a window starts at a date (`order_date > …`); `received_date <= today` is a cut-off.
+    for (const m of g.sql.matchAll(/([a-z_][a-z0-9_]*)\)?\s*(?:>=?|BETWEEN)\s*(?:DATE|CAST|DATE_SUB|\(|\$)/gi)) {
       const name = (m[1] ?? '').toLowerCase();
       out.set(name, (out.get(name) ?? 0) + 1);
     }
@@ -158,8 +162,13 @@ export function deriveSemanticModel(model: DataModel, story?: Pick<DemoStory, 'g
     return [...own].sort((a, b) => used(b) - used(a))[0];
   };
   const dateFor = (table: string): SemanticTimeDimension | undefined => ownDate(table) ?? ancestors(table, joins).map(ownDate).find((d) => d !== undefined);
-  // Void rows of a table or of a parent (the lines of a cancelled order) leave sums out.
-  const voidFiltersFor = (table: string): string[] => [table, ...ancestors(table, joins)].flatMap((t) => filters.filter((f) => f.table === t).map((f) => f.name)).slice(0, 2);
+  // Void rows leave sums out, and so do the lines of a void parent ("order_items" of a cancelled
+  // order): a child whose name starts with its parent's is its lines. Other children (returns of
+  // an order, invoices of a subscription) are facts of their own and keep every row.
+  const voidFiltersFor = (table: string): string[] => {
+    const parents = joins.filter((j) => j.from === table && table.startsWith(`${singular(j.to.replace(/_/g, ' ')).replace(/ /g, '_')}_`)).map((j) => j.to);
+    return [table, ...parents].flatMap((t) => filters.filter((f) => f.table === t).map((f) => f.name));
+  };
 
   const measures: SemanticMeasure[] = [];
   for (const t of tables) {
@@ -183,9 +192,9 @@ export function deriveSemanticModel(model: DataModel, story?: Pick<DemoStory, 'g
       if (isMeasureColumn(t, c)) {
         const words = humanize(c.name);
         const money = c.type === 'NUMERIC' || (c.generator.kind === 'number' && c.generator.money === true);
-        const averaged = AVERAGED.test(c.name);
-        measures.push({ ...base, ...withVoids, name: unique(t, c, averaged ? '_total' : ''), label: `total ${words}`, description: `Sum of ${c.description}`, synonyms: averaged ? [] : [words, ...c.synonyms.map((s) => s.toLowerCase())], agg: 'sum', expr: c.name, format: money ? 'currency' : 'number' });
-        measures.push({ ...base, ...withVoids, name: unique(t, c, averaged ? '' : '_avg'), label: `average ${words}`, description: `Average of ${c.description}`, synonyms: averaged ? [words, ...c.synonyms.map((s) => s.toLowerCase())] : [], agg: 'avg', expr: c.name, format: money ? 'currency' : 'number', decimals: 2 });
+        const isAveraged = averaged(c.name);
+        measures.push({ ...base, ...withVoids, name: unique(t, c, isAveraged ? '_total' : ''), label: `total ${words}`, description: `Sum of ${c.description}`, synonyms: isAveraged ? [] : [words, ...c.synonyms.map((s) => s.toLowerCase())], agg: 'sum', expr: c.name, format: money ? 'currency' : 'number' });
+        measures.push({ ...base, ...withVoids, name: unique(t, c, isAveraged ? '' : '_avg'), label: `average ${words}`, description: `Average of ${c.description}`, synonyms: isAveraged ? [words, ...c.synonyms.map((s) => s.toLowerCase())] : [], agg: 'avg', expr: c.name, format: money ? 'currency' : 'number', decimals: 2 });
       } else if (c.type === 'BOOL') {
         const words = humanize(c.name.replace(/^(is|has)_/, ''));
         measures.push({ ...base, name: unique(t, c, '_rate'), label: `${words} rate`, description: `Percent of ${label} where ${c.name} is true.`, synonyms: [`share ${words}`, `percent ${words}`, `${words} percentage`], agg: 'avg', expr: `CASE WHEN ${c.name} THEN 100.0 ELSE 0 END`, format: 'percent', decimals: 1 });

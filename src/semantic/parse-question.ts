@@ -47,8 +47,8 @@ const NEUTRAL = new Set(
     'show give tell list display break down breakdown split get got see let please want need know find look ' +
     'and or with within across over under between than versus vs against compare compared comparison relative ' +
     'so far ever currently current now right just only also about around roughly approximately overall ' +
-    'make made bring brought come came generate generated earn earned run ran serve served work worked study ' +
-    'receive received take took go went sign signed up join place placed turn turned out happen happened ' +
+    'bring brought come came generate generated earn earned run ran serve served work worked study ' +
+    'receive received take took go went sign signed up join place placed turn turned out happen happened through via produce produced ' +
     'sell sold sells selling spend spent ' +
     'file record records database total sum number count average avg mean typical ' +
     'top bottom most least highest lowest biggest largest smallest best worst greatest fewest more less maximum minimum leading ' +
@@ -59,7 +59,7 @@ const NEUTRAL = new Set(
     .map((w) => stem(w)),
 );
 // Verbs that name a measure only when nothing else does ("which category sells the least").
-const WEAK = new Set(['sell', 'sold', 'spend', 'spent', 'earn', 'make'].map((w) => stem(w)));
+const WEAK = new Set(['sell', 'sold', 'spend', 'spent', 'earn'].map((w) => stem(w)));
 // Values too common as words to read as a filter ("other regions", "none").
 const GENERIC_VALUES = new Set(['other', 'none', 'all', 'yes', 'no', 'unknown', 'n/a', 'not applicable', 'total', 'new', 'day', 'time']);
 const DESC = new Set(['most', 'top', 'highest', 'biggest', 'largest', 'best', 'greatest', 'leading', 'maximum', 'more'].map((w) => stem(w)));
@@ -95,7 +95,9 @@ export function vocabulary(model: SemanticModel): Phrase[] {
     // Counts are named by their entity ("how many orders"), not as measures.
     if (m.agg === 'count') continue;
     const weak = (s: string): boolean => phraseStems(s).every((x) => WEAK.has(x));
-    for (const text of [m.label, m.label.replace(/^(total|average|number of) /, ''), m.name.replace(/_/g, ' '), ...m.synonyms]) add(text, { kind: 'measure', name: m.name, weak: weak(text) });
+    // A derived column measure is named by its column too ("average price" and "price").
+    const bare = m.agg === 'sum' || m.agg === 'avg' ? m.label.replace(/^(total|average) /, '') : m.label;
+    for (const text of [m.label, bare, m.name.replace(/_/g, ' '), ...m.synonyms]) add(text, { kind: 'measure', name: m.name, weak: weak(text) });
   }
   for (const e of model.entities) {
     for (const text of [e.table.replace(/_/g, ' '), e.label, ...e.synonyms]) add(text, { kind: 'entity', table: e.table });
@@ -114,6 +116,18 @@ export function vocabulary(model: SemanticModel): Phrase[] {
   return out;
 }
 
+/**
+ * A value is named by its own words, give or take a plural ("mortgages", "no-shows"): a stem
+ * match alone would read "opened" as the status "Open".
+ */
+function sameWords(window: Tok[], value: string): boolean {
+  const plural = (a: string, b: string): boolean => a === `${b}s` || a === `${b}es`;
+  return tokenize(value).every((v, k) => {
+    const raw = window[k]?.raw ?? '';
+    return raw === v.raw || plural(raw, v.raw) || plural(v.raw, raw);
+  });
+}
+
 function sameCand(a: Candidate, b: Candidate): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -124,7 +138,7 @@ function scan(toks: Tok[], re: RegExp, fn: (m: RegExpExecArray, start: number) =
   for (const m of text.matchAll(new RegExp(re.source, 'g'))) {
     const start = text.slice(0, m.index).split(' ').length - 1;
     const len = m[0].trim().split(' ').length;
-    if (fn(m as RegExpExecArray, start) === false) continue;
+    if (fn(m, start) === false) continue;
     for (let k = start; k < start + len; k++) {
       const t = toks[k];
       if (t) t.used = true;
@@ -208,7 +222,7 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
   });
   if (out.compare && out.period) {
     const previous = previousPeriod(out.period, out.periodGrain, out.rolling);
-    return { ...out, period: out.period, compare: true, ...{ comparePeriod: previous } } as TimeParse & { comparePeriod: Period };
+    return { ...out, period: out.period, compare: true, ...{ comparePeriod: previous } };
   }
   return out;
 }
@@ -222,8 +236,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     const window = toks.slice(start, start + len);
     if (window.length < len || (!all && window.some((t) => t.used))) return [];
     const out: Candidate[] = [];
-    for (const p of phrases) if (p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && !out.some((c) => sameCand(c, p.cand))) out.push(p.cand);
-    return out;
+    for (const p of phrases) if (p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && !out.some((c) => sameCand(c, p.cand)) && (p.cand.kind !== 'value' || sameWords(window, p.cand.value))) out.push(p.cand);
+    // A word that names a table ("reservations", "branches") is the table, not a value that looks like it.
+    return out.some((c) => c.kind === 'entity') ? out.filter((c) => c.kind !== 'value') : out;
   };
   const mentions: Mention[] = [];
   const claim = (minLen: number): void => {
@@ -357,10 +372,13 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   const baseTable = first ? (leaves(first, model)[0]?.table ?? first.table) : '';
   const distance = (table: string): number => joinPath(baseTable, table, model.joins)?.length ?? Infinity;
 
+  /** Whether a grouping word comes right before (skipping articles and a count): "by the region", "top 5 branches". */
   function hasCue(start: number): boolean {
-    for (let k = Math.max(0, start - 3); k < start; k++) {
+    for (let k = start - 1; k >= 0 && k >= start - 3; k--) {
       const t = toks[k];
-      if (t && (GROUP_CUES.has(t.raw) || (/^\d+$/.test(t.raw) && !t.used))) return true;
+      if (!t) return false;
+      if (GROUP_CUES.has(t.raw)) return true;
+      if (!(['the', 'a', 'an'].includes(t.raw) || /^\d+$/.test(t.raw))) return false;
     }
     return false;
   }
@@ -425,6 +443,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     }
     // An entity named as context ("for customers", "per subscription") adds nothing.
   }
+
+  // Two values of one dimension ("monthly versus annual") are compared side by side.
+  for (const f of filters) if (f.values.length > 1 && !dimensions.includes(f.dimension)) dimensions.push(f.dimension);
 
   const left = leftovers();
   if (left.length) return { ok: false, reason: `I could not map ${left.map((w) => `"${w}"`).join(', ')} to this dataset.`, unmapped: left };

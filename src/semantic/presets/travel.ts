@@ -8,5 +8,5 @@ export const travel: SemanticOverlay = {
     { ...operated, name: 'seats_flown', label: 'seats flown', description: 'Seats on operated flights.', synonyms: ['seats flown'], agg: 'sum', expr: 'seat_capacity', format: 'number' },
     { ...operated, name: 'load_factor', label: 'load factor', description: 'Passengers boarded divided by seats flown, on operated flights.', synonyms: ['load factor'], agg: 'ratio', expr: '', numerator: 'passengers_boarded', denominator: 'seats_flown', format: 'percent', decimals: 3 },
   ],
-  measureSynonyms: { ticket_revenue: ['revenue', 'passenger revenue', 'ticket sales'], is_cancelled_rate: ['cancellation rate'], ancillary_purchases_price_total: ['ancillary revenue'] },
+  measureSynonyms: { ticket_revenue: ['revenue', 'passenger revenue', 'ticket sales'], is_cancelled_rate: ['cancellation rate'], price_total: ['ancillary revenue', 'ancillary sales'] },
 };
