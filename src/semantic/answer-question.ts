@@ -28,7 +28,10 @@ export function describeQuery(spec: QuerySpec, model: SemanticModel, appliedFilt
 
 /** What the dataset can answer, for a decline: its measures, dimensions and periods. */
 export function capabilities(model: SemanticModel): string {
-  const measures = [...new Set(model.measures.filter((m) => m.agg !== 'avg' || m.format === 'percent' || m.synonyms.length > 0).map((m) => m.label))].slice(0, 14);
+  // The named measures first (revenue, MRR, rates), then what can be counted.
+  const named = model.measures.filter((m) => m.agg !== 'count' && (m.synonyms.length > 0 || m.agg === 'ratio')).map((m) => m.label);
+  const counts = model.entities.map((e) => `number of ${e.table.replace(/_/g, ' ')}`);
+  const measures = [...new Set([...named.slice(0, 12), ...counts])].slice(0, 20);
   const dimensions = [...new Set(model.dimensions.filter((d) => d.dataType !== 'boolean').map((d) => d.label))].slice(0, 14);
   return [
     `Measures: ${measures.join(', ')}.`,

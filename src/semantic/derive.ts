@@ -37,7 +37,8 @@ const VOID_VALUE = /^(cancell?ed|canceled|void(ed)?)$/i;
 const VOID_FLAG = /^is_(cancell?ed|canceled|void(ed)?)$/;
 
 function dimensionLabel(column: Column): string {
-  return humanize(column.name.replace(/^(is|has)_/, '').replace(/_name$/, ''));
+  // "category_name" is the category; "full_name" stays a name.
+  return humanize(column.name.replace(/^(is|has)_/, '').replace(/^(?!(full|first|last|display)_name$)(.+)_name$/, '$2'));
 }
 
 /**

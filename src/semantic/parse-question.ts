@@ -293,7 +293,7 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   scan(toks, /\b(?:total|sum|overall)\b/, () => {
     total = true;
   });
-  scan(toks, /\b(?:share|percentage|percent|proportion|mix|what fraction)\b/, () => {
+  scan(toks, /\b(?:share|percentage|percent|proportion|mix|split|what fraction)\b/, () => {
     share = true;
   });
   scan(toks, /\b(top|bottom) (\d+)\b/, (m, start) => {
@@ -366,7 +366,10 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     const counted = table ? countMeasureOf(table) : undefined;
     if (counted) chosenMeasures.push(counted.name);
   }
-  if (chosenMeasures.length === 0) return { ok: false, reason: 'It names no measure this dataset has.', unmapped: leftovers() };
+  if (chosenMeasures.length === 0) {
+    const unmapped = leftovers();
+    return { ok: false, reason: `it names no measure this dataset has${unmapped.length ? ` (I could not map ${unmapped.map((w) => `"${w}"`).join(', ')})` : ''}.`, unmapped };
+  }
 
   const first = measureOf(chosenMeasures[0] ?? '');
   const baseTable = first ? (leaves(first, model)[0]?.table ?? first.table) : '';
