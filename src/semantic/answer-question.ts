@@ -22,7 +22,8 @@ export function describeQuery(spec: QuerySpec, model: SemanticModel, appliedFilt
   if (spec.dimensions.length) parts.push(`by ${spec.dimensions.map((d) => label(d, model.dimensions)).join(' and ')}`);
   if (spec.share) parts.push('with each share of the total');
   if (spec.limit !== undefined) parts.push(`${spec.order === 'asc' ? 'bottom' : 'top'} ${spec.limit}`);
-  else if (spec.order && spec.dimensions.length) parts.push(spec.order === 'asc' ? 'lowest first' : 'highest first');
+  // Grouped rows come highest first unless the question asked for the lowest (see compileQuery).
+  else if (spec.dimensions.length && !spec.grain) parts.push(spec.order === 'asc' ? 'lowest first' : 'highest first');
   return parts.join(', ');
 }
 

@@ -171,7 +171,7 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
     return true;
   };
   const year = parseDay(asOf).y;
-  scan(toks, /\b(?:compared? (?:to|with)|vs|versus|against|relative to|than)(?: the)?(?: same)? (?:(?:one|period|day|week|month|quarter|year) before|(?:previous|prior|preceding|last) (?:one|period|day|week|month|quarter|year)|(?:day|week|month|quarter|year) before)\b/, () => {
+  scan(toks, /\b(?:compared? (?:to|with)|vs|versus|against|relative to|than)(?: the)?(?: same)? (?:(?:one|1|period|day|week|month|quarter|year) before|(?:previous|prior|preceding|last) (?:one|1|period|day|week|month|quarter|year)|(?:day|week|month|quarter|year) before)\b/, () => {
     out.compare = true;
   });
   scan(toks, new RegExp(`\\b(?:(?:over|in|during|for|from) )?(?:the )?(?:last|past|previous|trailing|prior) (\\d+) ${GRAINS}s?\\b`), (m) => set(rollingPeriod(asOf, m[2] as TimeGrain, Number(m[1])), m[2] as TimeGrain, Number(m[1])));
