@@ -166,6 +166,16 @@ describe('provision chat, on a job run end to end over the sample site', () => {
     assert.equal(lines[header + 22], `… ${months - 20} more rows`);
   });
 
+  it('draws a ranking as bars with --chart', async () => {
+    const ran = await cli(['chat', JOB, 'revenue by region', '--chart', '--state-dir', stateDir]);
+    assert.equal(ran.code, 0, ran.stderr);
+    const chart = ran.stdout.slice(ran.stdout.indexOf('revenue by region_name'));
+    const bars = chart.split('\n').slice(1).filter((l) => l.includes('█'));
+    assert.ok(bars.length >= 3, ran.stdout);
+    // Highest first, and the longest bar is the first.
+    assert.ok((bars[0]?.match(/█/g)?.length ?? 0) >= (bars[1]?.match(/█/g)?.length ?? 0));
+  });
+
   it('chats over piped stdin: two questions in one conversation, quit ends it', async () => {
     const ran = await cli(['chat', JOB, '--json', '--state-dir', stateDir], {
       stdin: ['how many orders did we get in the past 30 days\n', '\n', 'revenue split by channel\n', 'quit\n', 'which region has the most customers\n'],

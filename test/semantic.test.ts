@@ -5,6 +5,7 @@ import { retail } from '../src/blueprints/retail.js';
 import { tailor } from '../src/blueprints/tailor.js';
 import { defaultProfile } from '../src/blueprints/verify-blueprint.js';
 import { planAnswer } from '../src/semantic/answer-question.js';
+import { chartFor } from '../src/semantic/chart.js';
 import { compileQuery, qualify } from '../src/semantic/compile.js';
 import { deriveSemanticModel } from '../src/semantic/derive.js';
 import { parseQuestion } from '../src/semantic/parse-question.js';
@@ -121,5 +122,20 @@ describe('parseQuestion', () => {
   it('states what it computed', () => {
     const plan = planAnswer('revenue by region last month', semantic, asOf, duckdbDialect(asOf));
     assert.equal(plan.kind === 'sql' ? plan.description : '', 'revenue (cancelled orders excluded), 1–31 May 2026 by order date, by region, highest first');
+  });
+});
+
+describe('chartFor', () => {
+  it('draws a ranking as bars scaled to the largest value', () => {
+    const chart = chartFor(['region', 'revenue'], [['West', 200], ['East', 100], ['North', 50]], { width: 8 });
+    assert.equal(chart, ['revenue by region', 'West   ████████  200', 'East   ████      100', 'North  ██        50'].join('\n'));
+  });
+  it('draws a time series with a sparkline first', () => {
+    const chart = chartFor(['month', 'orders'], [['2026-01-01', 1], ['2026-02-01', 8], ['2026-03-01', 4]], { width: 8 });
+    assert.match(chart ?? '', /^orders by month\n▁█▄ {2}2026-01-01 → 2026-03-01, 1 to 8\n2026-01-01 {2}█ /);
+  });
+  it('draws nothing for one number or rows without a label', () => {
+    assert.equal(chartFor(['revenue'], [[1], [2]]), undefined);
+    assert.equal(chartFor(['revenue'], [[1]]), undefined);
   });
 });

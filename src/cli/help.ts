@@ -120,7 +120,7 @@ job's status, logs and checkpoints stay, so its history remains and running it a
 same --job-id provisions it again. BigQuery jobs need GOOGLE_CLOUD_PROJECT and Google
 credentials (BIGQUERY_API_ENDPOINT and CAPI_API_ENDPOINT point elsewhere).`;
 
-export const CHAT_HELP = `Usage: provision chat <jobId> [question] [--state-dir <dir>] [--json]
+export const CHAT_HELP = `Usage: provision chat <jobId> [question] [--state-dir <dir>] [--json] [--chart]
 
 Asks the job's data agent. With a question, prints the answer, the SQL it ran and up to 20
 rows of the result. Without one, reads questions from stdin, one a line, in one conversation
@@ -129,12 +129,14 @@ works too.
 
 The local agent (DuckDB jobs) opens the dataset read-only and runs only single read-only
 SELECT queries, at most 1,000 rows an answer. With ANTHROPIC_API_KEY set, Claude writes the
-SQL from the agent's context; otherwise the question is matched to the job's golden
-questions and their validated SQL runs, and a question that matches none is answered with
-the questions it can answer. BigQuery jobs need the Conversational Analytics API agent.
+SQL from the agent's context; otherwise a golden question runs its validated SQL, and any
+other question is compiled through the semantic layer (measures, dimensions, periods such as
+"last month" or "in 2025", filters, top N, shares, trends, comparisons) and the answer says
+what it computed. A question it cannot map is declined with what the data holds. BigQuery jobs need the Conversational Analytics API agent.
 
 Options:
   --state-dir <dir>          State directory (default .provision)
+  --chart                    Also draw a ranking or a time series as Unicode bars
   --json                     One JSON document: {jobId, agent, question, answer: {text, sql,
                              columns, rows, unanswered}}; without a question, one such
                              document a line per question
