@@ -194,7 +194,7 @@ export function deriveSemanticModel(model: DataModel, story?: Pick<DemoStory, 'g
         const words = humanize(c.name);
         const money = c.type === 'NUMERIC' || (c.generator.kind === 'number' && c.generator.money === true);
         const isAveraged = averaged(c.name);
-        measures.push({ ...base, ...withVoids, name: unique(t, c, isAveraged ? '_total' : ''), label: `total ${words}`, description: `Sum of ${c.description}`, synonyms: isAveraged ? [] : [words, ...c.synonyms.map((s) => s.toLowerCase())], agg: 'sum', expr: c.name, format: money ? 'currency' : 'number' });
+        measures.push({ ...base, ...withVoids, name: unique(t, c, isAveraged ? '_total' : ''), label: words.startsWith('total') ? words : `total ${words}`, description: `Sum of ${c.description}`, synonyms: isAveraged ? [] : [words, ...c.synonyms.map((s) => s.toLowerCase())], agg: 'sum', expr: c.name, format: money ? 'currency' : 'number' });
         measures.push({ ...base, ...withVoids, name: unique(t, c, isAveraged ? '' : '_avg'), label: `average ${words}`, description: `Average of ${c.description}`, synonyms: isAveraged ? [words, ...c.synonyms.map((s) => s.toLowerCase())] : [], agg: 'avg', expr: c.name, format: money ? 'currency' : 'number', decimals: 2 });
       } else if (c.type === 'BOOL') {
         const words = humanize(c.name.replace(/^(is|has)_/, ''));

@@ -115,7 +115,9 @@ export function buildAgentContext(jobId: string, profile: CompanyProfile, story:
       filters: semantic.filters.map((f) => ({ name: f.name, table: f.table, expr: f.expr, description: f.description })),
       time_dimensions: semantic.timeDimensions.map((t) => `${t.table}.${t.expr}`),
     },
-    golden_queries: exampleQueries.map((e) => ({ natural_language_query: e.question, sql_query: e.sql })),
+    golden_queries: golden.map((e) => ({ natural_language_query: e.question, sql_query: e.sql })),
+    // Patterns compiled from the semantic layer, the way the offline agent answers.
+    example_queries: exampleQueries.slice(golden.length).map((e) => ({ natural_language_query: e.question, sql_query: e.sql })),
   };
 
   return {
