@@ -139,8 +139,16 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
     const context = (create?.body as { dataAnalyticsAgent: { publishedContext: { systemInstruction: string; datasourceReferences: { bq: { tableReferences: Array<{ projectId: string; datasetId: string; tableId: string }> } }; exampleQueries: Array<{ naturalLanguageQuestion: string; sqlQuery: string }>; glossaryTerms: unknown[] } } }).dataAnalyticsAgent.publishedContext;
     assert.equal(context.datasourceReferences.bq.tableReferences.length, model.tables.length);
     assert.ok(context.datasourceReferences.bq.tableReferences.every((t) => t.projectId === PROJECT && t.datasetId === DATASET));
-    assert.deepEqual(context.exampleQueries.map((e) => e.sqlQuery).sort(), model.goldenSql.map((g) => g.sql).sort());
-    assert.ok(context.glossaryTerms.length > 0);
+    // Every golden query, then the semantic layer's compiled examples, in BigQuery SQL.
+    const published = context.exampleQueries.map((e) => e.sqlQuery);
+    assert.deepEqual(published.slice(0, model.goldenSql.length).sort(), model.goldenSql.map((g) => g.sql).sort());
+    const extra = published.slice(model.goldenSql.length);
+    assert.ok(extra.length > 0);
+    assert.ok(extra.every((sql) => sql.includes(`\`${PROJECT}.${DATASET}.`)), extra.join('\n'));
+    // The semantic model's measures and named filters are glossary terms.
+    const terms = (context.glossaryTerms as Array<{ displayName: string }>).map((g) => g.displayName);
+    assert.ok(terms.includes('cancelled orders excluded'), terms.join(', '));
+    assert.ok(terms.includes('gross margin') || terms.includes('Gross margin'), terms.join(', '));
     assert.equal((parse(context.systemInstruction) as { company: { name: string } }).company.name, 'Northwind Outfitters');
     assert.equal(summary.agent?.remote, `projects/${PROJECT}/locations/global/dataAgents/provision-${JOB}`);
   });

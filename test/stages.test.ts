@@ -58,7 +58,10 @@ describe('heuristic stages on DuckDB, one after another', () => {
 
     const agent = await agentStage.run({ profile, story, model, dataset }, ctx);
     assert.ok(await ctx.files.exists('agent/system-instruction.yaml'));
-    assert.equal(agent.context.exampleQueries.length, story.goldenQuestions.length);
+    // The golden questions first, then a few examples compiled from the semantic layer.
+    assert.deepEqual(agent.context.exampleQueries.slice(0, story.goldenQuestions.length).map((e) => e.question), story.goldenQuestions.map((q) => q.question));
+    assert.ok(agent.context.exampleQueries.length > story.goldenQuestions.length);
+    assert.ok(agent.context.semantic?.measures.some((m) => m.name === 'revenue'));
     const report = await validateStage.run({ story, model, dataset, agent }, ctx);
     assert.equal(report.passed, report.total);
     assert.equal(report.score, 1);

@@ -50,6 +50,7 @@ export const OPTIONS = {
   host: { flags: '--host <host>', env: 'PROVISION_HOST', default: '127.0.0.1', description: 'interface to listen on' },
   port: { flags: '--port <port>', env: 'PORT', default: '8787', description: 'port to listen on' },
   idempotencyKey: { flags: '--idempotency-key <key>', description: 'the same key always names the same job (one URL only)' },
+  chart: { flags: '--chart', description: 'also draw a ranking or a time series as Unicode bars' },
   json: { flags: '--json', description: 'print one machine-readable JSON document on stdout' },
 } as const satisfies Record<string, OptionDef>;
 export type OptionKey = keyof typeof OPTIONS;
@@ -135,11 +136,12 @@ works too.
 
 The local agent (DuckDB jobs) opens the dataset read-only and runs only single read-only
 SELECT queries, at most 1,000 rows an answer. With ANTHROPIC_API_KEY set, Claude writes the
-SQL from the agent's context; otherwise the question is matched to the job's golden
-questions and their validated SQL runs, and a question that matches none is answered with
-the questions it can answer. BigQuery jobs ask the Conversational Analytics API agent
+SQL from the agent's context; otherwise a golden question runs its validated SQL, and any
+other question is compiled through the semantic layer (measures, dimensions, periods such as
+"last month" or "in 2025", filters, top N, shares, trends, comparisons) and the answer says
+what it computed; a question it cannot map is declined with what the data holds. BigQuery jobs ask the Conversational Analytics API agent
 (GOOGLE_CLOUD_PROJECT, Google credentials; CAPI_API_ENDPOINT to point elsewhere).`,
-    options: ['stateDir', 'json'],
+    options: ['stateDir', 'chart', 'json'],
     epilog: `With --json: one document {jobId, agent, question, answer: {text, sql, columns, rows,
 unanswered}}; without a question, one such document a line per question.
 Exit status: 0 answered, also when the agent says it cannot answer (--json shows

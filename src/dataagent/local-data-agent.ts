@@ -10,6 +10,8 @@ import type { Llm } from '../llm/llm.js';
 import { openReadOnly, readOnlyQuery, type ReadOnlyDb, type ReadResult } from '../warehouse/duckdb-read-only.js';
 import type { AgentAnswer, AgentConversation, DataAgentService, PublishedAgent } from './data-agent.js';
 import { matchQuestion } from './match-question.js';
+import { capabilities, planAnswer } from '../semantic/answer-question.js';
+import { duckdbDialect } from '../warehouse/sql-dialect.js';
 import { assertReadOnlySql } from './read-only-sql.js';
 
 export interface LocalDataAgentOptions {
@@ -28,6 +30,12 @@ export interface LocalDataAgentOptions {
 }
 
 const AGENT_ID = /^[a-z0-9][a-z0-9_-]{0,127}$/i;
+
+/**
+ * With a semantic layer, only a near-verbatim example question runs its validated SQL: a looser
+ * match answered "revenue last month" with the last 12 months' revenue. Anything else compiles.
+ */
+const VERIFIED_MATCH = 0.85;
 
 const StoredAgentSchema = z.object({ agentId: z.string(), context: AgentContextSchema, dataset: ProvisionedDatasetSchema, updatedAt: z.string() });
 type StoredAgent = z.infer<typeof StoredAgentSchema>;
@@ -182,12 +190,25 @@ class LocalConversation implements AgentConversation {
     return readOnlyQuery(conn, sql, { maxRows: this.maxRows, timeoutMs: this.options.queryTimeoutMs ?? 30_000, ...(signal ? { signal } : {}) });
   }
 
-  /** Without a model: the closest example question's validated SQL, or a plain "cannot". */
+  /**
+   * Without a model: a question that is (nearly) an example question runs its validated SQL;
+   * any other is compiled through the semantic layer and says what it computed; one that
+   * cannot be mapped is declined with what the data holds, never answered as another question.
+   * Agents published before the semantic layer keep matching example questions.
+   */
   private async askExamples(conn: DuckDBConnection, question: string, signal: AbortSignal | undefined): Promise<AgentAnswer> {
     const { context } = this.agent;
-    const { match, ranked } = matchQuestion(question, context, this.options.matchThreshold === undefined ? {} : { threshold: this.options.matchThreshold });
-    if (!match) {
-      const suggestions = ranked.slice(0, 3).map((r) => `- ${r.question}`);
+    const semantic = context.semantic && context.asOf ? { model: context.semantic, asOf: context.asOf } : undefined;
+    const threshold = this.options.matchThreshold ?? (semantic ? VERIFIED_MATCH : undefined);
+    const { match, ranked } = matchQuestion(question, context, threshold === undefined ? {} : { threshold });
+    if (match) {
+      const sql = assertReadOnlySql(match.sql);
+      const result = await this.run(conn, sql, signal);
+      const how = match.score >= 0.999 ? `This is the example question "${match.question}".` : `Answered as the example question "${match.question}" (match ${Math.round(match.score * 100)}%).`;
+      return { text: `${summarizeResult(result, this.maxRows)}\n${how}`, sql, columns: result.columns, rows: result.rows };
+    }
+    const suggestions = ranked.slice(0, 3).map((r) => `- ${r.question}`);
+    if (!semantic) {
       return {
         text: [`I can't answer "${question}" from this dataset: it does not match any question I know how to answer.`, 'Try one of these:', ...suggestions].join('\n'),
         columns: [],
@@ -195,10 +216,18 @@ class LocalConversation implements AgentConversation {
         unanswered: true,
       };
     }
-    const sql = assertReadOnlySql(match.sql);
+    const plan = planAnswer(question, semantic.model, semantic.asOf, duckdbDialect(semantic.asOf));
+    if (plan.kind === 'decline') {
+      return {
+        text: [`I can't answer "${question}" from this dataset: ${plan.reason}`, capabilities(semantic.model), 'Or try one of these:', ...suggestions].join('\n'),
+        columns: [],
+        rows: [],
+        unanswered: true,
+      };
+    }
+    const sql = assertReadOnlySql(plan.sql);
     const result = await this.run(conn, sql, signal);
-    const how = match.score >= 0.999 ? `This is the example question "${match.question}".` : `Answered as the example question "${match.question}" (match ${Math.round(match.score * 100)}%).`;
-    return { text: `${summarizeResult(result, this.maxRows)}\n${how}`, sql, columns: result.columns, rows: result.rows };
+    return { text: `${summarizeResult(result, this.maxRows)}\nComputed: ${plan.description}.`, sql, columns: result.columns, rows: result.rows };
   }
 
   /** With a model: text-to-SQL over the published context, checked read-only, one repair round on an SQL error. */

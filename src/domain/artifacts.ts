@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SemanticModelSchema } from './semantic-model.js';
 import { DemoStorySchema } from './story.js';
 
 /** Output of `data`: one CSV file per table, deterministic from the seed. */
@@ -35,6 +36,10 @@ export const AgentContextSchema = z.object({
   relationships: z.array(z.object({ from: z.string(), to: z.string(), description: z.string() })),
   glossary: z.array(z.object({ term: z.string(), definition: z.string() })),
   exampleQueries: z.array(z.object({ question: z.string(), sql: z.string() })),
+  /** The semantic layer the offline agent compiles questions through (absent in agents published before it). */
+  semantic: SemanticModelSchema.optional(),
+  /** The data's "today": relative periods ("last month") are computed from it. */
+  asOf: z.iso.date().optional(),
 });
 export type AgentContext = z.infer<typeof AgentContextSchema>;
 

@@ -18,7 +18,7 @@ type AgentInput = z.infer<typeof Input>;
  * default because it was created first).
  */
 async function publishAgent({ profile, story, dataset }: AgentInput, model: DataModel, ctx: StageContext): Promise<AgentArtifact> {
-  const context = buildAgentContext(ctx.job.jobId, profile, story, model);
+  const context = buildAgentContext(ctx.job.jobId, profile, story, model, ctx.warehouse.dialect(ctx.job.datasetName, model.asOf));
   const yamlFile = await ctx.files.write('agent/system-instruction.yaml', context.systemInstruction);
   await ctx.files.write('agent/agent-context.json', JSON.stringify(context, null, 2));
   if (!ctx.agents) return { context, yamlFile };

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { tailor } from '../../blueprints/tailor.js';
-import { DataModelSchema } from '../../domain/data-model.js';
+import { DataModelSchema, type DataModel } from '../../domain/data-model.js';
 import { CompanyProfileSchema } from '../../domain/profile.js';
 import { DemoStorySchema } from '../../domain/story.js';
+import type { DemoStory } from '../../domain/story.js';
 import type { StageContext } from '../../pipeline/context.js';
 import { need, type Stage } from '../../pipeline/stage.js';
 import { blueprintFor } from '../blueprint-for.js';
+import { deriveSemanticModel } from '../../semantic/derive.js';
 import { withStrategies } from '../strategy.js';
 import { askForModel } from './llm.js';
 import { renderModel } from './render-model.js';
@@ -14,6 +16,10 @@ const Input = z.object({ profile: CompanyProfileSchema, story: DemoStorySchema }
 
 // The data ends "today"; the golden SQL's windows are relative to the same day.
 const asOfFor = (ctx: StageContext): string => ctx.clock.now().toISOString().slice(0, 10);
+
+// Every model carries its semantic layer: derived from its tables, with the modules' or the
+// preset's curated parts on top; chat and the agent's context are rendered from it.
+const withSemantic = (model: DataModel, story: DemoStory): DataModel => ({ ...model, semantic: deriveSemanticModel(model, story) });
 
 export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
   {
@@ -27,13 +33,12 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
       const model = renderModel(bp, profile, tailor(bp, profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
       // SQL only for the questions the story tells.
       const asked = new Set(story.goldenQuestions.map((q) => q.id));
-      const semantic = model.semantic ? { semantic: { ...model.semantic, verifiedQueries: model.semantic.verifiedQueries.filter((v) => asked.has(v.questionId)) } } : {};
-      return Promise.resolve({ ...model, goldenSql: model.goldenSql.filter((g) => asked.has(g.questionId)), ...semantic });
+      return Promise.resolve(withSemantic({ ...model, goldenSql: model.goldenSql.filter((g) => asked.has(g.questionId)) }, story));
     },
     report: (m) => ({ output: { tables: m.tables.length, columns: m.tables.reduce((n, t) => n + t.columns.length, 0), goldenSql: m.goldenSql.length, dialect: m.dialect } }),
   },
   ({ profile, story }, ctx) => {
     const asOf = asOfFor(ctx);
-    return askForModel(ctx, profile, story, blueprintFor(profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
+    return askForModel(ctx, profile, story, blueprintFor(profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf).then((m) => withSemantic(m, story));
   },
 );

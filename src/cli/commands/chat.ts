@@ -10,6 +10,7 @@ import { displayValue, LocalDataAgent } from '../../dataagent/local-data-agent.j
 import { AgentContextSchema, ProvisionedDatasetSchema, type ProvisionedDataset } from '../../domain/artifacts.js';
 import type { Llm } from '../../llm/llm.js';
 import { createLogger, jsonLineSink } from '../../logging/logger.js';
+import { chartFor } from '../../semantic/chart.js';
 import { datasetNameFor, JobIdSchema } from '../../pipeline/job-spec.js';
 import { UsageError } from '../exit-status.js';
 import { parseCommand } from '../program.js';
@@ -107,7 +108,7 @@ export async function agentFor(job: ChatJob, io: CliIO, deps: ChatDeps = {}): Pr
   const llm = deps.llm === null ? undefined : (deps.llm ?? (await defaultLlm(io)));
   const service = new LocalDataAgent({ stateDir: job.stateDir, ...(llm ? { llm } : {}) });
   const { name } = await service.publish(agentId, context, dataset);
-  return { service, agentId, name, mode: llm ? 'text-to-SQL with Claude' : 'matching the example questions' };
+  return { service, agentId, name, mode: llm ? 'text-to-SQL with Claude' : 'compiling questions through the semantic layer' };
 }
 
 function cell(v: unknown, decimals: number): string {
@@ -136,12 +137,14 @@ export function formatTable(columns: string[], rows: unknown[][], limit = SHOWN_
   return out.join('\n');
 }
 
-/** An answer for a person: the text, the SQL, the rows. */
-export function formatAnswer(answer: AgentAnswer): string {
+/** An answer for a person: the text, the SQL, the rows, and with `chart` a chart of a ranking or a time series. */
+export function formatAnswer(answer: AgentAnswer, options: { chart?: boolean } = {}): string {
   const parts = [answer.text];
   if (answer.sql) parts.push(`SQL:\n${answer.sql.replace(/^/gm, '  ')}`);
   const table = formatTable(answer.columns, answer.rows);
   if (table && !answer.unanswered) parts.push(table);
+  const chart = options.chart && !answer.unanswered ? chartFor(answer.columns, answer.rows) : undefined;
+  if (chart) parts.push(chart);
   return parts.join('\n\n');
 }
 
@@ -150,7 +153,7 @@ function answerJson(jobId: string, agent: string, question: string, answer: Agen
 }
 
 /** Reads questions a line at a time until exit, quit or the end of input; one conversation throughout. */
-async function repl(conversation: AgentConversation, job: ChatJob, agent: { name: string; mode: string }, io: CliIO, json: boolean): Promise<number> {
+async function repl(conversation: AgentConversation, job: ChatJob, agent: { name: string; mode: string }, io: CliIO, json: boolean, chart = false): Promise<number> {
   const input = io.stdin ?? process.stdin;
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({ input, ...(interactive ? { output: io.stdout, prompt: '> ' } : {}), terminal: interactive });
@@ -173,7 +176,7 @@ async function repl(conversation: AgentConversation, job: ChatJob, agent: { name
         try {
           const answer = await conversation.ask(question, { signal: io.signal });
           if (json) io.stdout.write(`${JSON.stringify(answerJson(job.jobId, agent.name, question, answer))}\n`);
-          else io.stdout.write(`${formatAnswer(answer)}\n\n`);
+          else io.stdout.write(`${formatAnswer(answer, { chart })}\n\n`);
         } catch (err) {
           // One failed question does not end the conversation.
           if (!(err instanceof ProvisionError) || io.signal.aborted) throw err;
@@ -199,13 +202,14 @@ export async function runChat(args: string[], io: CliIO, deps: ChatDeps = {}): P
   const parsed = parseCommand('chat', args, io);
   if ('exit' in parsed) return parsed.exit;
   const { positionals } = parsed;
-  const values = parsed.values as { 'state-dir'?: string; json?: boolean };
+  const values = parsed.values as { 'state-dir'?: string; json?: boolean; chart?: boolean };
   const id = JobIdSchema.safeParse(positionals[0]);
   if (!id.success) throw new UsageError('chat takes a job id, then optionally a question: provision chat <jobId> ["question"].');
   const jobId = id.data;
   const question = positionals.slice(1).join(' ').trim();
   const stateDir = resolve(values['state-dir'] ?? parseJobEnv(io.env).PROVISION_STATE_DIR);
   const json = values.json === true;
+  const chart = values.chart === true;
 
   let job: ChatJob;
   let agent: Awaited<ReturnType<typeof agentFor>>;
@@ -219,10 +223,10 @@ export async function runChat(args: string[], io: CliIO, deps: ChatDeps = {}): P
     return 2;
   }
   const conversation = await agent.service.converse(agent.agentId, { signal: io.signal });
-  if (!question) return repl(conversation, job, agent, io, json);
+  if (!question) return repl(conversation, job, agent, io, json, chart);
   const answer = await conversation.ask(question, { signal: io.signal });
   if (json) printJson(io, answerJson(jobId, agent.name, question, answer));
-  else io.stdout.write(`${formatAnswer(answer)}\n`);
+  else io.stdout.write(`${formatAnswer(answer, { chart })}\n`);
   return 0;
 }
 
