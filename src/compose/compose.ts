@@ -174,8 +174,6 @@ export function compose(industry: Industry, profile: CompanyProfile): Compositio
     label: industry.label,
     naics: industry.naics,
     businessModel: industry.businessModel,
-    // Classification lives in the taxonomy; a composition is chosen, never scored.
-    keywords: [],
     defaults: {
       products: values.offerings,
       customerSegments: values.segments,
