@@ -15,7 +15,7 @@ export const storyStage: Stage<'story', z.infer<typeof Input>> = withStrategies(
     inputSchema: Input,
     outputSchema: DemoStorySchema,
     input: (earlier) => ({ profile: need(earlier, 'research') }),
-    run: ({ profile }, ctx) => Promise.resolve(heuristicStory(profile, blueprintFor(profile))),
+    run: ({ profile }) => Promise.resolve(heuristicStory(profile, blueprintFor(profile))),
     report: (s) => ({ output: { title: s.title, questions: s.goldenQuestions.length, scenes: s.scenes.length } }),
   },
   ({ profile }, ctx) => askForStory(ctx, profile, blueprintFor(profile)),
