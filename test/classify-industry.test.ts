@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildProfile, cleanName, hasUsableContent, voteName } from '../src/agents/research/build-profile.js';
+import { classifyIndustry, confidenceOf, CONFIDENT, industryWarning } from '../src/agents/research/classify-industry.js';
+import { extractSignals } from '../src/agents/research/extract.js';
+
+const page = (head: string, body: string, url = 'https://www.example.test/') => extractSignals(url, `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`);
+
+describe('industry classification', () => {
+  it('reads "trucking accidents" as a law firm\'s topic, not a freight business', () => {
+    const p = page('<title>Reyes Law | Trucking accident lawyers</title>', '<h1>Injured in a trucking accident?</h1><p>Our attorneys handle trucking accidents, truck crashes and freight carrier lawsuits. Free consultation from a law firm that wins.</p>');
+    assert.equal(classifyIndustry([p]).industry.id, 'law_firm');
+  });
+
+  it('reads identity words after "for" as the audience ("visuals for festivals")', () => {
+    const p = page('<title>Northlight | Motion graphics for nightclubs, festivals and theatres</title>', '<h1>Motion design studio</h1><p>Live visuals, projection mapping and stage design.</p>');
+    assert.equal(classifyIndustry([p]).industry.id, 'creative_studio');
+  });
+
+  it('is never sure of one weak keyword, and says so', () => {
+    const p = page('<title>Acme</title>', '<p>Visit our shop.</p>');
+    const c = classifyIndustry([p]);
+    assert.ok(c.confidence < CONFIDENT, String(c.confidence));
+    assert.notEqual(c.basis, 'classified');
+    assert.match(industryWarning({ id: c.industry.id, label: c.industry.label, naics: c.industry.naics, confidence: c.confidence, basis: c.basis, candidates: c.candidates }) ?? '', /^Industry (unknown|uncertain)/);
+  });
+
+  it('confidence grows with evidence and falls with a close rival', () => {
+    assert.equal(confidenceOf(0, 0), 0);
+    assert.ok(confidenceOf(100, 0) > confidenceOf(20, 0));
+    assert.ok(confidenceOf(100, 90) < CONFIDENT, 'a near tie is never confident');
+    assert.ok(confidenceOf(100, 20) >= CONFIDENT);
+  });
+
+  it('a schema.org type of the organisation counts for its industry', () => {
+    const p = page('<title>Ferment</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Brewery","name":"Ferment"}</script>', '<h1>Ferment</h1><p>Open Thursday to Sunday. IPA, lager and stout on tap.</p>');
+    assert.equal(classifyIndustry([p], undefined, 'Ferment').industry.id, 'brewery');
+  });
+});
+
+describe('names as a person reads them', () => {
+  it('strips marks, "Logo" and "Home"', () => {
+    assert.equal(cleanName('Starbucks®'), 'Starbucks');
+    assert.equal(cleanName('Carlingford Music Centre Logo'), 'Carlingford Music Centre');
+    assert.equal(cleanName('Biola University home'), 'Biola University');
+    assert.equal(cleanName('Acme™ Widgets'), 'Acme Widgets');
+  });
+
+  it('a microsite names its organisation from the © notice, not the page', () => {
+    const p = page('<title>Events calendar</title>', '<header><a href="/">Home</a></header><h1>Events calendar</h1><p>Lectures and exhibits this spring.</p><footer><p class="copyright">© 2018 The Board of Regents on behalf of The University of Somewhere.</p></footer>', 'https://events.somewhere.test/');
+    assert.equal(voteName([p], 'https://events.somewhere.test/').name, 'The University of Somewhere');
+  });
+
+  it('a JavaScript shell is read from application-name, og:title and embedded state', () => {
+    const shell = page(
+      '<meta property="og:title" content="Brewly®"><meta name="application-name" content="Brewly"><link rel="manifest" href="/manifest.json">',
+      `<div id="root"></div><script>window.__BOOTSTRAP = {"nav":[{"name":"Order ahead","url":"/menu"}],"messages":{"a":"Earn free drinks with every latte and cold brew","b":"© {year} Brewly Coffee Company. All rights reserved.","c":"Your barista will call your name"}};</script>`,
+    );
+    assert.equal(shell.manifestHref, '/manifest.json');
+    assert.ok(hasUsableContent([shell]));
+    assert.match(shell.embedded.text, /latte and cold brew/);
+    const profile = buildProfile('https://www.brewly.test/', [shell]);
+    assert.equal(profile.name, 'Brewly');
+    assert.equal(profile.industry.id, 'coffeehouse');
+  });
+
+  it('a shell with only a generic title has nothing usable', () => {
+    assert.ok(!hasUsableContent([page('<title>App</title>', '<div id="root"></div>')]));
+  });
+});
