@@ -224,7 +224,9 @@ class ChromiumSession implements RenderSession {
       );
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
-      await page.close().catch(() => undefined);
+      // Not awaited: a stalled page's close must not stretch the render past its limit (the
+      // session's close waits for everything).
+      void page.close().catch(() => undefined);
     }
   }
 
