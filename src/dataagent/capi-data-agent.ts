@@ -1,3 +1,4 @@
+import { isRetryableStatus, RETRY_POLICY, retryDelayMs } from '../core/retry-policy.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { GoogleAuth } from 'google-auth-library';
 import { CancelledError, InternalError, RemoteServiceError } from '../core/errors.js';
@@ -311,7 +312,7 @@ function reasonOf(status: number, body: unknown): string {
 }
 
 function retryable(status: number): boolean {
-  return status === 429 || status >= 500;
+  return isRetryableStatus(status);
 }
 
 /** The Conversational Analytics API (Gemini Data Analytics v1beta, REST) as a DataAgentService. */
@@ -482,7 +483,7 @@ export class CapiDataAgent implements DataAgentService {
         throw new RemoteServiceError('agent_error', `${capitalize(request.what)}: no usable Google credentials (${(err as Error).message}).`, { cause: err });
       }
     }
-    const attempts = Math.max(1, this.options.maxAttempts ?? 4);
+    const attempts = Math.max(1, this.options.maxAttempts ?? RETRY_POLICY.attempts);
     for (let attempt = 1; ; attempt++) {
       if (request.signal?.aborted) throw new CancelledError();
       const timeout = AbortSignal.timeout(request.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000);
@@ -497,7 +498,7 @@ export class CapiDataAgent implements DataAgentService {
           throw new RemoteServiceError('agent_error', `${capitalize(request.what)}: could not reach the Conversational Analytics API at ${this.endpoint} (${causeMessage(err)}).`, { cause: err });
         }
       }
-      await sleep((this.options.retryDelayMs ?? 500) * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5), request.signal);
+      await sleep(retryDelayMs(attempt, this.options.retryDelayMs ?? RETRY_POLICY.baseDelayMs), request.signal);
     }
   }
 

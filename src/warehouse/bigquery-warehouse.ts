@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { GoogleAuth } from 'google-auth-library';
 import { DataValidationError, RemoteServiceError } from '../core/errors.js';
+import { isRetryableStatus, RETRY_POLICY, retryDelayMs } from '../core/retry-policy.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
 import { CSV_NULL } from '../data/csv.js';
 import { bigqueryDialect, type SqlDialect } from './sql-dialect.js';
@@ -47,7 +48,7 @@ export interface BigQueryWarehouseOptions {
   loadConcurrency?: number;
   /** First delay between polls of a running job; it grows to 10x. Default 1000. */
   pollIntervalMs?: number;
-  /** Retries of 429/5xx answers and dropped connections. Default 5 attempts from 500 ms. */
+  /** Retries of 429/5xx answers and dropped connections. Default: RETRY_POLICY (src/core/retry-policy.ts), shared with the CAPI adapter. */
   retry?: { attempts?: number; baseDelayMs?: number };
   /** Per-request time limit for everything but the upload itself. Default 60 s. */
   requestTimeoutMs?: number;
@@ -232,8 +233,8 @@ export class BigQueryWarehouse implements Warehouse {
     this.loopback = isLoopback(endpoint);
     this.maximumBytesBilled = options.maximumBytesBilled === undefined ? DEFAULT_MAXIMUM_BYTES_BILLED : String(options.maximumBytesBilled);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.attempts = options.retry?.attempts ?? 5;
-    this.baseDelayMs = options.retry?.baseDelayMs ?? 500;
+    this.attempts = options.retry?.attempts ?? RETRY_POLICY.attempts;
+    this.baseDelayMs = options.retry?.baseDelayMs ?? RETRY_POLICY.baseDelayMs;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   }
@@ -566,12 +567,11 @@ export class BigQueryWarehouse implements Warehouse {
   }
 
   private retryableStatus(status: number, reason: string | undefined): boolean {
-    return status === 429 || status >= 500 || (status === 403 && reason === 'rateLimitExceeded');
+    return isRetryableStatus(status, reason);
   }
 
   private backoff(attempt: number): number {
-    const base = this.baseDelayMs * 2 ** (attempt - 1);
-    return Math.min(base, 30_000) * (0.75 + Math.random() / 2);
+    return retryDelayMs(attempt, this.baseDelayMs);
   }
 
   private httpError(what: string, status: number, json: unknown): RemoteServiceError {
