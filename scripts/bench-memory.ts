@@ -72,10 +72,11 @@ try {
   const timer = setInterval(sample, 250);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
-  const summary = JSON.parse(stdout || '{}') as { status?: string; dataset?: { tables: Array<{ rows: number }> }; stages?: Array<{ id: string; durationMs: number }> };
+  const summary = JSON.parse(stdout || '{}') as { error?: { code: string; message: string; stage?: string }; status?: string; dataset?: { tables: Array<{ rows: number }> }; stages?: Array<{ id: string; durationMs: number }> };
   const rows = (summary.dataset?.tables ?? []).reduce((n, t) => n + t.rows, 0);
   console.log(`provision run --scale ${values.scale}: exit ${code}, ${summary.status ?? 'no summary'}, ${rows.toLocaleString('en-US')} rows, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`peak RSS ${mb(Math.max(peakRss, peakHwm))} (kernel high-water mark ${mb(peakHwm)}); job files on disk at most ${mb(peakDisk)} (the warehouse file is apart); RSS + job files at most ${mb(peakSum)}`);
+  if (summary.error) console.log(`error in ${summary.error.stage ?? '?'}: ${summary.error.code}: ${summary.error.message}`);
   for (const s of summary.stages ?? []) console.log(`  ${s.id.padEnd(10)} ${(s.durationMs / 1000).toFixed(2)} s`);
 } finally {
   await site.close();
