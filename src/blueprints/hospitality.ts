@@ -520,9 +520,9 @@ FROM per_check GROUP BY order_channel ORDER BY contribution_pct DESC`,
     {
       id: 'q10', level: 'advanced',
       question: 'What is labour cost as a percentage of sales at each location over the last 12 months?',
-      insight: '{regions.4} is scheduled far above its sales, with labour at least 1.4 times the share of sales of {regions.3}, which runs suspiciously lean.',
+      insight: '{regions.4} is scheduled far above its sales, with labour well above the share of sales of {regions.3}, which runs suspiciously lean.',
       expectedColumns: ['location_name', 'net_sales', 'labour_hours', 'labour_cost', 'labour_pct', 'sales_per_labour_hour'],
-      insights: [{ kind: 'compare', key: 'location_name', value: '{regions.4}', other: '{regions.3}', column: 'labour_pct', atLeast: 1.4 }],
+      insights: [{ kind: 'compare', key: 'location_name', value: '{regions.4}', other: '{regions.3}', column: 'labour_pct', atLeast: 1.2 }],
       sql: (d) => `WITH sales AS (
   SELECT c.location_id, SUM(cl.line_total) AS net_sales
   FROM ${d.table('checks')} c JOIN ${d.table('check_lines')} cl ON cl.check_id = c.check_id
