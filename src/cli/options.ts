@@ -1,6 +1,6 @@
 import { STAGE_IDS } from '../core/stage-ids.js';
 import { WAREHOUSE_KINDS } from '../domain/data-model.js';
-import { STRATEGIES } from '../pipeline/job-spec.js';
+import { RENDER_MODES, STRATEGIES } from '../pipeline/job-spec.js';
 import { SAMPLE_SITES } from '../samples/serve-site.js';
 
 /**
@@ -21,9 +21,6 @@ export interface OptionDef {
   /** The only values accepted; commander refuses others with exit status 2. */
   choices?: readonly string[];
 }
-
-export const RENDER_MODES = ['auto', 'always', 'never'] as const;
-export type RenderMode = (typeof RENDER_MODES)[number];
 
 /** What each choice means, for help, the README and the dashboard's form. */
 export const CHOICE_LABELS: Record<string, Record<string, string>> = {

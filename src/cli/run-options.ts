@@ -4,7 +4,7 @@ import { WarehouseKindSchema } from '../domain/data-model.js';
 import type { JobEnv } from '../config/env.js';
 import { JobIdSchema, StrategySchema } from '../pipeline/job-spec.js';
 import { UsageError } from './exit-status.js';
-import { RENDER_MODES } from './options.js';
+import { RENDER_MODES } from '../pipeline/job-spec.js';
 
 /** Options of `run` and `demo`, after flags and environment are merged. */
 export const RunOptionsSchema = z.object({
