@@ -297,6 +297,14 @@ export function findHeadquarters(org: Record<string, unknown> | undefined, pages
 
 const TIERS: ReadonlyArray<readonly string[]> = [MACRO_REGIONS, COUNTRIES, [...US_STATES, ...CA_PROVINCES]];
 
+/**
+ * For each place name, the longer place names that contain it ("New Mexico" for "Mexico"): a name
+ * inside a longer one is not a mention of its own, so those are blanked out before counting.
+ */
+const LONGER_PLACES = new Map(
+  TIERS.flat().map((name) => [name, TIERS.flat().filter((other) => other.length > name.length && wordPattern(name, 'iu').test(other))]),
+);
+
 /** Region names, so a "Destinations" page's headings are not taken for products. */
 const PLACES = new Set(TIERS.flat().map((x) => x.toLowerCase()));
 
@@ -316,9 +324,10 @@ export function findRegions(pages: PageSignals[], hq: Headquarters = {}): { regi
   TIERS.forEach((names, tier) => {
     for (const p of pages) {
       for (const name of names) {
+        const text = (LONGER_PLACES.get(name) ?? []).reduce((t, other) => t.replace(wordPattern(other, 'gu'), (m) => ' '.repeat(m.length)), p.text);
         const re = wordPattern(name, 'gu');
-        const m = p.text.match(re);
-        if (m) bump(name, m.length, p.url, quoteAround(p.text, p.text.search(re), name.length), tier);
+        const m = text.match(re);
+        if (m) bump(name, m.length, p.url, quoteAround(p.text, text.search(re), name.length), tier);
       }
     }
   });
