@@ -27,7 +27,6 @@ describe('taxonomy', () => {
     for (const s of [...SECTORS, UNCLASSIFIED_SECTOR]) {
       assert.ok(s.generalIndustry && industryById(s.generalIndustry), `${s.code}: general industry ${s.generalIndustry}`);
       assert.equal(industryById(s.generalIndustry)?.sector, s.code, `${s.code}: its general industry belongs to it`);
-      assert.ok(s.fallbackPreset && blueprintById(s.fallbackPreset), `${s.code}: fallback preset ${s.fallbackPreset}`);
       assert.equal(sectorById(s.code), s);
     }
     for (const code of NAICS_SECTORS) assert.ok(INDUSTRIES.some((i) => i.sector === code), `sector ${code} has an industry`);

@@ -58,11 +58,6 @@ export interface Sector {
    * industry (a page that could be a brewery or a roaster is still food production).
    */
   generalIndustry?: string;
-  /**
-   * The preset (a blueprint id) an industry of this sector borrows until composition can
-   * build its own demo: the nearest way of doing business among the curated ones.
-   */
-  fallbackPreset?: string;
 }
 
 /** Evidence that points to an industry: phrases on the pages and schema.org types. */
