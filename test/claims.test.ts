@@ -13,13 +13,11 @@ import { defaultProfile } from '../src/blueprints/verify-blueprint.js';
 import type { AgentArtifact, ProvisionedDataset, ValidationReport } from '../src/domain/artifacts.js';
 import type { DataModel } from '../src/domain/data-model.js';
 import type { DemoStory } from '../src/domain/story.js';
-import { LocalJobFiles } from '../src/files/local-job-files.js';
-import { emptyUsage } from '../src/llm/llm.js';
 import { ScriptedLlm } from '../src/llm/scripted-llm.js';
-import { silentLogger } from '../src/logging/logger.js';
 import type { StageContext } from '../src/pipeline/context.js';
 import { buildRunSummary } from '../src/pipeline/summary.js';
 import { DuckdbWarehouse } from '../src/warehouse/duckdb-warehouse.js';
+import { stageContext } from './helpers/stage-context.js';
 import { tempDir } from './helpers/tmp.js';
 
 const dir = tempDir();
@@ -27,19 +25,7 @@ const warehouse = new DuckdbWarehouse(join(dir, 'warehouse'));
 after(() => warehouse.close());
 
 function context(strategy: 'heuristic' | 'llm', llm?: ScriptedLlm): StageContext {
-  return {
-    job: { jobId: 'claims', url: 'https://example.com/', attempt: 0, strategy, warehouse: 'duckdb', scale: 0.3, allowPrivateNetwork: false, datasetName: 'provision_claims', seed: 11 },
-    http: { fetchPage: () => Promise.reject(new Error('no network')) },
-    warehouse,
-    files: new LocalJobFiles(dir, 'claims'),
-    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
-    logger: silentLogger,
-    signal: new AbortController().signal,
-    progress: () => undefined,
-    warn: () => undefined,
-    trace: { usage: emptyUsage() },
-    ...(llm ? { llm } : {}),
-  };
+  return stageContext({ dir, warehouse, jobId: 'claims', seed: 11, scale: 0.3, strategy, ...(llm ? { llm } : {}) });
 }
 
 describe('claims are checked on the loaded data and the story quotes the measured figures', () => {

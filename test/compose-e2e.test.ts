@@ -7,12 +7,10 @@ import { modelStage } from '../src/agents/model/index.js';
 import { provisionStage } from '../src/agents/provision/index.js';
 import { storyStage } from '../src/agents/story/index.js';
 import { validateStage } from '../src/agents/validate/index.js';
-import { LocalJobFiles } from '../src/files/local-job-files.js';
-import { emptyUsage } from '../src/llm/llm.js';
-import { silentLogger } from '../src/logging/logger.js';
 import type { StageContext } from '../src/pipeline/context.js';
 import { DuckdbWarehouse } from '../src/warehouse/duckdb-warehouse.js';
 import { companyProfile } from './helpers/company-profile.js';
+import { stageContext } from './helpers/stage-context.js';
 import { tempDir } from './helpers/tmp.js';
 
 const dir = tempDir();
@@ -20,18 +18,7 @@ const warehouse = new DuckdbWarehouse(join(dir, 'warehouse'));
 after(() => warehouse.close());
 
 function contextFor(jobId: string, seed: number): StageContext {
-  return {
-    job: { jobId, url: 'https://example.com/', attempt: 0, strategy: 'heuristic', warehouse: 'duckdb', scale: 0.2, allowPrivateNetwork: false, datasetName: `provision_${jobId.replace(/-/g, '_')}`, seed },
-    http: { fetchPage: () => Promise.reject(new Error('no network')) },
-    warehouse,
-    files: new LocalJobFiles(dir, jobId),
-    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
-    logger: silentLogger,
-    signal: new AbortController().signal,
-    progress: () => undefined,
-    warn: () => undefined,
-    trace: { usage: emptyUsage() },
-  };
+  return stageContext({ dir, warehouse, jobId, seed, scale: 0.2 });
 }
 
 /** Companies in industries no preset covers, each composed from different core modules. */

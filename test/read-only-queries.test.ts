@@ -16,13 +16,11 @@ import { LocalDataAgent } from '../src/dataagent/local-data-agent.js';
 import type { AgentArtifact, ProvisionedDataset, ValidationReport } from '../src/domain/artifacts.js';
 import type { DataModel } from '../src/domain/data-model.js';
 import type { DemoStory } from '../src/domain/story.js';
-import { LocalJobFiles } from '../src/files/local-job-files.js';
-import { emptyUsage } from '../src/llm/llm.js';
 import { ScriptedLlm } from '../src/llm/scripted-llm.js';
-import { silentLogger } from '../src/logging/logger.js';
 import type { StageContext } from '../src/pipeline/context.js';
 import { openReadOnly } from '../src/warehouse/duckdb-read-only.js';
 import { DuckdbWarehouse } from '../src/warehouse/duckdb-warehouse.js';
+import { stageContext } from './helpers/stage-context.js';
 import { tempDir } from './helpers/tmp.js';
 
 const dir = tempDir();
@@ -52,19 +50,7 @@ const ATTACKS: ReadonlyArray<readonly [what: string, sql: string]> = [
 const story = (ids: string[], base: DemoStory): DemoStory => ({ ...base, goldenQuestions: [...base.goldenQuestions.slice(0, 10), ...ids.map((id) => ({ id, question: `Question ${id}?`, level: 'simple' as const, insight: 'none' }))] });
 
 function context(strategy: 'heuristic' | 'llm', llm?: ScriptedLlm): StageContext {
-  return {
-    job: { jobId: 'read-only', url: 'https://example.com/', attempt: 0, strategy, warehouse: 'duckdb', scale: 0.1, allowPrivateNetwork: false, datasetName: 'provision_read_only', seed: 5 },
-    http: { fetchPage: () => Promise.reject(new Error('no network')) },
-    warehouse,
-    files: new LocalJobFiles(dir, 'read-only'),
-    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
-    logger: silentLogger,
-    signal: new AbortController().signal,
-    progress: () => undefined,
-    warn: () => undefined,
-    trace: { usage: emptyUsage() },
-    ...(llm ? { llm } : {}),
-  };
+  return stageContext({ dir, warehouse, jobId: 'read-only', seed: 5, scale: 0.1, strategy, ...(llm ? { llm } : {}) });
 }
 
 describe('every query of validation, repair and chat is read-only', () => {
