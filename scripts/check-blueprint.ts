@@ -15,8 +15,25 @@ import { GENERAL_INDUSTRY, INDUSTRIES } from '../src/taxonomy/industries.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '42' }, seeds: { type: 'string' }, quiet: { type: 'boolean', default: false }, file: { type: 'string' }, 'no-compositions': { type: 'boolean', default: false } },
+  options: { help: { type: 'boolean', short: 'h', default: false }, scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '42' }, seeds: { type: 'string' }, quiet: { type: 'boolean', default: false }, file: { type: 'string' }, 'no-compositions': { type: 'boolean', default: false } },
 });
+if (values.help) {
+  console.log(`Usage: node --import tsx scripts/check-blueprint.ts [id...] [options]
+
+Generates each blueprint's data (the nine presets, then every taxonomy industry composed from its
+modules as composed:<id>), loads it into DuckDB, runs every golden query and checks its insights.
+
+  id...                 only these preset ids or industry ids (e.g. retail government brewery)
+  --seeds A..B | A,B,C  seeds to check (default: --seed)
+  --seed N              one seed (default 42)
+  --scale N             data scale (default 1)
+  --quiet               print only failures and the totals
+  --no-compositions     presets only
+  --file F              every Blueprint exported by F instead of the library
+
+Exits 1 if any run has a problem, a failing query, a broken insight or a question without one.`);
+  process.exit(0);
+}
 let chosen: readonly Blueprint[] = positionals.length > 0 ? BLUEPRINTS.filter((b) => positionals.includes(b.id)) : BLUEPRINTS;
 if (values.file) {
   // A blueprint not yet registered in the library: every exported Blueprint of the file.

@@ -6,7 +6,7 @@ import { csvWriter, type CellWriter } from './csv-cells.js';
 import { annualGrowth, daySampler, type DateSpec, type DaySampler } from './day-sampler.js';
 import { bindExpr, compileExpr } from './expr.js';
 import { fakeFn, pad } from './fake-values.js';
-import { fnv1a, Rng, WeightedPicker } from './prng.js';
+import { fnv1a, Rng, StratifiedUniforms, WeightedPicker } from './prng.js';
 import { topoOrder } from './spec-graph.js';
 import { localeWords } from './word-lists.js';
 
@@ -17,6 +17,8 @@ import { localeWords } from './word-lists.js';
  * compact typed arrays. Each column compiles once to a closure that fills one cell.
  */
 export const CHUNK_ROWS = 8192;
+/** A weighted foreign key to at most this many parents is drawn stratified (see StratifiedUniforms). */
+const STRATIFY_MAX_PARENTS = 64;
 
 /** A generated table's chunk of rows, column-major. */
 export interface Chunk {
@@ -267,14 +269,17 @@ export class TableEngine {
             return x * (base?.[r] ?? 1);
           });
         }
-        let pick: () => number;
         if (weights) {
           const picker = new WeightedPicker(weights);
-          pick = () => picker.pick(rng);
-        } else {
-          pick = () => Math.floor(rng.next() * n);
+          if (n <= STRATIFY_MAX_PARENTS) {
+            // Few parents (districts, services, channels): each gets its weight's share of the
+            // rows, so a ranking the weights imply also holds on a small table.
+            const strata = new StratifiedUniforms(rng, this.n);
+            return { ...base, data, fill: (i, row) => void (num[i] = picker.at(strata.at(row))) };
+          }
+          return { ...base, data, fill: (i) => void (num[i] = picker.pick(rng)) };
         }
-        return { ...base, data, fill: (i) => void (num[i] = pick()) };
+        return { ...base, data, fill: (i) => void (num[i] = Math.floor(rng.next() * n)) };
       }
       case 'list': {
         const data = emptyCol('dict', type, size, spec.values);
