@@ -3,6 +3,9 @@ import { WarehouseKindSchema } from '../domain/data-model.js';
 import type { StageId } from '../core/stage-ids.js';
 import { RenderModeSchema, StrategySchema } from '../pipeline/job-spec.js';
 
+/** A DuckDB memory setting: `128MB`, `1.5GB`, `512MiB`. */
+const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
+
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes')
@@ -35,7 +38,13 @@ export const JobEnvSchema = z.object({
   PROVISION_CHECKPOINT_STORE: z.enum(['file', 'firestore']).default('file'),
   GOOGLE_CLOUD_PROJECT: z.string().optional(),
   /** Caps DuckDB's buffer memory while loading (it spills to disk beyond): keeps a 10M-row job in a small container. */
-  PROVISION_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).default('128MB'),
+  PROVISION_DUCKDB_MEMORY_LIMIT: z.string().regex(MEMORY_SIZE).default('128MB'),
+  /**
+   * Caps DuckDB's memory for each read-only query (validation, repair, chat). Apart from the load
+   * limit: a read-only database does not spill to disk, so a golden query's joins and groups over a large
+   * dataset need room that a streaming COPY does not. The loader is closed before any reader opens.
+   */
+  PROVISION_DUCKDB_QUERY_MEMORY_LIMIT: z.string().regex(MEMORY_SIZE).default('512MB'),
   /** Batch mode: URLs separated by newlines or commas; each task runs its share. */
   PROVISION_URLS: z.string().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
