@@ -153,6 +153,11 @@ export const ServerEnvSchema = z.object({
     .regex(/^(\d{1,2}|true|false)$/, 'a number of proxy hops (Cloud Run: 1), or true/false')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
     .default(0),
+  /**
+   * Trigger: how long a claimed job may go without a launch (its claimer died in between)
+   * before a request with the same Idempotency-Key takes it over and launches it.
+   */
+  PROVISION_CLAIM_LEASE_MS: z.coerce.number().int().min(1000).default(600_000),
   /** Trigger: requests per minute per client address for POST /jobs. */
   PROVISION_TRIGGER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   /** Local launcher: jobs running at once. */

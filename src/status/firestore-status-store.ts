@@ -16,10 +16,12 @@ import type { PhaseEvent } from '../notify/phase-event.js';
 import { applyEvent } from './apply-event.js';
 import type { JobState } from './job-state.js';
 import {
+  abandonedClaim,
   artifactOf,
   decodeCursor,
   encodeCursor,
   StoreUnavailableError,
+  type ClaimOptions,
   type ClaimResult,
   type DeadLetter,
   type JobChange,
@@ -293,7 +295,7 @@ export class FirestoreStatusStore implements StatusStore {
     );
   }
 
-  claim(event: PhaseEvent): Promise<ClaimResult> {
+  claim(event: PhaseEvent, options: ClaimOptions = {}): Promise<ClaimResult> {
     return this.op('claim', async () => {
       const jobRef = this.jobRef(event.jobId);
       const state = applyEvent(undefined, event);
@@ -308,9 +310,24 @@ export class FirestoreStatusStore implements StatusStore {
       } catch (err) {
         if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err;
       }
-      const snap = await jobRef.get();
-      // Released between our create and this read: report the claim as lost, with the event's state.
-      return { claimed: false, state: snap.exists ? readState(snap) : state };
+      const takeoverAfterMs = options.takeoverAfterMs;
+      if (takeoverAfterMs === undefined) {
+        const snap = await jobRef.get();
+        // Released between our create and this read: report the claim as lost, with the event's state.
+        return { claimed: false, state: snap.exists ? readState(snap) : state };
+      }
+      // A claim that never launched is replaced in a transaction: of concurrent takeovers one
+      // commits, and the others, retried, find a fresh claim that is not abandoned.
+      return this.db.runTransaction(async (tx): Promise<ClaimResult> => {
+        const snap = await tx.get(jobRef);
+        if (!snap.exists) return { claimed: false, state };
+        const existing = readState(snap);
+        if (!abandonedClaim(existing, event.ts, takeoverAfterMs)) return { claimed: false, state: existing };
+        for (const id of existing.appliedEventIds) tx.delete(jobRef.collection(EVENTS).doc(docId(id)));
+        tx.set(jobRef, jobDoc(state));
+        tx.set(jobRef.collection(EVENTS).doc(docId(event.eventId)), eventDoc(event));
+        return { claimed: true, takenOver: true, state };
+      });
     });
   }
 

@@ -33,7 +33,30 @@ export interface DeadLetter {
 /** What `claim` found: whether this call created the job, and the job's state either way. */
 export interface ClaimResult {
   claimed: boolean;
+  /** Set when the job existed as a claim that was never launched, and this call took it over. */
+  takenOver?: boolean;
   state: JobState;
+}
+
+export interface ClaimOptions {
+  /**
+   * Takes over a claim that was never launched once this long has passed since it, measured
+   * between the events' own times (the old claim's and the new one's). Unset: an existing job
+   * is never taken over. Keep it well above the time a launch takes (`runJob` answers in
+   * seconds): a lease shorter than a launch in flight would launch the job twice.
+   */
+  takeoverAfterMs?: number;
+}
+
+/**
+ * Whether `state` is a claim whose launch never happened, `afterMs` or more before `at`: still
+ * queued, holding only its claiming event (a launch records the execution as a second event, and
+ * a started job reports), so whoever claimed it died between the claim and the launch.
+ */
+export function abandonedClaim(state: JobState, at: string, afterMs: number): boolean {
+  if (state.status !== 'queued' || state.appliedEventIds.length !== 1 || state.meta.execution !== undefined) return false;
+  const age = Date.parse(at) - Date.parse(state.updatedAt);
+  return Number.isFinite(age) && age >= afterMs;
 }
 
 export interface JobChange {
@@ -60,8 +83,12 @@ export interface StatusStore {
    * CONFLICT DO NOTHING`, Firestore `create`). The one caller that gets `claimed: true` owns
    * the launch; every other gets the existing state. The event is recorded in the same write,
    * so an accepted job is never missing its `job.queued`.
+   *
+   * With `takeoverAfterMs`, an existing job that is an abandoned claim (`abandonedClaim`) is
+   * replaced by this claim in the same atomic step, and this caller owns the launch
+   * (`takenOver: true`); of concurrent takeovers exactly one wins.
    */
-  claim(event: PhaseEvent): Promise<ClaimResult>;
+  claim(event: PhaseEvent, options?: ClaimOptions): Promise<ClaimResult>;
   /**
    * Undoes a claim whose launch failed, so a retry with the same Idempotency-Key can launch:
    * removes the job only while the claiming event is the only one it holds. Anything else
