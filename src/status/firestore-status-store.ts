@@ -10,6 +10,7 @@ import {
   type DocumentSnapshot,
   type Query,
 } from '@google-cloud/firestore';
+import { FirestoreCheckpointStore } from '../checkpoints/firestore-checkpoint-store.js';
 import type { StageId } from '../core/stage-ids.js';
 import { createFirestore } from '../gcp/firestore-client.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
@@ -20,6 +21,7 @@ import {
   artifactOf,
   decodeCursor,
   encodeCursor,
+  resolveArtifacts,
   StoreUnavailableError,
   type ClaimOptions,
   type ClaimResult,
@@ -48,6 +50,8 @@ export interface FirestoreStatusStoreOptions {
   listScanLimit?: number;
   /** Use this client instead of building one; `close` then leaves it open. */
   firestore?: Firestore;
+  /** Where the jobs' checkpoints (the stage outputs artifacts refer to) are: default `provision_checkpoints`, as the jobs write them. */
+  checkpointCollection?: string;
 }
 
 /**
@@ -204,6 +208,8 @@ export class FirestoreStatusStore implements StatusStore {
   private readonly ownsClient: boolean;
   private readonly jobs: CollectionReference;
   private readonly deadLetterCollection: CollectionReference;
+  /** The jobs' checkpoints, where the stage outputs that artifacts refer to live. */
+  private readonly checkpoints: FirestoreCheckpointStore;
   private readonly timeoutMs: number;
   private readonly listScanLimit: number;
   private readonly listeners = new Set<(change: JobChange) => void>();
@@ -229,6 +235,7 @@ export class FirestoreStatusStore implements StatusStore {
         ...(options.emulatorHost ? { emulatorHost: options.emulatorHost } : {}),
       });
     }
+    this.checkpoints = new FirestoreCheckpointStore({ projectId: options.projectId ?? '', firestore: this.db, ...(options.checkpointCollection ? { collection: options.checkpointCollection } : {}) });
     this.jobs = this.db.collection(`${prefix}_jobs`);
     this.deadLetterCollection = this.db.collection(`${prefix}_dead_letters`);
   }
@@ -408,7 +415,7 @@ export class FirestoreStatusStore implements StatusStore {
   }
 
   artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>> {
-    return this.op('artifacts', async () => readArtifacts((await this.jobRef(jobId).collection(ARTIFACTS).get()).docs));
+    return this.op('artifacts', async () => resolveArtifacts(jobId, readArtifacts((await this.jobRef(jobId).collection(ARTIFACTS).get()).docs), this.checkpoints));
   }
 
   deadLetter(entry: DeadLetter): Promise<void> {

@@ -6,11 +6,13 @@ import type { StageId } from '../core/stage-ids.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import { applyEvent } from './apply-event.js';
 import type { JobState } from './job-state.js';
+import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
 import {
   abandonedClaim,
   artifactOf,
   decodeCursor,
   encodeCursor,
+  resolveArtifacts,
   StoreUnavailableError,
   type ClaimOptions,
   type ClaimResult,
@@ -84,7 +86,11 @@ export class SqliteStatusStore implements StatusStore {
   private poller: NodeJS.Timeout | undefined;
   private seenRev = 0;
 
+  /** The jobs' checkpoints, where stage outputs live: files beside the database (`<stateDir>/jobs/`). */
+  private readonly checkpoints: FileCheckpointStore | undefined;
+
   constructor(file: string) {
+    this.checkpoints = file === ':memory:' ? undefined : new FileCheckpointStore(dirname(file));
     try {
       if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
       this.db = new Database(file);
@@ -312,7 +318,7 @@ export class SqliteStatusStore implements StatusStore {
     return this.run(() => {
       const rows = this.statement<[string], { stage: StageId; body: string }>('SELECT stage, body FROM artifacts WHERE job_id = ?').all(jobId);
       return Object.fromEntries(rows.map((r) => [r.stage, JSON.parse(r.body) as unknown]));
-    });
+    }).then((stored) => resolveArtifacts(jobId, stored, this.checkpoints));
   }
 
   deadLetter(entry: DeadLetter): Promise<void> {

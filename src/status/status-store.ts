@@ -1,3 +1,4 @@
+import { isArtifactRef, type CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import type { StageId } from '../core/stage-ids.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import type { JobState, JobStatus } from './job-state.js';
@@ -73,8 +74,8 @@ export interface JobChange {
 export interface StatusStore {
   /**
    * Applies one event and returns the job's state after it. Idempotent per eventId.
-   * A `stage.completed` event's `output.artifact` (the stage's full output) is kept apart
-   * from the state and served by `artifacts`.
+   * A `stage.completed` event's `output.artifact` (a reference to the stage's checkpoint) is
+   * kept apart from the state and served, resolved, by `artifacts`.
    */
   apply(event: PhaseEvent): Promise<JobState>;
   /**
@@ -99,7 +100,11 @@ export interface StatusStore {
   list(filter?: JobListFilter): Promise<JobPage>;
   /** The job's last `limit` events (default 200), oldest first; `types` narrows them (e.g. `['log']`). */
   events(jobId: string, options?: { limit?: number; types?: PhaseEvent['type'][] }): Promise<PhaseEvent[]>;
-  /** What each completed stage produced: profile, story, model, dataset, agent context, validation report. */
+  /**
+   * What each completed stage produced: profile, story, model, dataset, agent context, validation
+   * report. Events carry references to checkpoints; the store resolves them from the checkpoint
+   * store beside it (files under its state directory; Firestore in its project).
+   */
   artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>>;
   deadLetter(entry: DeadLetter): Promise<void>;
   deadLetters(limit?: number): Promise<DeadLetter[]>;
@@ -113,7 +118,29 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
-/** Reads `output.artifact` of a `stage.completed` event, if any. */
+/**
+ * The stage outputs behind stored artifacts: a reference (`ArtifactRef`, what events carry now)
+ * is read from the checkpoint store it names, when this store can reach it; an artifact from an
+ * older event that carried the output itself is returned as it is. A reference that cannot be
+ * resolved (another kind of checkpoint store, or the checkpoint is gone) is left out.
+ */
+export async function resolveArtifacts(jobId: string, stored: Partial<Record<StageId, unknown>>, checkpoints: CheckpointStore | undefined): Promise<Partial<Record<StageId, unknown>>> {
+  const out: Partial<Record<StageId, unknown>> = {};
+  await Promise.all(
+    Object.entries(stored).map(async ([stage, body]) => {
+      if (!isArtifactRef(body)) {
+        out[stage as StageId] = body;
+        return;
+      }
+      if (!checkpoints || body.checkpoint !== checkpoints.kind) return;
+      const saved = await checkpoints.load(jobId, body.stage);
+      if (saved) out[stage as StageId] = saved.output;
+    }),
+  );
+  return out;
+}
+
+/** Reads `output.artifact` of a `stage.completed` event, if any: a reference (`ArtifactRef`), or the output itself from older events. */
 export function artifactOf(event: PhaseEvent): unknown {
   if (event.type !== 'stage.completed' || typeof event.output !== 'object' || event.output === null) return undefined;
   return (event.output as { artifact?: unknown }).artifact;
