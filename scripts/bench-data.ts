@@ -1,5 +1,7 @@
 // Benchmarks the synthetic data engine: generation (CSV written to disk) and DuckDB load,
-// per table and in total, with peak RSS. Prints figures; it is not a test.
+// per table and in total, with peak RSS and the load average beside them (on a shared machine
+// wall-time rates move with the neighbours; rows per CPU-second and the pipeline/engine ratios
+// less so). Prints figures; it is not a test.
 // Usage: node --import tsx scripts/bench-data.ts [--blueprint retail|all] [--scale N | --rows N]
 //          [--seed N] [--no-load] [--compare-appender] [--dir D] [--keep]
 //   --rows 10000000   picks the scale that gives about that many rows (the 10M-row run)
@@ -9,12 +11,13 @@
 //          on the bundled sample site at that scale and prints the data and provision stages' rows/s
 //          next to the engine's own on the very model the pipeline composed; 0 skips it
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runJob } from '../src/app/run-job.js';
+import type { EventPublisher } from '../src/notify/event-publisher.js';
 import { parseJobEnv } from '../src/config/env.js';
 import { serveSample } from '../src/samples/serve-site.js';
 import { renderModel } from '../src/agents/model/render-model.js';
@@ -43,6 +46,7 @@ const { values } = parseArgs({
 });
 
 const asOf = '2026-11-25';
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
 const rssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -150,7 +154,7 @@ async function benchBlueprint(id: string, dir: string): Promise<{ rows: number; 
   console.log(
     `${pad('total', 22)}${lpad(fmt(rows), 13)}${lpad(fmt((rows / genMs) * 1000), 13)}${lpad(loadMs ? fmt((rows / loadMs) * 1000) : '-', 13)}${lpad((bytes / 1e6).toFixed(1), 9)}`,
   );
-  console.log(`generation ${(genMs / 1000).toFixed(2)} s, load ${(loadMs / 1000).toFixed(2)} s; peak RSS after generation ${rssAfterGen} MB, after load ${rssMb()} MB`);
+  console.log(`generation ${(genMs / 1000).toFixed(2)} s, load ${(loadMs / 1000).toFixed(2)} s; peak RSS after generation ${rssAfterGen} MB, after load ${rssMb()} MB; load average ${load()}`);
 
   if (values['compare-appender']) {
     const largest = [...written].sort((a, b) => b.rows - a.rows)[0] as WrittenTable;
@@ -173,14 +177,34 @@ async function benchPipeline(scale: number, dir: string): Promise<void> {
   const jobId = 'bench-data-pipeline';
   // The job binary's own defaults (PROVISION_DUCKDB_MEMORY_LIMIT and the rest), as `provision run` has them.
   const env = parseJobEnv({});
-  console.log(`\n== pipeline: provision run on the sample site at scale ${scale} (heuristic, duckdb, memory limit ${env.PROVISION_DUCKDB_MEMORY_LIMIT})`);
+  console.log(`\n== pipeline: provision run on the sample site at scale ${scale} (heuristic, duckdb, memory limit ${env.PROVISION_DUCKDB_MEMORY_LIMIT} loading, ${env.PROVISION_DUCKDB_QUERY_MEMORY_LIMIT} per query)`);
+  // CPU seconds of this process (every thread: DuckDB's too) per stage, from the stage's own
+  // events: on a shared machine, rows per CPU-second says what the code costs; wall time says
+  // also how busy the neighbours were.
+  const cpuAt = new Map<string, number>();
+  const cpuOf = new Map<string, number>();
+  const cpuNow = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const meter: EventPublisher = {
+    publish: (e) => {
+      if (e.stage && e.type === 'stage.started') cpuAt.set(e.stage, cpuNow());
+      if (e.stage && e.type === 'stage.completed') cpuOf.set(e.stage, cpuNow() - (cpuAt.get(e.stage) ?? NaN));
+      return Promise.resolve();
+    },
+    flush: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
   try {
+    const loadBefore = load();
     const t0 = performance.now();
     const { summary } = await runJob(
       { jobId, url: site.url, attempt: 0, strategy: 'heuristic', warehouse: 'duckdb', scale, allowPrivateNetwork: true },
-      { stateDir, signal: new AbortController().signal, duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT },
+      { stateDir, signal: new AbortController().signal, duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT, duckdbQueryMemoryLimit: env.PROVISION_DUCKDB_QUERY_MEMORY_LIMIT, observers: [meter] },
     );
     const wall = performance.now() - t0;
+    const loadAfter = load();
     if (summary.status !== 'completed') throw new Error(`the pipeline ${summary.status}: ${summary.error?.message ?? ''}`);
     const rows = (summary.dataset?.tables ?? []).reduce((n, t) => n + t.rows, 0);
     const stage = (id: string) => summary.stages.find((s) => s.id === id)?.durationMs ?? NaN;
@@ -189,24 +213,37 @@ async function benchPipeline(scale: number, dir: string): Promise<void> {
 
     // The engine alone, on the same model, seed and scale: generation to CSV, then COPY with and without the job's memory limit.
     const engineDir = join(dir, 'engine');
+    const engineLoadBefore = load();
     const g0 = performance.now();
+    const gc0 = cpuNow();
     const written = await writeDataset(model, { seed, scale }, engineDir);
     const genMs = performance.now() - g0;
-    const loadWith = async (memoryLimit: string | undefined): Promise<number> => {
+    const genCpu = cpuNow() - gc0;
+    const loadWith = async (memoryLimit: string | undefined): Promise<{ ms: number; cpu: number }> => {
       const wh = new DuckdbWarehouse(join(dir, `wh-${memoryLimit ?? 'unlimited'}`), memoryLimit ? { memoryLimit } : {});
       await wh.ensureDataset('bench');
       const l0 = performance.now();
+      const c0 = cpuNow();
       for (const t of written) await wh.loadTable('bench', model.tables.find((x) => x.name === t.name) as Table, t.file);
       const ms = performance.now() - l0;
+      const cpu = cpuNow() - c0;
       await wh.close();
-      return ms;
+      return { ms, cpu };
     };
     const loadLimited = await loadWith(env.PROVISION_DUCKDB_MEMORY_LIMIT);
     const loadFree = await loadWith(undefined);
-    const rate = (ms: number) => `${lpad(fmt((rows / ms) * 1000), 11)} rows/s (${(ms / 1000).toFixed(2)} s)`;
+    const engineLoadAfter = load();
+    const rate = (ms: number) => `${lpad(fmt((rows / ms) * 1000), 11)} rows/s`;
+    const both = (ms: number, cpu: number) => `${rate(ms)} (${(ms / 1000).toFixed(2)} s), ${lpad(fmt((rows / cpu) * 1000), 10)} rows/CPU-s`;
     console.log(`${fmt(rows)} rows in ${model.tables.length} tables; whole run ${(wall / 1000).toFixed(1)} s; peak RSS of this process ${rssMb()} MB`);
-    console.log(`data stage       in pipeline ${rate(stage('data'))}   engine alone ${rate(genMs)}`);
-    console.log(`provision stage  in pipeline ${rate(stage('provision'))}   engine alone ${rate(loadLimited)} with the job's memory limit, ${rate(loadFree)} without`);
+    console.log(`load average: pipeline ${loadBefore} -> ${loadAfter}; engine alone ${engineLoadBefore} -> ${engineLoadAfter} (2 cores: above 2, wall rates are shared)`);
+    const dataCpu = cpuOf.get('data') ?? NaN;
+    const provCpu = cpuOf.get('provision') ?? NaN;
+    console.log(`data stage       in pipeline ${both(stage('data'), dataCpu)}   engine alone ${both(genMs, genCpu)}`);
+    console.log(`provision stage  in pipeline ${both(stage('provision'), provCpu)}   engine alone ${both(loadLimited.ms, loadLimited.cpu)} with the job's memory limit, ${both(loadFree.ms, loadFree.cpu)} without`);
+    console.log(
+      `pipeline / engine: data ${(genMs / stage('data')).toFixed(2)} by wall time, ${(genCpu / dataCpu).toFixed(2)} by CPU; provision ${(loadLimited.ms / stage('provision')).toFixed(2)} by wall time, ${(loadLimited.cpu / provCpu).toFixed(2)} by CPU (1.00: the stage costs what the engine does)`,
+    );
   } finally {
     await site.close();
   }

@@ -6,7 +6,7 @@
 // Usage: node --import tsx scripts/bench-memory.ts [--scale 100]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,6 +47,7 @@ function du(dir: string): number {
   return total;
 }
 
+const loadBefore = loadavg().map((x) => x.toFixed(2)).join(' ');
 const site = await serveSample('northwind-outfitters');
 const stateDir = mkdtempSync(join(tmpdir(), 'bench-memory-'));
 try {
@@ -59,14 +60,38 @@ try {
   let peakHwm = 0;
   let peakDisk = 0;
   let peakSum = 0;
+  // Which stage each sample falls in, from the job's own log (`stage.started` lines).
+  const logFile = join(stateDir, 'jobs', 'bench-memory', 'logs.jsonl');
+  let logRead = 0;
+  let stage = 'start';
+  const perStage = new Map<string, { rss: number; disk: number; sum: number }>();
+  const currentStage = (): string => {
+    try {
+      const text = readFileSync(logFile, 'utf8');
+      for (const line of text.slice(logRead).split('\n')) {
+        const m = /"type":"stage\.started"/.test(line) ? /"stage":"([a-z]+)"/.exec(line) : null;
+        if (m?.[1]) stage = m[1];
+      }
+      logRead = text.lastIndexOf('\n') + 1;
+    } catch {
+      // not written yet
+    }
+    return stage;
+  };
   const sample = (): void => {
     const m = child.pid ? memoryOf(child.pid) : undefined;
     const disk = du(join(stateDir, 'jobs'));
+    const at = currentStage();
+    const p = perStage.get(at) ?? { rss: 0, disk: 0, sum: 0 };
     if (m) {
       peakRss = Math.max(peakRss, m.rss);
       peakHwm = Math.max(peakHwm, m.hwm);
       peakSum = Math.max(peakSum, m.rss + disk);
+      p.rss = Math.max(p.rss, m.rss);
+      p.sum = Math.max(p.sum, m.rss + disk);
     }
+    p.disk = Math.max(p.disk, disk);
+    perStage.set(at, p);
     peakDisk = Math.max(peakDisk, disk);
   };
   const timer = setInterval(sample, 250);
@@ -77,7 +102,11 @@ try {
   console.log(`provision run --scale ${values.scale}: exit ${code}, ${summary.status ?? 'no summary'}, ${rows.toLocaleString('en-US')} rows, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`peak RSS ${mb(Math.max(peakRss, peakHwm))} (kernel high-water mark ${mb(peakHwm)}); job files on disk at most ${mb(peakDisk)} (the warehouse file is apart); RSS + job files at most ${mb(peakSum)}`);
   if (summary.error) console.log(`error in ${summary.error.stage ?? '?'}: ${summary.error.code}: ${summary.error.message}`);
-  for (const s of summary.stages ?? []) console.log(`  ${s.id.padEnd(10)} ${(s.durationMs / 1000).toFixed(2)} s`);
+  for (const s of summary.stages ?? []) {
+    const p = perStage.get(s.id);
+    console.log(`  ${s.id.padEnd(10)} ${(s.durationMs / 1000).toFixed(2).padStart(7)} s${p ? `   peak RSS ${mb(p.rss).padStart(8)}, job files ${mb(p.disk).padStart(8)}, together ${mb(p.sum).padStart(8)}` : ''}`);
+  }
+  console.log(`load average before ${loadBefore}, after ${loadavg().map((x) => x.toFixed(2)).join(' ')} (2 cores shared: wall times are not the machine's own)`);
 } finally {
   await site.close();
   if (!values.keep) rmSync(stateDir, { recursive: true, force: true });

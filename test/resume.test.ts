@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { datasetNameFor } from '../src/pipeline/job-spec.js';
 import { RunSummarySchema, type RunSummary } from '../src/pipeline/summary.js';
 import { serveSample, type ServedSite } from '../src/samples/serve-site.js';
 import { runCli } from './helpers/cli.js';
@@ -26,6 +27,8 @@ describe('resuming a job whose inputs changed (the real pipeline, on a sample si
   after(() => site.close());
 
   it('an unchanged rerun resumes every stage', async () => {
+    // The provision stage removed each data file once loaded and verified: only the warehouse holds the rows.
+    assert.deepEqual(readdirSync(join(stateDir, 'jobs', jobId, 'data')), []);
     const again = await run();
     assert.deepEqual(resumed(again), ['research', 'story', 'model', 'data', 'provision', 'agent', 'validate'].map((id) => `${id}:resumed`));
   });
@@ -42,5 +45,13 @@ describe('resuming a job whose inputs changed (the real pipeline, on a sample si
     assert.equal(changed.goldenQueries?.failed, 0);
     const story = JSON.parse(readFileSync(join(stateDir, 'jobs', jobId, 'checkpoints', 'story.json'), 'utf8')) as { output: unknown };
     assert.match(JSON.stringify(story.output), /Northwind Outfitters Nordic/, 'the story was rewritten from the new profile');
+  });
+
+  it('with its files removed after loading and its dataset gone, a rerun generates and loads the data again', async () => {
+    rmSync(join(stateDir, 'warehouse', `${datasetNameFor(jobId)}.duckdb`));
+    const again = await run();
+    assert.equal(again.status, 'completed');
+    assert.deepEqual(resumed(again), ['research:resumed', 'story:resumed', 'model:resumed', 'data:completed', 'provision:completed', 'agent:completed', 'validate:completed']);
+    assert.equal(again.goldenQueries?.failed, 0);
   });
 });

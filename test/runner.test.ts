@@ -17,6 +17,7 @@ import { runPipeline } from '../src/pipeline/runner.js';
 import type { AnyStage } from '../src/pipeline/stage.js';
 import { buildRunSummary } from '../src/pipeline/summary.js';
 import { applyEvents } from '../src/status/apply-event.js';
+import { SqliteStatusStore } from '../src/status/sqlite-status-store.js';
 import type { Warehouse } from '../src/warehouse/warehouse.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -79,6 +80,30 @@ describe('runPipeline', () => {
     assert.deepEqual(publisher.events.map((e) => e.seq), publisher.events.map((_, i) => i), 'seq is 0, 1, 2, ...');
     assert.equal(new Set(publisher.events.map((e) => e.eventId)).size, publisher.events.length);
     assert.equal(applyEvents(undefined, publisher.events)?.status, 'completed');
+  });
+
+  it('stage.completed carries a summary and a reference to the checkpoint, which the status store resolves', async () => {
+    const dir = tempDir();
+    const big = 'x'.repeat(200_000);
+    const stages = fakeStages([], { model: () => Promise.resolve({ stage: 'model', big }) });
+    const { publisher, deps } = setup(dir, stages.map((s) => (s.id === 'model' ? ({ ...s, outputSchema: z.object({ stage: z.string(), big: z.string() }) } as unknown as AnyStage) : s)));
+    await runPipeline(deps, { signal: new AbortController().signal });
+    const completed = publisher.events.filter((e) => e.type === 'stage.completed');
+    for (const e of completed) {
+      assert.deepEqual((e.output as { artifact: unknown }).artifact, { checkpoint: 'file', stage: e.stage, savedAt: (e.output as { artifact: { savedAt: string } }).artifact.savedAt });
+      assert.ok(JSON.stringify(e).length < 1000, `${e.stage}: the event stays small (${JSON.stringify(e).length} bytes)`);
+    }
+    const store = new SqliteStatusStore(join(dir, 'status.sqlite'));
+    try {
+      for (const e of publisher.events) await store.apply(e);
+      const artifacts = await store.artifacts(spec.jobId);
+      assert.deepEqual(Object.keys(artifacts).sort(), [...STAGE_IDS].sort());
+      assert.deepEqual(artifacts.model, { stage: 'model', big }, 'read from the checkpoint');
+      assert.deepEqual(artifacts.story, { stage: 'story' });
+      assert.ok((await store.events(spec.jobId)).every((e) => JSON.stringify(e).length < 1000), 'the stored events are small too');
+    } finally {
+      await store.close();
+    }
   });
 
   it('resumes from checkpoints: a second run recomputes nothing and says so', async () => {

@@ -15,6 +15,7 @@ import { SqliteStatusStore } from '../src/status/sqlite-status-store.js';
 import { artifactOf, StoreUnavailableError, type JobChange, type JobListFilter, type StatusStore } from '../src/status/status-store.js';
 import { startStatusService, type Service } from '../src/app/serve.js';
 import { parseServerEnv } from '../src/config/env.js';
+import { jobIdForKey } from '../src/server/trigger.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { RecordingLauncher } from './helpers/fake-launcher.js';
 import { freePort, startFirestoreEmulator, type RunningEmulator } from './helpers/emulators.js';
@@ -451,6 +452,67 @@ function statusStoreContract(name: string, harness: () => Promise<StoreHarness |
         const launches = launchers.reduce((n, l) => n + l.launched.length, 0);
         console.log(`# launches for one key under 50 concurrent requests over two instances: ${launches}`);
         assert.equal(launches, 1);
+      } finally {
+        await Promise.all(services.map((s) => s.close()));
+      }
+    });
+
+    contract('takes over a claim that was never launched once its lease has passed: one of 20 concurrent takeovers wins', async (open) => {
+      const handles = [open(), open()];
+      const lease = 60_000;
+      const first = new EventSequencer('job-orphan', 0, clock(BASE_MS)).next({ type: 'job.queued', output: { url: 'https://orphan.example/' } });
+      assert.equal((await (handles[0] as StatusStore).claim(first, { takeoverAfterMs: lease })).claimed, true);
+      // Within the lease the claimer may still be launching: nothing is taken over.
+      const early = await (handles[1] as StatusStore).claim(new EventSequencer('job-orphan', 0, clock(BASE_MS + lease - 5000)).next({ type: 'job.queued' }), { takeoverAfterMs: lease });
+      assert.deepEqual([early.claimed, early.takenOver], [false, undefined]);
+      // Without a lease, an existing job is never taken over however old.
+      assert.equal((await (handles[1] as StatusStore).claim(new EventSequencer('job-orphan', 0, clock(BASE_MS + 10 * lease)).next({ type: 'job.queued' }))).claimed, false);
+      // The claimer died before launching; past the lease, concurrent requests race to take over.
+      const takeovers = Array.from({ length: 20 }, (_, i) => new EventSequencer('job-orphan', 0, clock(BASE_MS + 2 * lease)).next({ type: 'job.queued', output: { url: `https://orphan.example/${i}` } }));
+      const results = await Promise.all(takeovers.map((e, i) => (handles[i % 2] as StatusStore).claim(e, { takeoverAfterMs: lease })));
+      const winners = results.flatMap((r, i) => (r.claimed ? [i] : []));
+      assert.equal(winners.length, 1, 'exactly one takeover wins');
+      assert.equal(results[winners[0] as number]?.takenOver, true);
+      const winner = takeovers[winners[0] as number] as PhaseEvent;
+      const state = await (handles[0] as StatusStore).get('job-orphan');
+      assert.deepEqual(state?.appliedEventIds, [winner.eventId], 'the new claim replaces the old one');
+      assert.equal(state?.meta.url, `https://orphan.example/${winners[0]}`);
+      assert.deepEqual((await (handles[1] as StatusStore).events('job-orphan')).map((e) => e.eventId), [winner.eventId]);
+
+      // A claim whose launch was recorded, or whose job reported, is never taken over.
+      const launched = new EventSequencer('job-launched', 0, clock(BASE_MS)).next({ type: 'job.queued', output: { url: 'https://launched.example/' } });
+      await (handles[0] as StatusStore).claim(launched);
+      await (handles[0] as StatusStore).apply(new EventSequencer('job-launched', 0, clock(BASE_MS + 1000), 1).next({ type: 'job.queued', output: { execution: 'exec-1' } }));
+      const started = new EventSequencer('job-started', 0, clock(BASE_MS)).next({ type: 'job.queued', output: { url: 'https://started.example/' } });
+      await (handles[0] as StatusStore).claim(started);
+      await (handles[0] as StatusStore).apply(new EventSequencer('job-started', 0, clock(BASE_MS + 1000), 5).next({ type: 'job.started' }));
+      for (const jobId of ['job-launched', 'job-started']) {
+        const late = await (handles[1] as StatusStore).claim(new EventSequencer(jobId, 0, clock(BASE_MS + 10 * lease)).next({ type: 'job.queued' }), { takeoverAfterMs: lease });
+        assert.equal(late.claimed, false, jobId);
+      }
+    });
+
+    contract('a trigger launches a job whose claimer died before launching, once, when its key comes back after the lease', async (open) => {
+      const store = open();
+      const url = 'http://127.0.0.1:9/orphan';
+      const jobId = jobIdForKey(url, 'orphan-key');
+      // Claimed an hour ago by an instance that died before launching.
+      await store.claim(new EventSequencer(jobId, 0, clock(Date.now() - 3_600_000)).next({ type: 'job.queued', output: { url } }));
+      const launchers = [new RecordingLauncher(), new RecordingLauncher()];
+      for (const l of launchers) l.delayMs = 100;
+      const env = parseServerEnv({ PORT: '0', PROVISION_STATE_DIR: tempDir(), PROVISION_ALLOW_PRIVATE_NETWORK: '1', PROVISION_TRIGGER_RATE_LIMIT: '100000', PROVISION_RECONCILE_MS: '0' });
+      const services: Service[] = await Promise.all(launchers.map((launcher) => startStatusService({ env, store: open(), logger: silentLogger, launcher, sweepMs: 0 })));
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, async (_, i) => {
+            const res = await fetch(`${(services[i % 2] as Service).url}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'orphan-key' }, body: JSON.stringify({ url }) });
+            return { status: res.status, body: (await res.json()) as { jobId: string } };
+          }),
+        );
+        assert.deepEqual([...new Set(answers.map((a) => a.status))], [202]);
+        assert.deepEqual([...new Set(answers.map((a) => a.body.jobId))], [jobId]);
+        assert.equal(launchers.reduce((n, l) => n + l.launched.length, 0), 1, 'launched once');
+        assert.ok((await store.get(jobId))?.meta.execution, 'the launch is recorded');
       } finally {
         await Promise.all(services.map((s) => s.close()));
       }

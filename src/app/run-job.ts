@@ -53,8 +53,10 @@ export interface RunJobOptions {
   logFields?: Record<string, unknown>;
   /** The process configuration, logged once at the start with secrets redacted. */
   config?: Record<string, unknown>;
-  /** DuckDB's buffer memory cap, e.g. `256MB`. */
+  /** DuckDB's buffer memory cap while loading, e.g. `128MB`. */
   duckdbMemoryLimit?: string;
+  /** DuckDB's memory cap for each read-only query (validation, repair), e.g. `512MB`. */
+  duckdbQueryMemoryLimit?: string;
   /** Where checkpoints go (default: files under the state directory). */
   checkpoints?: { store: 'file' | 'firestore'; projectId?: string };
   /** The model for the llm strategy (tests pass a fake); otherwise built from `anthropic`. */
@@ -103,7 +105,12 @@ function googleSettings(options: RunJobOptions): GoogleSettings {
 
 /** BigQuery when the job asks for it; otherwise one DuckDB file per dataset under the state directory. */
 function warehouseFor(spec: JobSpec, stateDir: string, options: RunJobOptions): Warehouse {
-  if (spec.warehouse !== 'bigquery') return new DuckdbWarehouse(join(stateDir, 'warehouse'), options.duckdbMemoryLimit ? { memoryLimit: options.duckdbMemoryLimit } : {});
+  if (spec.warehouse !== 'bigquery') {
+    return new DuckdbWarehouse(join(stateDir, 'warehouse'), {
+      ...(options.duckdbMemoryLimit ? { memoryLimit: options.duckdbMemoryLimit } : {}),
+      ...(options.duckdbQueryMemoryLimit ? { queryMemoryLimit: options.duckdbQueryMemoryLimit } : {}),
+    });
+  }
   const google = googleSettings(options);
   return bigQueryWarehouse(google);
 }

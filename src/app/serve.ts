@@ -132,6 +132,7 @@ export async function startStatusService(options: ServeOptions): Promise<Service
         ...(env.PROVISION_API_TOKEN ? { apiToken: env.PROVISION_API_TOKEN } : {}),
         rateLimitPerMinute: env.PROVISION_TRIGGER_RATE_LIMIT,
         trustProxyHops: env.PROVISION_TRUST_PROXY,
+        claimLeaseMs: env.PROVISION_CLAIM_LEASE_MS,
         allowPrivateNetwork: env.PROVISION_ALLOW_PRIVATE_NETWORK ?? false,
         unsupported: (o) => unsupportedLocally(env, o),
       }),

@@ -5,9 +5,13 @@ import type { Checkpoint, CheckpointStore } from './checkpoint-store.js';
 
 /** Checkpoints as JSON files: `<stateDir>/jobs/<jobId>/checkpoints/<stage>.json`. */
 export class FileCheckpointStore implements CheckpointStore {
+  readonly kind = 'file' as const;
+
   constructor(private readonly stateDir: string) {}
 
   private dir(jobId: string): string {
+    // A job id from an event must not walk out of the state directory.
+    if (!/^[\w.-]+$/.test(jobId) || jobId === '.' || jobId === '..') throw new Error(`Not a job id: ${JSON.stringify(jobId)}`);
     return join(this.stateDir, 'jobs', jobId, 'checkpoints');
   }
 

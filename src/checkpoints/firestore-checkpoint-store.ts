@@ -6,6 +6,8 @@ import type { Checkpoint, CheckpointStore } from './checkpoint-store.js';
 
 export interface FirestoreCheckpointOptions {
   projectId: string;
+  /** A client to share (the status store's); closing this store then leaves it open. */
+  firestore?: Firestore;
   /** Collection of per-job documents (default `provision_checkpoints`). */
   collection?: string;
   /** An emulator at host:port (FIRESTORE_EMULATOR_HOST, which the client honours itself, wins). */
@@ -19,11 +21,14 @@ export interface FirestoreCheckpointOptions {
  * fields like, and one document holds up to 1 MiB.
  */
 export class FirestoreCheckpointStore implements CheckpointStore {
+  readonly kind = 'firestore' as const;
   private readonly db: Firestore;
+  private readonly ownsClient: boolean;
   private readonly collection: string;
 
   constructor(options: FirestoreCheckpointOptions) {
-    this.db = createFirestore({ projectId: options.projectId, ...(options.emulatorHost ? { emulatorHost: options.emulatorHost } : {}) });
+    this.ownsClient = options.firestore === undefined;
+    this.db = options.firestore ?? createFirestore({ projectId: options.projectId, ...(options.emulatorHost ? { emulatorHost: options.emulatorHost } : {}) });
     this.collection = options.collection ?? 'provision_checkpoints';
   }
 
@@ -68,6 +73,6 @@ export class FirestoreCheckpointStore implements CheckpointStore {
   }
 
   async close(): Promise<void> {
-    await this.db.terminate();
+    if (this.ownsClient) await this.db.terminate();
   }
 }

@@ -3,6 +3,9 @@ import { WarehouseKindSchema } from '../domain/data-model.js';
 import type { StageId } from '../core/stage-ids.js';
 import { RenderModeSchema, StrategySchema } from '../pipeline/job-spec.js';
 
+/** A DuckDB memory setting: `128MB`, `1.5GB`, `512MiB`. */
+const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
+
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes')
@@ -35,7 +38,13 @@ export const JobEnvSchema = z.object({
   PROVISION_CHECKPOINT_STORE: z.enum(['file', 'firestore']).default('file'),
   GOOGLE_CLOUD_PROJECT: z.string().optional(),
   /** Caps DuckDB's buffer memory while loading (it spills to disk beyond): keeps a 10M-row job in a small container. */
-  PROVISION_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).default('128MB'),
+  PROVISION_DUCKDB_MEMORY_LIMIT: z.string().regex(MEMORY_SIZE).default('128MB'),
+  /**
+   * Caps DuckDB's memory for each read-only query (validation, repair, chat). Apart from the load
+   * limit: a read-only database does not spill to disk, so a golden query's joins and groups over a large
+   * dataset need room that a streaming COPY does not. The loader is closed before any reader opens.
+   */
+  PROVISION_DUCKDB_QUERY_MEMORY_LIMIT: z.string().regex(MEMORY_SIZE).default('512MB'),
   /** Batch mode: URLs separated by newlines or commas; each task runs its share. */
   PROVISION_URLS: z.string().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
@@ -144,6 +153,11 @@ export const ServerEnvSchema = z.object({
     .regex(/^(\d{1,2}|true|false)$/, 'a number of proxy hops (Cloud Run: 1), or true/false')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
     .default(0),
+  /**
+   * Trigger: how long a claimed job may go without a launch (its claimer died in between)
+   * before a request with the same Idempotency-Key takes it over and launches it.
+   */
+  PROVISION_CLAIM_LEASE_MS: z.coerce.number().int().min(1000).default(600_000),
   /** Trigger: requests per minute per client address for POST /jobs. */
   PROVISION_TRIGGER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   /** Local launcher: jobs running at once. */

@@ -136,19 +136,24 @@ export class ByteWriter {
       return;
     }
     const ip = Math.floor(scaled / f);
-    let fp = scaled - ip * f;
+    // Below 10^6, so 32-bit arithmetic holds.
+    let fp = (scaled - ip * f) | 0;
     this.digits(ip);
-    this.buf[this.pos++] = 46;
-    // Leading zeros of the fraction, then its digits without trailing zeros.
+    const buf = this.buf;
+    buf[this.pos++] = 46;
+    // The fraction's digits, zero-padded on the left, without trailing zeros.
     let width = decimals;
     while (fp % 10 === 0) {
-      fp /= 10;
+      fp = (fp / 10) | 0;
       width--;
     }
-    let fpDigits = 1;
-    for (let x = fp; x >= 10; x = Math.floor(x / 10)) fpDigits++;
-    for (let z = fpDigits; z < width; z++) this.buf[this.pos++] = 48;
-    this.digits(fp);
+    const end = this.pos + width;
+    for (let p = end - 1; p >= this.pos; p--) {
+      const q = (fp / 10) | 0;
+      buf[p] = 48 + fp - q * 10;
+      fp = q;
+    }
+    this.pos = end;
   }
 
   private two(n: number): void {
@@ -159,6 +164,27 @@ export class ByteWriter {
   /** YYYY-MM-DD of a day number since 1970-01-01. */
   date(day: number): void {
     this.ensure(16);
+    // Generated dates fall on a few thousand days: each is printed once, then copied.
+    const slot = day - DATE_CACHE_FIRST_DAY;
+    if (slot >= 0 && slot < DATE_CACHE_DAYS && (day | 0) === day) {
+      const at = slot * 10;
+      const cache = DATE_CACHE;
+      if (cache[at] === 0) {
+        const start = this.pos;
+        this.printDate(day);
+        cache.set(this.buf.subarray(start, start + 10), at);
+        return;
+      }
+      const buf = this.buf;
+      const p = this.pos;
+      for (let k = 0; k < 10; k++) buf[p + k] = cache[at + k] as number;
+      this.pos = p + 10;
+      return;
+    }
+    this.printDate(day);
+  }
+
+  private printDate(day: number): void {
     const ymd = civilFromDays(day);
     const y = Math.floor(ymd / 10000);
     const m = Math.floor(ymd / 100) % 100;
@@ -187,3 +213,8 @@ export class ByteWriter {
 }
 
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** Printed dates from 1900-01-01 for 250 years, 10 bytes each; a zero first byte is not filled yet. */
+const DATE_CACHE_FIRST_DAY = -25_567;
+const DATE_CACHE_DAYS = 91_311;
+const DATE_CACHE = new Uint8Array(DATE_CACHE_DAYS * 10);

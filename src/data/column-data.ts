@@ -24,6 +24,8 @@ export interface Stored {
   name: string;
   rows: number;
   pkValue(row: number): number | string;
+  /** Set when the key is a plain number sequence: `pkValue(row)` is `pkStart + row`. */
+  pkStart?: number;
   cols: Map<string, ColData>;
 }
 

@@ -35,6 +35,14 @@ export function csvWriter(d: ColData, decimals: number | undefined): CellWriter 
     case 'key': {
       const parent = d.parent;
       if (!parent) return () => undefined;
+      const start = parent.pkStart;
+      if (start !== undefined) {
+        // A number sequence: the key is the row plus its start, printed without a call per cell.
+        return (i, w) => {
+          const p = num[i] ?? NaN;
+          if (!Number.isNaN(p)) w.number(start + p, 0);
+        };
+      }
       return (i, w) => {
         const p = num[i] ?? NaN;
         if (Number.isNaN(p)) return;

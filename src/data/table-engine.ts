@@ -561,13 +561,17 @@ export class TableEngine {
     const pkIdx = this.byName.get(t.primaryKey);
     const pkSpec = pkIdx === undefined ? undefined : t.columns[pkIdx]?.generator;
     let pkValue: (row: number) => number | string;
+    let pkStart: number | undefined;
     if (pkSpec?.kind === 'sequence') {
       const start = pkSpec.start ?? 1;
       if (pkSpec.prefix !== undefined) {
         const prefix = pkSpec.prefix;
         const width = pkSpec.pad ?? 6;
         pkValue = (r) => prefix + pad(start + r, width);
-      } else pkValue = (r) => start + r;
+      } else {
+        pkValue = (r) => start + r;
+        pkStart = start;
+      }
     } else if (pkSpec?.kind === 'list') {
       const values = pkSpec.values;
       const numeric = t.columns[pkIdx ?? 0]?.type === 'INT64';
@@ -590,6 +594,7 @@ export class TableEngine {
       name: t.name,
       rows: this.n,
       pkValue,
+      ...(pkStart !== undefined ? { pkStart } : {}),
       cols,
     };
     const keep = (chunk: Chunk, datas: readonly ColData[]): void => {

@@ -1,4 +1,4 @@
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { JobFiles } from '../pipeline/context.js';
 
@@ -26,6 +26,10 @@ export class LocalJobFiles implements JobFiles {
 
   read(relativePath: string): Promise<string> {
     return readFile(this.path(relativePath), 'utf8');
+  }
+
+  async remove(relativePath: string): Promise<void> {
+    await rm(this.path(relativePath), { force: true });
   }
 
   async exists(relativePath: string): Promise<boolean> {

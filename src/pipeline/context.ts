@@ -13,6 +13,8 @@ export interface JobFiles {
   write(relativePath: string, content: string | Uint8Array): Promise<string>;
   read(relativePath: string): Promise<string>;
   exists(relativePath: string): Promise<boolean>;
+  /** Removes `relativePath` under the job folder, if it is there. */
+  remove(relativePath: string): Promise<void>;
 }
 
 export interface Clock {

@@ -1,6 +1,6 @@
 import { CancelledError, toProvisionError, type ErrorInfo, type ProvisionError } from '../core/errors.js';
 import { STAGE_IDS, type StageId } from '../core/stage-ids.js';
-import { CHECKPOINT_SCHEMA_VERSION, type CheckpointStore } from '../checkpoints/checkpoint-store.js';
+import { CHECKPOINT_SCHEMA_VERSION, type ArtifactRef, type CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import { inputHash } from '../checkpoints/input-hash.js';
 import type { EventPublisher } from '../notify/event-publisher.js';
 import { EventSequencer, type PhaseEventInput } from '../notify/phase-event.js';
@@ -56,7 +56,8 @@ function elapsed(start: number): number {
 }
 
 /**
- * Runs the seven stages in order. Each completed stage is checkpointed; a stage whose
+ * Runs the seven stages in order. Each completed stage is checkpointed, and its
+ * `stage.completed` event carries a summary and a reference to the checkpoint; a stage whose
  * checkpoint has this release's schema version and was made under the same options from the
  * same input (by hash) is loaded instead of run ("resumed"). Once a stage is recomputed,
  * every stage after it is too: their checkpoints were made from what it produced before.
@@ -116,18 +117,20 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
         const report = stage.report(resumed as never);
         const strategy = saved.strategy ? { strategy: saved.strategy } : {};
         Object.assign(run, { status: 'completed', durationMs: 0, resumed: true, report: report.output }, strategy);
-        await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, ...strategy, resumed: true, artifact: resumed }, metrics: { durationMs: 0 } });
+        const artifact: ArtifactRef = { checkpoint: deps.checkpoints.kind, stage: id, savedAt: saved.savedAt };
+        await publish({ type: 'stage.completed', stage: id, message: 'resumed from checkpoint', output: { ...report.output, ...strategy, resumed: true, artifact }, metrics: { durationMs: 0 } });
         continue;
       }
       recomputed = true;
       await publish({ type: 'stage.started', stage: id });
       const output = stage.outputSchema.parse(await stage.run(input, ctx));
       options.signal.throwIfAborted();
+      const savedAt = new Date().toISOString();
       await deps.checkpoints.save(job.jobId, id, {
         v: CHECKPOINT_SCHEMA_VERSION,
         fingerprint,
         inputHash: hash,
-        savedAt: new Date().toISOString(),
+        savedAt,
         output,
         ...(trace.strategy ? { strategy: trace.strategy } : {}),
       });
@@ -138,8 +141,9 @@ export async function runPipeline(deps: RunnerDeps, options: RunOptions): Promis
       await publish({
         type: 'stage.completed',
         stage: id,
-        // The full output travels too, so the status store can show the demo's assets.
-        output: { ...report.output, ...traced(trace), artifact: output },
+        // A summary and where the output is kept (its checkpoint), not the output itself: the
+        // status store resolves the reference when the dashboard shows the demo's assets.
+        output: { ...report.output, ...traced(trace), artifact: { checkpoint: deps.checkpoints.kind, stage: id, savedAt } satisfies ArtifactRef },
         metrics: { durationMs: run.durationMs, ...(report.rows !== undefined ? { rows: report.rows } : {}), ...(report.bytes !== undefined ? { bytes: report.bytes } : {}), ...tokenMetrics(trace) },
       });
     } catch (err) {
@@ -179,7 +183,7 @@ function tokenMetrics(trace: StageTrace): { llmTokensIn?: number; llmTokensOut?:
   return { llmTokensIn: trace.usage.inputTokens + trace.usage.cacheReadTokens + trace.usage.cacheWriteTokens, llmTokensOut: trace.usage.outputTokens };
 }
 
-async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string, hash: string): Promise<{ output: unknown; strategy?: Strategy } | undefined> {
+async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, ctx: StageContext, fingerprint: string, hash: string): Promise<{ output: unknown; savedAt: string; strategy?: Strategy } | undefined> {
   const saved = await deps.checkpoints.load(ctx.job.jobId, stage.id);
   if (!saved) return undefined;
   if (saved.v !== CHECKPOINT_SCHEMA_VERSION) {
@@ -200,5 +204,5 @@ async function loadCheckpoint(deps: RunnerDeps, stage: Stage<StageId, unknown>, 
     ctx.logger.info('checkpoint no longer stands; recomputing', { stage: stage.id });
     return undefined;
   }
-  return { output: parsed.data, ...(saved.strategy ? { strategy: saved.strategy } : {}) };
+  return { output: parsed.data, savedAt: saved.savedAt, ...(saved.strategy ? { strategy: saved.strategy } : {}) };
 }

@@ -44,6 +44,12 @@ export interface TriggerDeps {
   /** Proxies of ours in front that append to X-Forwarded-For (PROVISION_TRUST_PROXY); 0 trusts none. */
   trustProxyHops?: number;
   allowPrivateNetwork: boolean;
+  /**
+   * How long a claimed job may go without a launch before a request with the same key takes it
+   * over and launches it (the process that claimed it died in between). Default 10 minutes:
+   * far above the seconds a launch takes, so a launch still in flight is never doubled.
+   */
+  claimLeaseMs?: number;
   /** Why jobs launched from here cannot run these options (no key, no project), if they cannot. */
   unsupported?: (options: { strategy?: string; warehouse?: string }) => string | undefined;
 }
@@ -112,6 +118,9 @@ async function record(store: StatusStore, jobId: string, input: PhaseEventInput,
   // Trigger events use sequence numbers below the job process's own; `job.queued` never moves a job backwards.
   return store.apply(new EventSequencer(jobId, 0, undefined, seq).next(input));
 }
+
+/** See `TriggerDeps.claimLeaseMs`. */
+export const DEFAULT_CLAIM_LEASE_MS = 10 * 60_000;
 
 const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
 
@@ -223,7 +232,8 @@ export function triggerRoutes(deps: TriggerDeps): Route[] {
     const { jobId, url } = request;
     const { jobId: _id, url: _url, ...options } = request;
     const claimEvent = new EventSequencer(jobId, 0).next({ type: 'job.queued', message: `Queued ${url}`, output: { url, ...options } });
-    const { claimed, state } = await deps.store.claim(claimEvent);
+    const { claimed, takenOver, state } = await deps.store.claim(claimEvent, { takeoverAfterMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS });
+    if (takenOver) deps.logger.warn('taking over a claimed job that was never launched', { jobId });
     if (!claimed) {
       return { status: 202, body: { jobId, statusUrl: `/jobs/${jobId}`, status: state.status, ...(state.meta.execution ? { execution: state.meta.execution } : {}) } };
     }

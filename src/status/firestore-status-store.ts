@@ -10,16 +10,20 @@ import {
   type DocumentSnapshot,
   type Query,
 } from '@google-cloud/firestore';
+import { FirestoreCheckpointStore } from '../checkpoints/firestore-checkpoint-store.js';
 import type { StageId } from '../core/stage-ids.js';
 import { createFirestore } from '../gcp/firestore-client.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import { applyEvent } from './apply-event.js';
 import type { JobState } from './job-state.js';
 import {
+  abandonedClaim,
   artifactOf,
   decodeCursor,
   encodeCursor,
+  resolveArtifacts,
   StoreUnavailableError,
+  type ClaimOptions,
   type ClaimResult,
   type DeadLetter,
   type JobChange,
@@ -46,6 +50,8 @@ export interface FirestoreStatusStoreOptions {
   listScanLimit?: number;
   /** Use this client instead of building one; `close` then leaves it open. */
   firestore?: Firestore;
+  /** Where the jobs' checkpoints (the stage outputs artifacts refer to) are: default `provision_checkpoints`, as the jobs write them. */
+  checkpointCollection?: string;
 }
 
 /**
@@ -202,6 +208,8 @@ export class FirestoreStatusStore implements StatusStore {
   private readonly ownsClient: boolean;
   private readonly jobs: CollectionReference;
   private readonly deadLetterCollection: CollectionReference;
+  /** The jobs' checkpoints, where the stage outputs that artifacts refer to live. */
+  private readonly checkpoints: FirestoreCheckpointStore;
   private readonly timeoutMs: number;
   private readonly listScanLimit: number;
   private readonly listeners = new Set<(change: JobChange) => void>();
@@ -227,6 +235,7 @@ export class FirestoreStatusStore implements StatusStore {
         ...(options.emulatorHost ? { emulatorHost: options.emulatorHost } : {}),
       });
     }
+    this.checkpoints = new FirestoreCheckpointStore({ projectId: options.projectId ?? '', firestore: this.db, ...(options.checkpointCollection ? { collection: options.checkpointCollection } : {}) });
     this.jobs = this.db.collection(`${prefix}_jobs`);
     this.deadLetterCollection = this.db.collection(`${prefix}_dead_letters`);
   }
@@ -293,7 +302,7 @@ export class FirestoreStatusStore implements StatusStore {
     );
   }
 
-  claim(event: PhaseEvent): Promise<ClaimResult> {
+  claim(event: PhaseEvent, options: ClaimOptions = {}): Promise<ClaimResult> {
     return this.op('claim', async () => {
       const jobRef = this.jobRef(event.jobId);
       const state = applyEvent(undefined, event);
@@ -308,9 +317,24 @@ export class FirestoreStatusStore implements StatusStore {
       } catch (err) {
         if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err;
       }
-      const snap = await jobRef.get();
-      // Released between our create and this read: report the claim as lost, with the event's state.
-      return { claimed: false, state: snap.exists ? readState(snap) : state };
+      const takeoverAfterMs = options.takeoverAfterMs;
+      if (takeoverAfterMs === undefined) {
+        const snap = await jobRef.get();
+        // Released between our create and this read: report the claim as lost, with the event's state.
+        return { claimed: false, state: snap.exists ? readState(snap) : state };
+      }
+      // A claim that never launched is replaced in a transaction: of concurrent takeovers one
+      // commits, and the others, retried, find a fresh claim that is not abandoned.
+      return this.db.runTransaction(async (tx): Promise<ClaimResult> => {
+        const snap = await tx.get(jobRef);
+        if (!snap.exists) return { claimed: false, state };
+        const existing = readState(snap);
+        if (!abandonedClaim(existing, event.ts, takeoverAfterMs)) return { claimed: false, state: existing };
+        for (const id of existing.appliedEventIds) tx.delete(jobRef.collection(EVENTS).doc(docId(id)));
+        tx.set(jobRef, jobDoc(state));
+        tx.set(jobRef.collection(EVENTS).doc(docId(event.eventId)), eventDoc(event));
+        return { claimed: true, takenOver: true, state };
+      });
     });
   }
 
@@ -391,7 +415,7 @@ export class FirestoreStatusStore implements StatusStore {
   }
 
   artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>> {
-    return this.op('artifacts', async () => readArtifacts((await this.jobRef(jobId).collection(ARTIFACTS).get()).docs));
+    return this.op('artifacts', async () => resolveArtifacts(jobId, readArtifacts((await this.jobRef(jobId).collection(ARTIFACTS).get()).docs), this.checkpoints));
   }
 
   deadLetter(entry: DeadLetter): Promise<void> {

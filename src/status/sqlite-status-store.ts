@@ -6,11 +6,15 @@ import type { StageId } from '../core/stage-ids.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import { applyEvent } from './apply-event.js';
 import type { JobState } from './job-state.js';
+import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
 import {
+  abandonedClaim,
   artifactOf,
   decodeCursor,
   encodeCursor,
+  resolveArtifacts,
   StoreUnavailableError,
+  type ClaimOptions,
   type ClaimResult,
   type DeadLetter,
   type JobChange,
@@ -59,6 +63,8 @@ const SCHEMA = `
 interface WriteOutcome {
   state: JobState;
   changed: boolean;
+  /** A claim that replaced an abandoned one. */
+  takenOver?: boolean;
   rev?: number;
 }
 
@@ -69,7 +75,7 @@ const POLL_MS = 200;
 export class SqliteStatusStore implements StatusStore {
   private readonly db: Database.Database;
   private readonly applyTx: (event: PhaseEvent) => WriteOutcome;
-  private readonly claimTx: (event: PhaseEvent) => WriteOutcome;
+  private readonly claimTx: (event: PhaseEvent, options: ClaimOptions) => WriteOutcome;
   private readonly batchTx: <T>(ops: Array<() => T>) => T[];
   private pendingWrites: Array<{ op: () => WriteOutcome; resolve: (r: WriteOutcome) => void; reject: (err: unknown) => void }> = [];
   private readonly releaseTx: (jobId: string, eventId: string) => boolean;
@@ -80,7 +86,11 @@ export class SqliteStatusStore implements StatusStore {
   private poller: NodeJS.Timeout | undefined;
   private seenRev = 0;
 
+  /** The jobs' checkpoints, where stage outputs live: files beside the database (`<stateDir>/jobs/`). */
+  private readonly checkpoints: FileCheckpointStore | undefined;
+
   constructor(file: string) {
+    this.checkpoints = file === ':memory:' ? undefined : new FileCheckpointStore(dirname(file));
     try {
       if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
       this.db = new Database(file);
@@ -124,12 +134,20 @@ export class SqliteStatusStore implements StatusStore {
        VALUES (@jobId, @status, @company, @createdAt, @updatedAt, (SELECT COALESCE(MAX(rev), 0) + 1 FROM jobs), @state)
        ON CONFLICT (job_id) DO NOTHING`,
     );
-    this.claimTx = this.db.transaction((event: PhaseEvent) => {
+    const deleteJobEvents = this.db.prepare('DELETE FROM events WHERE job_id = ?');
+    this.claimTx = this.db.transaction((event: PhaseEvent, options: ClaimOptions) => {
       const next = applyEvent(undefined, event);
-      const inserted = claimJob.run({ jobId: next.jobId, status: next.status, company: next.meta.company ?? '', createdAt: next.createdAt, updatedAt: next.updatedAt, state: JSON.stringify(next) });
+      const row = { jobId: next.jobId, status: next.status, company: next.meta.company ?? '', createdAt: next.createdAt, updatedAt: next.updatedAt, state: JSON.stringify(next) };
+      // The insert comes first: it takes the write lock, so the read below cannot go stale.
+      const inserted = claimJob.run(row);
       if (inserted.changes === 0) {
-        const row = getState.get(event.jobId);
-        return { state: JSON.parse(row?.state ?? 'null') as JobState, changed: false };
+        const existing = JSON.parse(getState.get(event.jobId)?.state ?? 'null') as JobState;
+        if (options.takeoverAfterMs === undefined || !abandonedClaim(existing, event.ts, options.takeoverAfterMs)) return { state: existing, changed: false };
+        // A claim that never launched: this one replaces it, its event and all.
+        deleteJobEvents.run(event.jobId);
+        upsertJob.run(row);
+        insertEvent.run(event.eventId, event.jobId, event.attempt, event.seq, event.type, event.ts, JSON.stringify(event));
+        return { state: next, changed: true, takenOver: true, rev: revOf.get(next.jobId)?.rev ?? 0 };
       }
       insertEvent.run(event.eventId, event.jobId, event.attempt, event.seq, event.type, event.ts, JSON.stringify(event));
       return { state: next, changed: true, rev: revOf.get(next.jobId)?.rev ?? 0 };
@@ -187,8 +205,8 @@ export class SqliteStatusStore implements StatusStore {
     return this.write(() => this.applyTx(event)).then((r) => r.state);
   }
 
-  claim(event: PhaseEvent): Promise<ClaimResult> {
-    return this.write(() => this.claimTx(event)).then((r) => ({ claimed: r.changed, state: r.state }));
+  claim(event: PhaseEvent, options: ClaimOptions = {}): Promise<ClaimResult> {
+    return this.write(() => this.claimTx(event, options)).then((r) => ({ claimed: r.changed, ...(r.takenOver ? { takenOver: true } : {}), state: r.state }));
   }
 
   /**
@@ -300,7 +318,7 @@ export class SqliteStatusStore implements StatusStore {
     return this.run(() => {
       const rows = this.statement<[string], { stage: StageId; body: string }>('SELECT stage, body FROM artifacts WHERE job_id = ?').all(jobId);
       return Object.fromEntries(rows.map((r) => [r.stage, JSON.parse(r.body) as unknown]));
-    });
+    }).then((stored) => resolveArtifacts(jobId, stored, this.checkpoints));
   }
 
   deadLetter(entry: DeadLetter): Promise<void> {

@@ -1,3 +1,4 @@
+import { isArtifactRef, type CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import type { StageId } from '../core/stage-ids.js';
 import type { PhaseEvent } from '../notify/phase-event.js';
 import type { JobState, JobStatus } from './job-state.js';
@@ -33,7 +34,30 @@ export interface DeadLetter {
 /** What `claim` found: whether this call created the job, and the job's state either way. */
 export interface ClaimResult {
   claimed: boolean;
+  /** Set when the job existed as a claim that was never launched, and this call took it over. */
+  takenOver?: boolean;
   state: JobState;
+}
+
+export interface ClaimOptions {
+  /**
+   * Takes over a claim that was never launched once this long has passed since it, measured
+   * between the events' own times (the old claim's and the new one's). Unset: an existing job
+   * is never taken over. Keep it well above the time a launch takes (`runJob` answers in
+   * seconds): a lease shorter than a launch in flight would launch the job twice.
+   */
+  takeoverAfterMs?: number;
+}
+
+/**
+ * Whether `state` is a claim whose launch never happened, `afterMs` or more before `at`: still
+ * queued, holding only its claiming event (a launch records the execution as a second event, and
+ * a started job reports), so whoever claimed it died between the claim and the launch.
+ */
+export function abandonedClaim(state: JobState, at: string, afterMs: number): boolean {
+  if (state.status !== 'queued' || state.appliedEventIds.length !== 1 || state.meta.execution !== undefined) return false;
+  const age = Date.parse(at) - Date.parse(state.updatedAt);
+  return Number.isFinite(age) && age >= afterMs;
 }
 
 export interface JobChange {
@@ -50,8 +74,8 @@ export interface JobChange {
 export interface StatusStore {
   /**
    * Applies one event and returns the job's state after it. Idempotent per eventId.
-   * A `stage.completed` event's `output.artifact` (the stage's full output) is kept apart
-   * from the state and served by `artifacts`.
+   * A `stage.completed` event's `output.artifact` (a reference to the stage's checkpoint) is
+   * kept apart from the state and served, resolved, by `artifacts`.
    */
   apply(event: PhaseEvent): Promise<JobState>;
   /**
@@ -60,8 +84,12 @@ export interface StatusStore {
    * CONFLICT DO NOTHING`, Firestore `create`). The one caller that gets `claimed: true` owns
    * the launch; every other gets the existing state. The event is recorded in the same write,
    * so an accepted job is never missing its `job.queued`.
+   *
+   * With `takeoverAfterMs`, an existing job that is an abandoned claim (`abandonedClaim`) is
+   * replaced by this claim in the same atomic step, and this caller owns the launch
+   * (`takenOver: true`); of concurrent takeovers exactly one wins.
    */
-  claim(event: PhaseEvent): Promise<ClaimResult>;
+  claim(event: PhaseEvent, options?: ClaimOptions): Promise<ClaimResult>;
   /**
    * Undoes a claim whose launch failed, so a retry with the same Idempotency-Key can launch:
    * removes the job only while the claiming event is the only one it holds. Anything else
@@ -72,7 +100,11 @@ export interface StatusStore {
   list(filter?: JobListFilter): Promise<JobPage>;
   /** The job's last `limit` events (default 200), oldest first; `types` narrows them (e.g. `['log']`). */
   events(jobId: string, options?: { limit?: number; types?: PhaseEvent['type'][] }): Promise<PhaseEvent[]>;
-  /** What each completed stage produced: profile, story, model, dataset, agent context, validation report. */
+  /**
+   * What each completed stage produced: profile, story, model, dataset, agent context, validation
+   * report. Events carry references to checkpoints; the store resolves them from the checkpoint
+   * store beside it (files under its state directory; Firestore in its project).
+   */
   artifacts(jobId: string): Promise<Partial<Record<StageId, unknown>>>;
   deadLetter(entry: DeadLetter): Promise<void>;
   deadLetters(limit?: number): Promise<DeadLetter[]>;
@@ -86,7 +118,29 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
-/** Reads `output.artifact` of a `stage.completed` event, if any. */
+/**
+ * The stage outputs behind stored artifacts: a reference (`ArtifactRef`, what events carry now)
+ * is read from the checkpoint store it names, when this store can reach it; an artifact from an
+ * older event that carried the output itself is returned as it is. A reference that cannot be
+ * resolved (another kind of checkpoint store, or the checkpoint is gone) is left out.
+ */
+export async function resolveArtifacts(jobId: string, stored: Partial<Record<StageId, unknown>>, checkpoints: CheckpointStore | undefined): Promise<Partial<Record<StageId, unknown>>> {
+  const out: Partial<Record<StageId, unknown>> = {};
+  await Promise.all(
+    Object.entries(stored).map(async ([stage, body]) => {
+      if (!isArtifactRef(body)) {
+        out[stage as StageId] = body;
+        return;
+      }
+      if (!checkpoints || body.checkpoint !== checkpoints.kind) return;
+      const saved = await checkpoints.load(jobId, body.stage);
+      if (saved) out[stage as StageId] = saved.output;
+    }),
+  );
+  return out;
+}
+
+/** Reads `output.artifact` of a `stage.completed` event, if any: a reference (`ArtifactRef`), or the output itself from older events. */
 export function artifactOf(event: PhaseEvent): unknown {
   if (event.type !== 'stage.completed' || typeof event.output !== 'object' || event.output === null) return undefined;
   return (event.output as { artifact?: unknown }).artifact;

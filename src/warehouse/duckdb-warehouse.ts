@@ -36,12 +36,14 @@ export class DuckdbWarehouse implements Warehouse {
   private readonly readers = new Map<string, ReadOnlyDb>();
 
   /**
-   * `memoryLimit` caps DuckDB's buffer memory (e.g. `'256MB'`); it spills to disk beyond it.
-   * Default: DuckDB's own (80% of RAM).
+   * `memoryLimit` caps DuckDB's buffer memory while loading (e.g. `'128MB'`); it spills to disk
+   * beyond it (default: DuckDB's own, 80% of RAM). `queryMemoryLimit` caps each read-only query
+   * (default 1GB): a read-only handle does not spill to disk, so it needs its own, larger room. The two never
+   * hold memory at once: the loading connection is closed before a reader opens.
    */
   constructor(
     private readonly dir: string,
-    private readonly options: { memoryLimit?: string; threads?: number; queryTimeoutMs?: number; maxRows?: number } = {},
+    private readonly options: { memoryLimit?: string; queryMemoryLimit?: string; threads?: number; queryTimeoutMs?: number; maxRows?: number } = {},
   ) {}
 
   filePath(dataset: string): string {
@@ -121,7 +123,7 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   private memoryCap(): string {
-    return this.options.memoryLimit ?? '1GB';
+    return this.options.queryMemoryLimit ?? '1GB';
   }
 
   private closeReader(dataset: string): void {

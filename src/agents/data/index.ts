@@ -38,9 +38,15 @@ export const dataStage: Stage<'data', z.infer<typeof Input>> = {
     rows: d.tables.reduce((n, t) => n + t.rows, 0),
     bytes: d.tables.reduce((n, t) => n + t.bytes, 0),
   }),
-  // The files live beside the checkpoint; if someone removed them, generate again.
+  // The files live beside the checkpoint until the provision stage has loaded them (it removes
+  // each one it loaded and verified). A table whose file is gone stands if the warehouse holds
+  // its rows; otherwise generate again.
   stillValid: async (d, ctx) => {
-    for (const t of d.tables) if (!(await ctx.files.exists(`data/${t.name}.csv`))) return false;
+    for (const t of d.tables) {
+      if (await ctx.files.exists(`data/${t.name}.csv`)) continue;
+      const rows = await ctx.warehouse.countRows(ctx.job.datasetName, t.name).catch(() => -1);
+      if (rows !== t.rows) return false;
+    }
     return true;
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RemoteServiceError } from '../../core/errors.js';
+import { InternalError, RemoteServiceError } from '../../core/errors.js';
 import { DatasetFilesSchema, ProvisionedDatasetSchema, type ProvisionedDataset } from '../../domain/artifacts.js';
 import { DataModelSchema } from '../../domain/data-model.js';
 import { CompanyProfileSchema } from '../../domain/profile.js';
@@ -27,9 +27,21 @@ async function provision({ profile, model, files }: z.infer<typeof Input>, ctx: 
       const name = table.name;
       const file = files.tables.find((f) => f.name === name);
       if (!file) throw new RemoteServiceError('warehouse_error', `No data file was generated for table ${name}.`);
-      const rows = await ctx.warehouse.loadTable(datasetName, table, file.file);
-      // Verify, never assume: the predecessor hid failed loads.
-      if (rows !== file.rows) throw new RemoteServiceError('warehouse_error', `Table ${name} holds ${rows} rows after loading, but ${file.rows} were generated.`);
+      const relative = `data/${name}.csv`;
+      let rows: number;
+      if (await ctx.files.exists(relative)) {
+        rows = await ctx.warehouse.loadTable(datasetName, table, file.file);
+        // Verify, never assume: the predecessor hid failed loads.
+        if (rows !== file.rows) throw new RemoteServiceError('warehouse_error', `Table ${name} holds ${rows} rows after loading, but ${file.rows} were generated.`);
+        // Loaded and verified, the file only takes room: on Cloud Run the disk is the container's
+        // memory, and validation's queries need it more. A rerun regenerates it if it is needed again.
+        await ctx.files.remove(relative);
+      } else {
+        // Removed after an earlier attempt loaded it (the data stage resumed because the
+        // warehouse already holds every table): check the table instead of loading it again.
+        rows = await ctx.warehouse.countRows(datasetName, name).catch(() => -1);
+        if (rows !== file.rows) throw new InternalError(`The data file of table ${name} is gone and the table holds ${rows < 0 ? 'nothing' : `${rows} rows`}, not ${file.rows}. Run the job again to regenerate it.`);
+      }
       counts.set(name, rows);
       ctx.progress(counts.size / model.tables.length, `loaded ${name} (${rows} rows)`);
     }
