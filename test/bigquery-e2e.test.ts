@@ -60,7 +60,7 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
   before(async () => {
     site = await serveSample('northwind-outfitters');
     bq = await startFakeBigQuery({ loadPolls: 0, queryPolls: 0 });
-    capi = await startFakeCapi({ pendingPolls: 0 });
+    capi = await startFakeCapi();
     env = { GOOGLE_CLOUD_PROJECT: PROJECT, BIGQUERY_API_ENDPOINT: bq.url, CAPI_API_ENDPOINT: capi.url, ANTHROPIC_API_KEY: '' };
     // The golden answers, from the same job on the embedded warehouse.
     const local = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', reference, '--job-id', JOB], { timeoutMs: 180_000 });
@@ -134,7 +134,7 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
   });
 
   it('creates the data agent with every table, the glossary and the golden queries', () => {
-    const create = capi.requests.find((r) => r.method === 'POST' && r.path.endsWith('/dataAgents'));
+    const create = capi.requests.find((r) => r.method === 'POST' && r.path.endsWith('/dataAgents:createSync'));
     assert.equal(create?.query.dataAgentId, `provision-${JOB}`);
     const context = (create?.body as { dataAnalyticsAgent: { publishedContext: { systemInstruction: string; datasourceReferences: { bq: { tableReferences: Array<{ projectId: string; datasetId: string; tableId: string }> } }; exampleQueries: Array<{ naturalLanguageQuestion: string; sqlQuery: string }>; glossaryTerms: unknown[] } } }).dataAnalyticsAgent.publishedContext;
     assert.equal(context.datasourceReferences.bq.tableReferences.length, model.tables.length);
@@ -202,7 +202,7 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
   it('teardown deletes the data agent and the dataset', async () => {
     const down = await runCli(['teardown', JOB, '--json', '--state-dir', stateDir], { env });
     assert.equal(down.code, 0, down.stderr);
-    assert.ok(capi.requests.some((r) => r.method === 'DELETE' && r.path.endsWith(`/dataAgents/provision-${JOB}`)));
+    assert.ok(capi.requests.some((r) => r.method === 'DELETE' && r.path.endsWith(`/dataAgents/provision-${JOB}:deleteSync`)));
     const drop = bq.requests.find((r) => r.method === 'DELETE' && r.path.endsWith(`/datasets/${DATASET}`));
     assert.equal(drop?.query.deleteContents, 'true');
   });
