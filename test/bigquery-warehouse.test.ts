@@ -268,6 +268,16 @@ describe('loading a table', () => {
     assert.equal(fake.tables.get('provision_load.resent')?.numRows, '3', 'loaded once');
   });
 
+  it('takes the 409 of a resent upload for the job its lost first attempt started, and loads once', async () => {
+    const isUpload = (r: RecordedBigQueryRequest): boolean => r.method === 'POST' && r.path.startsWith('/upload/');
+    fake.loseNextUploadAnswer();
+    assert.equal(await wh.loadTable('provision_load', { ...orders, name: 'lost_answer' }, ordersFile), 3);
+    const ids = sent(isUpload).map((r) => (r.body as { jobReference: { jobId: string } }).jobReference.jobId);
+    assert.equal(ids.length, 2);
+    assert.equal(ids[0], ids[1], 'the same job id, so BigQuery answers 409 instead of loading twice');
+    assert.equal([...fake.jobs.keys()].filter((id) => id === ids[0]).length, 1);
+  });
+
   it('retries a 503 and then succeeds', async () => {
     fake.failNext(1, { match: (r) => r.method === 'POST' && r.path.endsWith('/tables') });
     assert.equal(await wh.loadTable('provision_load', { ...orders, name: 'orders_retry' }, ordersFile), 3);

@@ -79,6 +79,8 @@ export interface FakeBigQuery {
   rejectDryRun(predicate: (sql: string) => boolean, message: string): void;
   /** Answers queries; throw to make the query fail with 400 invalidQuery. */
   onQuery(handler: (sql: string) => FakeQueryResult): void;
+  /** The next upload starts its load job, but its answer is lost: the client gets a 503. */
+  loseNextUploadAnswer(): void;
   /** The next `count` requests matching `match` answer `status` (default 503) without effect. */
   failNext(count: number, options?: { status?: number; match?: (req: RecordedBigQueryRequest) => boolean }): void;
   close(): Promise<void>;
@@ -145,7 +147,7 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
   const faults: Array<{ count: number; status: number; match: (req: RecordedBigQueryRequest) => boolean }> = [];
   let queryHandler: (sql: string) => FakeQueryResult = () => ({ fields: [{ name: 'f0_', type: 'INTEGER', mode: 'NULLABLE' }], rows: [[0]] });
   let counter = 0;
-  let url = '';
+  let loseUploadAnswer = false;
 
   const send = (res: ServerResponse, status: number, value?: unknown, headers: Record<string, string> = {}): void => {
     const body = value === undefined ? '' : JSON.stringify(value);
@@ -241,6 +243,10 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
         },
         parts[1],
       );
+      if (loseUploadAnswer) {
+        loseUploadAnswer = false;
+        return send(res, 503, googleError(503, 'backendError', 'The answer was lost after the job started.'));
+      }
       const { pollsLeft: _p, result: _r, cancelled: _c, ...resource } = job;
       return send(res, 200, resource);
     }
@@ -407,7 +413,7 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url,
@@ -419,6 +425,9 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
     rejectDryRun: (predicate, message) => void dryRunRejections.push({ predicate, message }),
     onQuery: (handler) => {
       queryHandler = handler;
+    },
+    loseNextUploadAnswer: () => {
+      loseUploadAnswer = true;
     },
     failNext: (count, opts = {}) => void faults.push({ count, status: opts.status ?? 503, match: opts.match ?? (() => true) }),
     close: () =>
