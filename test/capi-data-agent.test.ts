@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
-import { RemoteServiceError } from '../src/core/errors.js';
+import { CancelledError, RemoteServiceError } from '../src/core/errors.js';
 import { agentNameFor } from '../src/agents/agent/build-context.js';
 import { CapiDataAgent, createRequestId, dataAgentBody, type CapiMessage } from '../src/dataagent/capi-data-agent.js';
 import type { AgentContext, ProvisionedDataset } from '../src/domain/artifacts.js';
@@ -228,6 +228,15 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     assert.ok(fake.agents.has(`${PARENT}/dataAgents/acme-flaky`));
   });
 
+  it('gives up waiting for a call after requestTimeoutMs and tries again with the same request id', async () => {
+    fake.stallNext((r) => r.query.dataAgentId === 'acme-slow');
+    const published = await agentFor({ requestTimeoutMs: 100 }).publish('acme-slow', context, dataset);
+    assert.equal(published.created, true);
+    const sent = creates('acme-slow');
+    assert.equal(sent.length, 2, 'the stalled request, then its retry');
+    assert.equal(sent[0]?.query.requestId, sent[1]?.query.requestId);
+  });
+
   it('deletes an agent, and reports false for one that is not there', async () => {
     const service = agentFor();
     await service.publish('acme-gone', context, dataset);
@@ -363,6 +372,24 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
       assert.equal(err.retryable, true);
       return true;
     });
+  });
+
+  it('stops a chat turn when the signal aborts', async () => {
+    const service = agentFor();
+    await service.publish('acme-chat', context, dataset);
+    const conversation = await service.converse('acme-chat');
+    fake.stallNext((r) => r.path.endsWith(':chat'));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(conversation.ask('Will this ever end?', { signal: controller.signal }), (err: unknown) => err instanceof CancelledError);
+  });
+
+  it('reports a chat turn that outlasts chatTimeoutMs as agent_error, not as an empty answer', async () => {
+    const service = agentFor({ chatTimeoutMs: 100 });
+    await service.publish('acme-chat', context, dataset);
+    const conversation = await service.converse('acme-chat');
+    fake.stallNext((r) => r.path.endsWith(':chat'));
+    await assert.rejects(conversation.ask('Still thinking?'), (err: unknown) => err instanceof RemoteServiceError && err.code === 'agent_error' && /no complete answer within 0\.1 s/.test(err.message) && err.retryable);
   });
 
   it('refuses a conversation with an agent that does not exist', async () => {

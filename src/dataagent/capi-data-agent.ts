@@ -446,8 +446,12 @@ export class CapiDataAgent implements DataAgentService {
     // sent as a header through the client's call options; the client's REST transport has no
     // time limit of its own, so the stream is cut here when the turn takes longer.
     const stream = this.chats.chat(request, { ...this.callOptions({ 'x-server-timeout': String(Math.ceil(timeoutMs / 1000)) }), retry: null });
+    let timedOut = false;
     const stop = (): void => void stream.cancel();
-    const timer = setTimeout(stop, timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs);
     signal?.addEventListener('abort', stop, { once: true });
     const messages: CapiMessage[] = [];
     try {
@@ -461,9 +465,12 @@ export class CapiDataAgent implements DataAgentService {
         }
         messages.push(m);
       }
+      // A cancelled stream just ends: only these flags tell a cut answer from a whole one.
+      if (signal?.aborted) throw new CancelledError();
+      if (timedOut) throw new RemoteServiceError('agent_error', `${capitalize(what)}: no complete answer within ${timeoutMs / 1000} s.`, { httpStatus: 504 });
     } catch (err) {
       stream.cancel();
-      if (err instanceof RemoteServiceError) throw err;
+      if (err instanceof RemoteServiceError || err instanceof CancelledError) throw err;
       if (signal?.aborted) throw new CancelledError(undefined, { cause: err });
       throw this.failure(what, err);
     } finally {

@@ -34,6 +34,8 @@ export interface FakeCapi {
   failCreate(status: number, message: string, options?: FailCreateOptions): void;
   /** The next request matching `match` has its connection dropped before any answer. */
   dropNext(match: (req: CapiRequest) => boolean): void;
+  /** The next request matching `match` never gets an answer (until the fake closes). */
+  stallNext(match: (req: CapiRequest) => boolean): void;
   /** Scripts the system messages streamed for questions the matcher accepts (latest script wins). */
   answer(matcher: string | RegExp | ((question: string) => boolean), messages: CapiMessage[]): void;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<Fake
   const createsByRequestId = new Map<string, Record<string, unknown>>();
   const scripts: Array<{ matches: (q: string) => boolean; messages: CapiMessage[] }> = [];
   const drops: Array<(req: CapiRequest) => boolean> = [];
+  const stalls: Array<(req: CapiRequest) => boolean> = [];
   let failures: Array<{ status: number; message: string; afterCommit: boolean }> = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> => {
@@ -120,6 +123,11 @@ export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<Fake
     if (drop >= 0) {
       drops.splice(drop, 1);
       req.socket.destroy();
+      return;
+    }
+    const stall = stalls.findIndex((d) => d(request));
+    if (stall >= 0) {
+      stalls.splice(stall, 1);
       return;
     }
     const send = (status: number, value: unknown): void => {
@@ -235,6 +243,9 @@ export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<Fake
     conversations,
     dropNext(match) {
       drops.push(match);
+    },
+    stallNext(match) {
+      stalls.push(match);
     },
     failCreate(status, message, failOptions = {}) {
       const entry = { status, message, afterCommit: failOptions.afterCommit ?? false };
