@@ -60,10 +60,10 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
   before(async () => {
     site = await serveSample('northwind-outfitters');
     bq = await startFakeBigQuery({ loadPolls: 0, queryPolls: 0 });
-    capi = await startFakeCapi({ pendingPolls: 0 });
+    capi = await startFakeCapi();
     env = { GOOGLE_CLOUD_PROJECT: PROJECT, BIGQUERY_API_ENDPOINT: bq.url, CAPI_API_ENDPOINT: capi.url, ANTHROPIC_API_KEY: '' };
     // The golden answers, from the same job on the embedded warehouse.
-    const local = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', reference, '--job-id', JOB]);
+    const local = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', reference, '--job-id', JOB], { timeoutMs: 180_000 });
     assert.equal(local.code, 0, local.stderr);
     golden = await goldenResults(reference);
     // BigQuery answers each golden query (by its SQL in this run's model) with the golden rows, and integrity checks with 0.
@@ -75,7 +75,7 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
       if (/^SELECT\b/i.test(sql.trim()) && /COUNT\(/i.test(sql)) return { fields: [{ name: 'violations', type: 'INTEGER' }], rows: [[0]] };
       throw new Error(`unexpected query: ${sql.slice(0, 80)}`);
     });
-    const run = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', stateDir, '--job-id', JOB], { env, timeoutMs: 90_000 });
+    const run = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', stateDir, '--job-id', JOB], { env, timeoutMs: 180_000 });
     assert.equal(run.code, 0, run.stderr);
     summary = RunSummarySchema.parse(JSON.parse(run.stdout));
     model = (JSON.parse(readFileSync(join(stateDir, 'jobs', JOB, 'checkpoints', 'model.json'), 'utf8')) as { output: DataModel }).output;
@@ -110,7 +110,7 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
   });
 
   it('loads each table with exactly one WRITE_TRUNCATE load job and verifies the row counts', () => {
-    const loads = bq.requests.filter((r) => r.method === 'POST' && r.path.includes('/upload/') && r.query.uploadType === 'resumable');
+    const loads = bq.requests.filter((r) => r.method === 'POST' && r.path.includes('/upload/') && r.query.uploadType === 'multipart');
     assert.equal(loads.length, model.tables.length);
     for (const l of loads) {
       const load = (l.body as { configuration: { load: { writeDisposition: string; sourceFormat: string; skipLeadingRows: number } } }).configuration.load;
@@ -120,21 +120,21 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
   });
 
   it('dry-runs every golden query (a dry-run job that says SELECT) before running it, and caps every query with maximumBytesBilled', () => {
-    const posts = bq.requests.filter((r) => r.method === 'POST' && /^\/bigquery\/v2\/projects\/[^/]+\/(queries|jobs)$/.test(r.path));
-    const dryRuns = posts.map((r) => (r.path.endsWith('/jobs') ? (r.body as { configuration: { dryRun?: boolean; query: { query: string; maximumBytesBilled?: string } } }).configuration : undefined));
-    const runs = posts.map((r) => (r.path.endsWith('/queries') ? (r.body as { query: string; dryRun?: boolean; maximumBytesBilled?: string; useLegacySql: boolean }) : undefined));
+    // Both are jobs.insert: a dry-run job, then the query job.
+    type QueryJob = { configuration: { dryRun?: boolean; query: { query: string; maximumBytesBilled?: string; useLegacySql?: boolean } } };
+    const jobs = bq.requests.filter((r) => r.method === 'POST' && /^\/bigquery\/v2\/projects\/[^/]+\/jobs$/.test(r.path)).map((r) => (r.body as QueryJob).configuration);
     for (const g of model.goldenSql) {
-      const dry = dryRuns.findIndex((c) => c?.dryRun === true && c.query.query === g.sql);
-      const real = runs.findIndex((q) => q?.query === g.sql && !q.dryRun);
+      const dry = jobs.findIndex((c) => c.dryRun === true && c.query.query === g.sql);
+      const real = jobs.findIndex((c) => c.dryRun !== true && c.query.query === g.sql);
       assert.ok(dry >= 0 && real > dry, `${g.questionId}: dry run first`);
     }
-    const ran = runs.filter((q) => q !== undefined);
-    assert.ok(ran.length > 0 && ran.every((q) => q.maximumBytesBilled === String(10 * 1024 ** 3) && q.useLegacySql === false));
-    assert.ok(dryRuns.every((c) => c === undefined || c.query.maximumBytesBilled === String(10 * 1024 ** 3)));
+    const ran = jobs.filter((c) => c.dryRun !== true);
+    assert.ok(ran.length > 0 && ran.every((c) => c.query.maximumBytesBilled === String(10 * 1024 ** 3) && c.query.useLegacySql === false));
+    assert.ok(jobs.every((c) => c.query.maximumBytesBilled === String(10 * 1024 ** 3)));
   });
 
   it('creates the data agent with every table, the glossary and the golden queries', () => {
-    const create = capi.requests.find((r) => r.method === 'POST' && r.path.endsWith('/dataAgents'));
+    const create = capi.requests.find((r) => r.method === 'POST' && r.path.endsWith('/dataAgents:createSync'));
     assert.equal(create?.query.dataAgentId, `provision-${JOB}`);
     const context = (create?.body as { dataAnalyticsAgent: { publishedContext: { systemInstruction: string; datasourceReferences: { bq: { tableReferences: Array<{ projectId: string; datasetId: string; tableId: string }> } }; exampleQueries: Array<{ naturalLanguageQuestion: string; sqlQuery: string }>; glossaryTerms: unknown[] } } }).dataAnalyticsAgent.publishedContext;
     assert.equal(context.datasourceReferences.bq.tableReferences.length, model.tables.length);
@@ -172,7 +172,7 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
     }
     const validateCheckpoint = join(stateDir, 'jobs', JOB, 'checkpoints', 'validate.json');
     rmSync(validateCheckpoint);
-    const rerun = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', stateDir, '--job-id', JOB], { env, timeoutMs: 90_000 });
+    const rerun = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', stateDir, '--job-id', JOB], { env, timeoutMs: 180_000 });
     assert.equal(rerun.code, 0, rerun.stderr);
     const again = RunSummarySchema.parse(JSON.parse(rerun.stdout));
     assert.deepEqual(again.stages.map((s) => s.resumed === true), [true, true, true, true, true, true, false], 'a rerun resumes what stands: nothing is loaded or created twice');
@@ -202,14 +202,14 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
   it('teardown deletes the data agent and the dataset', async () => {
     const down = await runCli(['teardown', JOB, '--json', '--state-dir', stateDir], { env });
     assert.equal(down.code, 0, down.stderr);
-    assert.ok(capi.requests.some((r) => r.method === 'DELETE' && r.path.endsWith(`/dataAgents/provision-${JOB}`)));
+    assert.ok(capi.requests.some((r) => r.method === 'DELETE' && r.path.endsWith(`/dataAgents/provision-${JOB}:deleteSync`)));
     const drop = bq.requests.find((r) => r.method === 'DELETE' && r.path.endsWith(`/datasets/${DATASET}`));
     assert.equal(drop?.query.deleteContents, 'true');
   });
 
   it('fails with warehouse_error naming the table when a load fails', async () => {
     bq.failLoadFor('returns', 'invalid', 'Error while reading data, error message: CSV table encountered too many errors');
-    const run = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', tempDir(), '--job-id', 'bq-fail'], { env, timeoutMs: 90_000 });
+    const run = await runCli(['run', site.url, '--json', '--allow-private-network', '--warehouse', 'bigquery', '--state-dir', tempDir(), '--job-id', 'bq-fail'], { env, timeoutMs: 180_000 });
     const failed = RunSummarySchema.parse(JSON.parse(run.stdout));
     assert.equal(failed.status, 'failed');
     assert.equal(failed.error?.code, 'warehouse_error');

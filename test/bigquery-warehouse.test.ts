@@ -52,7 +52,12 @@ let fake: FakeBigQuery;
 let wh: BigQueryWarehouse;
 
 function newWarehouse(url: string, extra: Partial<BigQueryWarehouseOptions> = {}): BigQueryWarehouse {
-  return new BigQueryWarehouse({ projectId: PROJECT, endpoint: url, pollIntervalMs: 2, retry: { attempts: 4, baseDelayMs: 1 }, ...extra });
+  return new BigQueryWarehouse({ projectId: PROJECT, endpoint: url, pollIntervalMs: 2, retry: { attempts: 4, maxDelayMs: 1 }, ...extra });
+}
+
+/** jobs.insert of a query that runs (not a dry run). */
+function isQueryJob(r: RecordedBigQueryRequest): boolean {
+  return r.method === 'POST' && r.path === `/bigquery/v2/projects/${PROJECT}/jobs` && (r.body as { configuration?: { dryRun?: boolean } } | undefined)?.configuration?.dryRun !== true;
 }
 
 function sent(filter: (r: RecordedBigQueryRequest) => boolean): RecordedBigQueryRequest[] {
@@ -134,13 +139,14 @@ describe('a dataset per job', () => {
     const ref = await wh.ensureDataset('provision_acme', { description: 'demo for Acme', labels: { 'job-id': 'acme', Company: 'Acme Inc.' } });
     assert.deepEqual(ref, { name: 'provision_acme', location: `${PROJECT}.provision_acme` });
     const [insert] = sent((r) => r.method === 'POST' && r.path === `/bigquery/v2/projects/${PROJECT}/datasets`);
-    assert.deepEqual(insert?.body, {
-      datasetReference: { projectId: PROJECT, datasetId: 'provision_acme' },
-      location: 'US',
-      description: 'demo for Acme',
-      labels: { 'job-id': 'acme', company: 'acme_inc_' },
-      defaultTableExpirationMs: String(7 * 86_400_000),
-    });
+    const body = insert?.body as Record<string, unknown>;
+    assert.deepEqual(body.datasetReference, { datasetId: 'provision_acme' });
+    assert.deepEqual(
+      { location: body.location, description: body.description, labels: body.labels, defaultTableExpirationMs: body.defaultTableExpirationMs },
+      { location: 'US', description: 'demo for Acme', labels: { 'job-id': 'acme', company: 'acme_inc_' }, defaultTableExpirationMs: String(7 * 86_400_000) },
+    );
+    // The official client, pointed at the fake by its apiEndpoint, with a client that holds no credentials.
+    assert.match(insert?.headers['user-agent'] ?? '', /gcloud-node-bigquery/);
     assert.equal(fake.datasets.get('provision_acme')?.location, 'US');
     // Loopback needs no Google credentials.
     assert.equal(insert?.headers.authorization, undefined);
@@ -186,26 +192,25 @@ describe('loading a table', () => {
     await newWarehouse(fake.url).ensureDataset('provision_load', { description: 'd', labels: {} });
   });
 
-  it('creates the table with its description and column descriptions, then loads it with one resumable upload', async () => {
+  it('creates the table with its description and column descriptions, then loads it with one streamed upload', async () => {
     const rows = await wh.loadTable('provision_load', orders, ordersFile);
     assert.equal(rows, 3);
 
     const [create] = sent((r) => r.method === 'POST' && r.path.endsWith('/datasets/provision_load/tables'));
-    assert.deepEqual(create?.body, {
-      tableReference: { projectId: PROJECT, datasetId: 'provision_load', tableId: 'orders' },
-      description: 'One row per customer order.',
-      schema: bigQuerySchema(orders),
-    });
+    const table = create?.body as Record<string, unknown>;
+    assert.deepEqual(table.tableReference, { projectId: PROJECT, datasetId: 'provision_load', tableId: 'orders' });
+    assert.equal(table.description, 'One row per customer order.');
+    assert.deepEqual(table.schema, bigQuerySchema(orders));
 
-    const starts = sent((r) => r.path === `/upload/bigquery/v2/projects/${PROJECT}/jobs`);
-    assert.deepEqual(starts.map((r) => [r.method, r.query.uploadType]), [['POST', 'resumable'], ['PUT', 'resumable']]);
-    const [start, put] = starts;
-    assert.equal(put?.bytes, statSync(ordersFile).size, 'the whole file in one PUT');
-    assert.equal(start?.headers['x-upload-content-length'], String(statSync(ordersFile).size));
-    const job = start?.body as { jobReference: { jobId: string; location: string }; configuration: { load: Record<string, unknown> } };
+    const uploads = sent((r) => r.path === `/upload/bigquery/v2/projects/${PROJECT}/jobs`);
+    assert.deepEqual(uploads.map((r) => [r.method, r.query.uploadType]), [['POST', 'multipart']]);
+    const [upload] = uploads;
+    assert.equal(upload?.bytes, statSync(ordersFile).size, 'the whole file in one upload');
+    const job = upload?.body as { jobReference: { jobId: string; location: string }; configuration: { load: Record<string, unknown> } };
     assert.equal(job.jobReference.location, 'US');
-    assert.match(job.jobReference.jobId, /^[A-Za-z0-9_-]{1,1024}$/);
-    assert.deepEqual(job.configuration.load, {
+    assert.match(job.jobReference.jobId, /^provision_load_provision_load_orders_[0-9a-f]{32}$/);
+    const { location: _location, ...load } = job.configuration.load;
+    assert.deepEqual(load, {
       destinationTable: { projectId: PROJECT, datasetId: 'provision_load', tableId: 'orders' },
       sourceFormat: 'CSV',
       skipLeadingRows: 1,
@@ -232,6 +237,7 @@ describe('loading a table', () => {
     const patch = sent((r) => r.method === 'PATCH' && r.path.endsWith('/tables/orders'));
     assert.equal(patch.length, 1);
     assert.deepEqual(patch[0]?.body, { description: 'One row per customer order.', schema: bigQuerySchema(orders) });
+    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/tables')).length, 1, 'the create answered 409');
   });
 
   it('recreates a table whose column types changed, since BigQuery cannot patch that', async () => {
@@ -252,20 +258,24 @@ describe('loading a table', () => {
     assert.match(err.message, /CSV processing encountered too many errors/);
   });
 
-  it('resumes an interrupted upload from the byte the server holds, not from the start', async () => {
-    const big = writeCsv('many.csv', 'order_id\n' + Array.from({ length: 200 }, (_, i) => `${i + 1}\n`).join(''));
-    const size = statSync(big).size;
-    fake.interruptNextUpload();
-    const table: Table = { ...orders, name: 'many', columns: orders.columns.slice(0, 1) };
-    assert.equal(await wh.loadTable('provision_load', table, big), 200);
-    const puts = sent((r) => r.method === 'PUT');
-    assert.equal(puts.length, 3, 'the interrupted PUT, a status query, the rest');
-    assert.equal(puts[0]?.bytes, size);
-    assert.equal(puts[1]?.headers['content-range'], `bytes */${size}`);
-    const kept = Math.floor(size / 2);
-    assert.equal(puts[2]?.headers['content-range'], `bytes ${kept}-${size - 1}/${size}`);
-    assert.equal(puts[2]?.bytes, size - kept);
-    assert.equal(sent((r) => r.method === 'POST' && r.path.startsWith('/upload/')).length, 1, 'one upload session, one job');
+  it('resends an upload that failed, since the client never retries a streamed upload', async () => {
+    const isUpload = (r: RecordedBigQueryRequest): boolean => r.method === 'POST' && r.path.startsWith('/upload/');
+    fake.failNext(1, { match: isUpload });
+    assert.equal(await wh.loadTable('provision_load', { ...orders, name: 'resent' }, ordersFile), 3);
+    const uploads = sent(isUpload);
+    assert.equal(uploads.length, 2, 'the refused upload, then the whole file again');
+    assert.equal(uploads[1]?.bytes, statSync(ordersFile).size);
+    assert.equal(fake.tables.get('provision_load.resent')?.numRows, '3', 'loaded once');
+  });
+
+  it('takes the 409 of a resent upload for the job its lost first attempt started, and loads once', async () => {
+    const isUpload = (r: RecordedBigQueryRequest): boolean => r.method === 'POST' && r.path.startsWith('/upload/');
+    fake.loseNextUploadAnswer();
+    assert.equal(await wh.loadTable('provision_load', { ...orders, name: 'lost_answer' }, ordersFile), 3);
+    const ids = sent(isUpload).map((r) => (r.body as { jobReference: { jobId: string } }).jobReference.jobId);
+    assert.equal(ids.length, 2);
+    assert.equal(ids[0], ids[1], 'the same job id, so BigQuery answers 409 instead of loading twice');
+    assert.equal([...fake.jobs.keys()].filter((id) => id === ids[0]).length, 1);
   });
 
   it('retries a 503 and then succeeds', async () => {
@@ -319,7 +329,7 @@ describe('dry runs and queries', () => {
     for (const sql of [`DELETE FROM ${table} WHERE TRUE`, `DROP TABLE ${table}`, `SELECT 1; DELETE FROM ${table} WHERE TRUE`]) {
       await assert.rejects(wh.query('provision_query', sql), (err: unknown) => err instanceof DataValidationError && err.code === 'validation_failed' && !err.retryable && /only a single SELECT may run/.test(err.message), sql);
     }
-    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/queries')).length, 0, 'no query ran');
+    assert.equal(sent(isQueryJob).length, 0, 'no query ran');
     // SQL the fake (node-sql-parser's BigQuery grammar) cannot parse is refused like BigQuery refuses it.
     const bad = await rejection(wh.query('provision_query', `SELEC amount FROM ${table}`));
     assert.equal(bad.code, 'warehouse_error');
@@ -331,8 +341,8 @@ describe('dry runs and queries', () => {
     fake.requests.length = 0;
     await wh.dryRun('provision_query', sql);
     await wh.query('provision_query', sql);
-    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/jobs')).length, 1);
-    assert.equal(sent((r) => r.method === 'POST' && r.path.endsWith('/queries')).length, 1);
+    const inserts = sent((r) => r.method === 'POST' && r.path.endsWith('/jobs')).map((r) => (r.body as { configuration: { dryRun?: boolean } }).configuration.dryRun === true);
+    assert.deepEqual(inserts, [true, false], 'one dry run, one query job');
   });
 
   it('reports a rejected dry run as warehouse_error with BigQuery’s message', async () => {
@@ -367,22 +377,24 @@ describe('dry runs and queries', () => {
       [42, 1.5, 19.99, true, '2026-01-02', '2026-01-02T10:11:12.000Z', 'web'],
       [null, null, null, false, null, null, null],
     ]);
-    const [req] = sent((r) => r.method === 'POST' && r.path.endsWith('/queries'));
-    const body = req?.body as Record<string, unknown>;
-    assert.equal(body.maximumBytesBilled, String(10 * 1024 ** 3));
-    assert.equal(body.useLegacySql, false);
-    assert.equal(body.location, 'US');
-    assert.equal(typeof body.requestId, 'string');
+    const [req] = sent(isQueryJob);
+    const { jobReference, configuration } = req?.body as { jobReference: { jobId: string; location: string }; configuration: { query: Record<string, unknown> } };
+    assert.equal(configuration.query.maximumBytesBilled, String(10 * 1024 ** 3));
+    assert.equal(configuration.query.useLegacySql, false);
+    assert.equal(jobReference.location, 'US');
+    // A job id per query: a retried insert meets its own job (409) instead of running the query twice.
+    assert.match(jobReference.jobId, /^[0-9a-f-]{36}$/);
     const polls = sent((r) => r.method === 'GET' && r.path.includes('/queries/'));
     assert.ok(polls.length >= 1, 'jobComplete false was polled');
     assert.equal(polls[0]?.query.location, 'US');
+    assert.equal(polls[0]?.query['formatOptions.useInt64Timestamp'], 'true', 'timestamps as exact int64 microseconds');
   });
 
   it('uses the configured maximum bytes billed', async () => {
     fake.onQuery(() => ({ fields: [{ name: 'f0_', type: 'INTEGER' }], rows: [[1]] }));
     await newWarehouse(fake.url, { maximumBytesBilled: 1_000_000 }).query('provision_query', 'SELECT 1');
-    const [req] = sent((r) => r.method === 'POST' && r.path.endsWith('/queries'));
-    assert.equal((req?.body as Record<string, unknown>).maximumBytesBilled, '1000000');
+    const [req] = sent(isQueryJob);
+    assert.equal((req?.body as { configuration: { query: Record<string, unknown> } }).configuration.query.maximumBytesBilled, '1000000');
   });
 
   it('reads every page, and stops at maxRows', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
-import { RemoteServiceError } from '../src/core/errors.js';
+import { CancelledError, RemoteServiceError } from '../src/core/errors.js';
 import { agentNameFor } from '../src/agents/agent/build-context.js';
-import { CapiDataAgent, createRequestId, dataAgentBody, JsonArraySplitter, type CapiMessage } from '../src/dataagent/capi-data-agent.js';
+import { CapiDataAgent, createRequestId, dataAgentBody, type CapiMessage } from '../src/dataagent/capi-data-agent.js';
 import type { AgentContext, ProvisionedDataset } from '../src/domain/artifacts.js';
 import { startFakeCapi, type CapiRequest, type FakeCapi } from './helpers/fake-capi.js';
 
@@ -80,8 +80,8 @@ type Json = Record<string, unknown>;
 describe('CAPI data agent against a fake Conversational Analytics API', () => {
   let fake: FakeCapi;
   const agentFor = (extra: Partial<ConstructorParameters<typeof CapiDataAgent>[0]> = {}): CapiDataAgent =>
-    new CapiDataAgent({ projectId: 'demo-project', endpoint: fake.url, pollIntervalMs: 5, retryDelayMs: 5, ...extra });
-  const creates = (agentId: string): CapiRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/dataAgents') && r.query.dataAgentId === agentId);
+    new CapiDataAgent({ projectId: 'demo-project', endpoint: fake.url, retryDelayMs: 5, ...extra });
+  const creates = (agentId: string): CapiRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/dataAgents:createSync') && r.query.dataAgentId === agentId);
 
   before(async () => {
     fake = await startFakeCapi({ chunkDelayMs: 1 });
@@ -90,13 +90,16 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     await fake.close();
   });
 
-  it('publishes a new agent with the whole context and waits for its operation', async () => {
+  it('publishes a new agent with the whole context through createDataAgentSync', async () => {
     const published = await agentFor({ billingProjectId: 'billing-project' }).publish('acme-x1', context, dataset);
     assert.deepEqual(published, { name: `${PARENT}/dataAgents/acme-x1`, created: true });
 
     const [create] = creates('acme-x1');
     assert.ok(create);
-    assert.equal(create.path, `/v1beta/${PARENT}/dataAgents`);
+    assert.equal(create.path, `/v1beta/${PARENT}/dataAgents:createSync`);
+    // Google's client over its REST transport: JSON with enums as numbers.
+    assert.equal(create.query.$alt, 'json;enum-encoding=int');
+    assert.match(String(create.headers['x-goog-api-client']), /gapic\/[\d.]+/);
     assert.equal(create.query.requestId, createRequestId('acme-x1', dataAgentBody(context, dataset)));
     assert.equal(create.headers['x-goog-user-project'], 'billing-project');
     assert.equal(create.headers.authorization, undefined, 'a loopback endpoint gets no Google credentials');
@@ -116,7 +119,8 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
       description: 'One row per order. Grain: order.',
       synonyms: ['sales', 'purchases'],
       fields: [
-        { name: 'order_id', type: 'STRING', description: 'Order identifier.', synonyms: [] },
+        // Proto3 JSON leaves out an empty list.
+        { name: 'order_id', type: 'STRING', description: 'Order identifier.' },
         { name: 'customer_id', type: 'STRING', description: 'The customer who ordered.', synonyms: ['client id'] },
         { name: 'order_date', type: 'DATE', description: 'Day the order was placed.', synonyms: ['purchase date'] },
         { name: 'amount', type: 'NUMERIC', description: 'Order total in EUR.', synonyms: ['revenue', 'sales amount'] },
@@ -141,8 +145,6 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     assert.equal(create.body.displayName, 'provision-acme-x1');
     assert.deepEqual(create.body.labels, { 'managed-by': 'provision', dataset: 'acme_x1' });
 
-    const polls = fake.requests.filter((r) => r.method === 'GET' && r.path.includes('/operations/'));
-    assert.ok(polls.length >= 2, 'the operation was polled until done (its first poll is not done)');
     assert.ok(fake.agents.has(`${PARENT}/dataAgents/acme-x1`));
   });
 
@@ -155,7 +157,7 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     assert.notEqual(createRequestId('acme-x1', dataAgentBody({ ...context, glossary: [] }, dataset)), id);
   });
 
-  it('updates the existing agent through PATCH with an update mask when the same agent id is published again', async () => {
+  it('updates the existing agent through updateDataAgentSync with an update mask when the same agent id is published again', async () => {
     const name = `${PARENT}/dataAgents/acme-rerun`;
     await agentFor().publish('acme-rerun', context, dataset);
     const createdAt = fake.agents.get(name)?.createTime;
@@ -165,8 +167,8 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     const published = await agentFor().publish('acme-rerun', refined, dataset);
     assert.deepEqual(published, { name, created: false });
 
-    const patch = fake.requests.find((r) => r.method === 'PATCH' && r.path.endsWith('/acme-rerun'));
-    assert.equal(patch?.path, `/v1beta/${name}`);
+    const patch = fake.requests.find((r) => r.method === 'PATCH' && r.path.endsWith('/acme-rerun:updateSync'));
+    assert.equal(patch?.path, `/v1beta/${name}:updateSync`);
     assert.deepEqual(patch.query.updateMask?.split(',').sort(), ['dataAnalyticsAgent.publishedContext', 'description', 'displayName', 'labels']);
     assert.match(patch.query.requestId ?? '', UUID4);
     const agent = fake.agents.get(name) as { createTime: string; dataAnalyticsAgent: { publishedContext: { glossaryTerms: Json[] } } };
@@ -175,8 +177,8 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     assert.equal(fake.agents.size, agentsBefore);
   });
 
-  it('reports a create whose operation fails as agent_error naming the agent and the reason', async () => {
-    fake.failCreate(7, 'Caller lacks bigquery.tables.get on demo-data.acme_x1.', { inOperation: true });
+  it('reports a refused create as agent_error naming the agent and the reason', async () => {
+    fake.failCreate(403, 'Caller lacks bigquery.tables.get on demo-data.acme_x1.');
     await assert.rejects(agentFor().publish('acme-denied', context, dataset), (err: unknown) => {
       assert.ok(err instanceof RemoteServiceError);
       assert.equal(err.code, 'agent_error');
@@ -207,7 +209,7 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     const sent = creates('acme-retry');
     assert.equal(sent.length, 2);
     assert.equal(sent[0]?.query.requestId, sent[1]?.query.requestId);
-    assert.equal(fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/acme-retry')).length, 0, 'the retry was recognised, not taken for a clash');
+    assert.equal(fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/acme-retry')).length, 0, 'the retry was recognised, not taken for a clash');
   });
 
   it('lets the next attempt of the job finish a create whose answers were all lost', async () => {
@@ -219,15 +221,20 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
   });
 
   it('retries a dropped connection', async () => {
-    let calls = 0;
-    const flaky: typeof fetch = (input, init) => {
-      if (++calls === 1) return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }));
-      return fetch(input, init);
-    };
-    const published = await agentFor({ fetch: flaky }).publish('acme-flaky', context, dataset);
+    fake.dropNext((r) => r.method === 'POST' && r.query.dataAgentId === 'acme-flaky');
+    const published = await agentFor().publish('acme-flaky', context, dataset);
     assert.equal(published.created, true);
-    assert.equal(creates('acme-flaky').length, 1, 'the dropped request never arrived; its retry did');
+    assert.equal(creates('acme-flaky').length, 2, 'the dropped request, then its retry');
     assert.ok(fake.agents.has(`${PARENT}/dataAgents/acme-flaky`));
+  });
+
+  it('gives up waiting for a call after requestTimeoutMs and tries again with the same request id', async () => {
+    fake.stallNext((r) => r.query.dataAgentId === 'acme-slow');
+    const published = await agentFor({ requestTimeoutMs: 100 }).publish('acme-slow', context, dataset);
+    assert.equal(published.created, true);
+    const sent = creates('acme-slow');
+    assert.equal(sent.length, 2, 'the stalled request, then its retry');
+    assert.equal(sent[0]?.query.requestId, sent[1]?.query.requestId);
   });
 
   it('deletes an agent, and reports false for one that is not there', async () => {
@@ -235,8 +242,8 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     await service.publish('acme-gone', context, dataset);
     assert.equal(await service.delete('acme-gone'), true);
     assert.ok(!fake.agents.has(`${PARENT}/dataAgents/acme-gone`));
-    const del = fake.requests.find((r) => r.method === 'DELETE' && r.path.endsWith('/acme-gone'));
-    assert.equal(del?.path, `/v1beta/${PARENT}/dataAgents/acme-gone`);
+    const del = fake.requests.find((r) => r.method === 'DELETE' && r.path.endsWith('/acme-gone:deleteSync'));
+    assert.equal(del?.path, `/v1beta/${PARENT}/dataAgents/acme-gone:deleteSync`);
     assert.equal(await service.delete('acme-gone'), false);
   });
 
@@ -279,7 +286,7 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
         },
       },
       { systemMessage: { text: { parts: ['Enterprise leads with €812,345.50', ' of revenue.'], textType: 'FINAL_RESPONSE' } } },
-      { systemMessage: { text: { parts: ['Which products drive enterprise revenue?'], textType: 'FOLLOWUP_QUESTIONS' } } },
+      { systemMessage: { text: { parts: ['Next I could look at which products drive enterprise revenue.'], textType: 'PROGRESS' } } },
     ];
     const turn2: CapiMessage[] = [
       { systemMessage: { data: { generatedSql: 'SELECT DISTINCT segment FROM customers' } } },
@@ -296,7 +303,7 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     const conversation = await service.converse('acme-chat');
     assert.match(conversation.id, /^projects\/demo-project\/locations\/global\/conversations\/[a-z][a-z0-9-]*$/);
     const createConv = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/conversations') && r.query.conversationId === conversation.id.split('/').pop());
-    assert.deepEqual(createConv?.body, { agents: [`${PARENT}/dataAgents/acme-chat`] });
+    assert.deepEqual(createConv?.body.agents, [`${PARENT}/dataAgents/acme-chat`]);
 
     const first = await conversation.ask('What is revenue by customer segment?');
     assert.deepEqual(first, {
@@ -318,10 +325,10 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     const chats = fake.requests.filter((r) => r.path === `/v1beta/${PARENT}:chat` && (r.body.conversationReference as Json).conversation === conversation.id);
     assert.equal(chats.length, 2);
     for (const [i, question] of ['What is revenue by customer segment?', 'And only enterprise?'].entries()) {
+      // The parent is in the URL; PUBLISHED is enum value 2 (enum-encoding=int).
       assert.deepEqual(chats[i]?.body, {
-        parent: PARENT,
         messages: [{ userMessage: { text: question } }],
-        conversationReference: { conversation: conversation.id, dataAgentContext: { dataAgent: `${PARENT}/dataAgents/acme-chat`, contextVersion: 'PUBLISHED' } },
+        conversationReference: { conversation: conversation.id, dataAgentContext: { dataAgent: `${PARENT}/dataAgents/acme-chat`, contextVersion: 2 } },
       });
       // The server works on the answer as long as we wait for it (default 5 minutes).
       assert.equal(chats[i]?.headers['x-server-timeout'], '300');
@@ -360,9 +367,29 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
     await assert.rejects(conversation.ask('crash now'), (err: unknown) => {
       assert.ok(err instanceof RemoteServiceError);
       assert.equal(err.code, 'agent_error');
-      assert.match(err.message, /dataAgents\/acme-chat failed: INTERNAL: Internal error encountered\./);
+      // The client decodes the error element as an empty message: the failure is seen, its reason is not.
+      assert.match(err.message, /dataAgents\/acme-chat failed: the answer stream carried an error/);
+      assert.equal(err.retryable, true);
       return true;
     });
+  });
+
+  it('stops a chat turn when the signal aborts', async () => {
+    const service = agentFor();
+    await service.publish('acme-chat', context, dataset);
+    const conversation = await service.converse('acme-chat');
+    fake.stallNext((r) => r.path.endsWith(':chat'));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(conversation.ask('Will this ever end?', { signal: controller.signal }), (err: unknown) => err instanceof CancelledError);
+  });
+
+  it('reports a chat turn that outlasts chatTimeoutMs as agent_error, not as an empty answer', async () => {
+    const service = agentFor({ chatTimeoutMs: 100 });
+    await service.publish('acme-chat', context, dataset);
+    const conversation = await service.converse('acme-chat');
+    fake.stallNext((r) => r.path.endsWith(':chat'));
+    await assert.rejects(conversation.ask('Still thinking?'), (err: unknown) => err instanceof RemoteServiceError && err.code === 'agent_error' && /no complete answer within 0\.1 s/.test(err.message) && err.retryable);
   });
 
   it('refuses a conversation with an agent that does not exist', async () => {
@@ -370,39 +397,9 @@ describe('CAPI data agent against a fake Conversational Analytics API', () => {
   });
 });
 
-describe('JsonArraySplitter', () => {
-  const text = '[{"a":"x]},{\\"y","b":[1,{"c":"€"}]}\n,\r\n {"d":null} , 7, "s,]" ]';
-  const expected = [{ a: 'x]},{"y', b: [1, { c: '€' }] }, { d: null }, 7, 's,]'];
-
-  it('yields the same elements wherever the stream is cut', () => {
-    for (let cut = 0; cut <= text.length; cut++) {
-      const splitter = new JsonArraySplitter();
-      const got = [...splitter.push(text.slice(0, cut)), ...splitter.push(text.slice(cut))];
-      assert.deepEqual(got, expected, `cut at ${cut}`);
-      assert.equal(splitter.complete, true);
-    }
-  });
-
-  it('hands over an object as soon as it closes', () => {
-    const splitter = new JsonArraySplitter();
-    assert.deepEqual(splitter.push('[{"a":1}'), [{ a: 1 }]);
-    assert.equal(splitter.complete, false);
-    assert.deepEqual(splitter.push(']'), []);
-    assert.equal(splitter.complete, true);
-  });
-
-  it('reads an empty array and rejects what is not an array', () => {
-    const empty = new JsonArraySplitter();
-    assert.deepEqual(empty.push(' [ ] '), []);
-    assert.equal(empty.complete, true);
-    assert.throws(() => new JsonArraySplitter().push('{"error":{}}'), SyntaxError);
-    assert.throws(() => new JsonArraySplitter().push('[{"a":1}] x'), SyntaxError);
-  });
-});
-
 describe('chat timeouts and agent ids', () => {
   it('sends x-server-timeout from the configured chat timeout, at most 600 s', async () => {
-    const fake = await startFakeCapi({ pendingPolls: 0 });
+    const fake = await startFakeCapi();
     try {
       for (const [chatTimeoutMs, header] of [[90_000, '90'], [3_600_000, '600']] as const) {
         const service = new CapiDataAgent({ projectId: 'demo-project', location: 'global', endpoint: fake.url, chatTimeoutMs });

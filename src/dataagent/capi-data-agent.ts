@@ -1,10 +1,13 @@
-import { isRetryableStatus, RETRY_POLICY, retryDelayMs } from '../core/retry-policy.js';
 import { createHash, randomUUID } from 'node:crypto';
-import { GoogleAuth } from 'google-auth-library';
+import { v1beta } from '@google-cloud/geminidataanalytics';
+import { PassThroughClient } from 'google-auth-library';
+// Types only: google-gax is the transport under @google-cloud/geminidataanalytics, which names these in its API.
+import type { CallOptions, ClientOptions } from 'google-gax';
 import { CancelledError, InternalError, RemoteServiceError } from '../core/errors.js';
+import { isRetryableStatus, RETRY_POLICY, retryDelayMs } from '../core/retry-policy.js';
+import { sleep } from '../core/sleep.js';
 import type { AgentContext, ProvisionedDataset } from '../domain/artifacts.js';
 import type { AgentAnswer, AgentConversation, DataAgentService, PublishedAgent } from './data-agent.js';
-import { sleep } from '../core/sleep.js';
 
 // Wire shapes of the Conversational Analytics API v1beta (REST, JSON names), as far as this
 // adapter writes or reads them. Source: googleapis google/cloud/geminidataanalytics/v1beta/*.proto.
@@ -59,14 +62,6 @@ export interface CapiStatus {
   status?: string;
 }
 
-export interface CapiOperation {
-  name: string;
-  done?: boolean;
-  error?: CapiStatus;
-  response?: Record<string, unknown>;
-  metadata?: Record<string, unknown>;
-}
-
 export interface CapiDataResult {
   name?: string;
   schema?: { fields?: Array<{ name?: string; type?: string }> };
@@ -92,18 +87,17 @@ export interface CapiDataAgentOptions {
   projectId: string;
   /** Default `global`. */
   location?: string;
-  /** `CAPI_API_ENDPOINT`; default https://geminidataanalytics.googleapis.com. Loopback needs no credentials. */
+  /**
+   * `CAPI_API_ENDPOINT`; default https://geminidataanalytics.googleapis.com. A loopback endpoint
+   * is a fake and gets no credentials.
+   */
   endpoint?: string;
   /** Project billed for quota (`x-goog-user-project`), when it differs from the caller's. */
   billingProjectId?: string;
-  /** Between long-running operation polls; default 1000. */
-  pollIntervalMs?: number;
-  /** First retry delay, doubled per attempt; default 500. */
+  /** First retry delay, doubled per attempt; default RETRY_POLICY's. */
   retryDelayMs?: number;
-  /** Attempts per request on 429, 5xx and connection failures; default 4. */
+  /** Attempts per request on 429, 5xx and connection failures; default RETRY_POLICY's (4). */
   maxAttempts?: number;
-  /** How long to wait for one long-running operation; default 10 minutes. */
-  operationTimeoutMs?: number;
   /**
    * Per control-plane request; a chat turn gets `chatTimeoutMs` (default 5 minutes), which is
    * also sent as `x-server-timeout` (in seconds, at most 600, as Google's own sample does) so
@@ -111,17 +105,91 @@ export interface CapiDataAgentOptions {
    */
   requestTimeoutMs?: number;
   chatTimeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 const DEFAULT_ENDPOINT = 'https://geminidataanalytics.googleapis.com';
 /** The longest `x-server-timeout` the chat API honours (600 s). */
 export const MAX_CHAT_TIMEOUT_MS = 600_000;
-const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
-// google.rpc.Code values: a failed operation reports a number, without the name.
+// google.rpc.Code names by number, and the HTTP status each stands for (google/rpc/code.proto).
+const CODE_NAMES = ['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED'];
+const CODE_HTTP = [200, 499, 500, 400, 504, 404, 409, 403, 429, 400, 409, 400, 501, 500, 503, 500, 401];
 const NOT_FOUND = 5;
 const ALREADY_EXISTS = 6;
-const CODE_NAMES = ['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED'];
+const CONTEXT_VERSION_PUBLISHED = 'PUBLISHED' as const;
+
+type AgentClient = v1beta.DataAgentServiceClient;
+type ChatClient = v1beta.DataChatServiceClient;
+/**
+ * A failure of a call, whatever shape the client gave it. Its REST transport passes the HTTP
+ * layer's error through as it is (a GaxiosError: the HTTP status in `status` and `code`, the
+ * response body as the message) instead of a GoogleError with a google.rpc.Code, and a dropped
+ * connection keeps Node's code (ECONNRESET); gax's own retries miss both for that reason
+ * (gax-nodejs#1803, google-cloud-node#9346). This reads the three shapes alike.
+ */
+interface CallFailure {
+  /** google.rpc.Code; undefined when the service never answered. */
+  code?: number;
+  httpStatus?: number;
+  message: string;
+}
+
+function callFailure(err: unknown): CallFailure {
+  const e = (err ?? {}) as Error & { code?: unknown; status?: unknown; details?: unknown };
+  if (typeof e.status === 'number') {
+    // GaxiosError: the body is Google's error JSON, whose `status` names the google.rpc.Code.
+    let body: { error?: { message?: string; status?: string } } | undefined;
+    try {
+      body = JSON.parse(e.message) as typeof body;
+    } catch {
+      body = undefined;
+    }
+    const named = CODE_NAMES.indexOf(body?.error?.status ?? '');
+    const byHttp = CODE_HTTP.findIndex((h, i) => i > 0 && h === e.status);
+    return { code: named >= 0 ? named : byHttp >= 0 ? byHttp : 2, httpStatus: e.status, message: body?.error?.message ?? e.message };
+  }
+  if (typeof e.code === 'number') {
+    // GoogleError: `details` holds the service's own words, the message prefixes the code.
+    return { code: e.code, httpStatus: CODE_HTTP[e.code], message: typeof e.details === 'string' && e.details ? e.details : e.message };
+  }
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return { message: cause?.code ?? cause?.message ?? (typeof e.code === 'string' ? e.code : e.message) };
+}
+
+function codeOf(err: unknown): number | undefined {
+  return callFailure(err).code;
+}
+
+/** google.protobuf.Value as the client decodes it (toObject with oneofs), back to plain JSON. */
+function plainValue(value: unknown): unknown {
+  const v = (value ?? {}) as { kind?: string; nullValue?: unknown; numberValue?: number; stringValue?: string; boolValue?: boolean; structValue?: unknown; listValue?: { values?: unknown[] } };
+  switch (v.kind) {
+    case 'numberValue':
+      return v.numberValue;
+    case 'stringValue':
+      return v.stringValue;
+    case 'boolValue':
+      return v.boolValue;
+    case 'structValue':
+      return plainStruct(v.structValue);
+    case 'listValue':
+      return (v.listValue?.values ?? []).map(plainValue);
+    default:
+      return null;
+  }
+}
+
+function plainStruct(struct: unknown): Record<string, unknown> {
+  const fields = (struct as { fields?: Record<string, unknown> } | null)?.fields ?? {};
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, plainValue(v)]));
+}
+
+/** A chat `Message` as the client decodes it, in the API's JSON shape (rows as plain objects). */
+function wireMessage(message: unknown): CapiMessage {
+  const m = message as CapiMessage & { systemMessage?: { data?: { result?: { data?: unknown[] } | null } | null } | null };
+  const result = m.systemMessage?.data?.result;
+  if (!result?.data) return m;
+  return { ...m, systemMessage: { ...m.systemMessage, data: { ...m.systemMessage?.data, result: { ...result, data: result.data.map(plainStruct) } } } };
+}
 
 /** `project.dataset` → its parts. Project ids may contain dots (`example.com:p`), dataset ids cannot. */
 function splitLocation(dataset: ProvisionedDataset): { projectId: string; datasetId: string } {
@@ -201,72 +269,6 @@ export function createRequestId(agentId: string, body: unknown): string {
 }
 
 /**
- * Splits a streamed JSON array (`[{…},{…}]`, arriving in arbitrary chunks) into its elements
- * as each one completes, so a long chat stream is read as it comes.
- */
-export class JsonArraySplitter {
-  private state: 'before' | 'inside' | 'after' = 'before';
-  private depth = 0;
-  private inString = false;
-  private escaped = false;
-  private element = '';
-
-  /** Feeds the next piece of text; returns the elements it completed. */
-  push(text: string): unknown[] {
-    const out: unknown[] = [];
-    for (const ch of text) {
-      if (this.state === 'before') {
-        if (isSpace(ch)) continue;
-        if (ch !== '[') throw new SyntaxError(`expected a JSON array, got "${ch}"`);
-        this.state = 'inside';
-        continue;
-      }
-      if (this.state === 'after') {
-        if (isSpace(ch)) continue;
-        throw new SyntaxError(`unexpected "${ch}" after the end of the array`);
-      }
-      if (this.inString) {
-        this.element += ch;
-        if (this.escaped) this.escaped = false;
-        else if (ch === '\\') this.escaped = true;
-        else if (ch === '"') this.inString = false;
-        continue;
-      }
-      if (this.depth === 0 && (ch === ',' || ch === ']')) {
-        this.flush(out);
-        if (ch === ']') this.state = 'after';
-        continue;
-      }
-      if (this.depth === 0 && this.element === '' && isSpace(ch)) continue;
-      this.element += ch;
-      if (ch === '"') this.inString = true;
-      else if (ch === '{' || ch === '[') this.depth++;
-      else if (ch === '}' || ch === ']') {
-        this.depth--;
-        // An object is complete at its closing brace: hand it over without waiting for the comma.
-        if (this.depth === 0) this.flush(out);
-      }
-    }
-    return out;
-  }
-
-  /** Whether the closing bracket has been seen. */
-  get complete(): boolean {
-    return this.state === 'after';
-  }
-
-  private flush(out: unknown[]): void {
-    const text = this.element.trim();
-    this.element = '';
-    if (text) out.push(JSON.parse(text));
-  }
-}
-
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
-}
-
-/**
  * Reads one chat turn's messages into an answer: final-response text, the last generated SQL,
  * and the last data result as columns and rows. Error messages are steps the agent may recover
  * from; they only make the turn unanswered when no result follows. Pure.
@@ -301,33 +303,45 @@ export function answerFromMessages(messages: CapiMessage[]): AgentAnswer {
   return { text, ...(sql ? { sql } : {}), columns, rows: data.map((r) => columns.map((c) => r[c] ?? null)) };
 }
 
-function isLoopback(endpoint: string): boolean {
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpoint).hostname);
+function isLoopback(url: URL): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-function reasonOf(status: number, body: unknown): string {
-  const err = (body as { error?: CapiStatus } | undefined)?.error;
-  if (err?.message) return `${err.status ?? `HTTP ${status}`}: ${clause(err.message)}`;
-  return `HTTP ${status}`;
+/** A reason without its closing full stop, to end our own sentence with. */
+function clause(s: string): string {
+  return s.replace(/[.\s]+$/, '');
 }
 
-function retryable(status: number): boolean {
-  return isRetryableStatus(status);
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The Conversational Analytics API (Gemini Data Analytics v1beta, REST) as a DataAgentService. */
+/**
+ * The Conversational Analytics API (Gemini Data Analytics v1beta) as a DataAgentService, through
+ * Google's client (@google-cloud/geminidataanalytics) over its REST transport.
+ */
 export class CapiDataAgent implements DataAgentService {
   readonly kind = 'capi' as const;
-  private readonly endpoint: string;
   private readonly location: string;
-  private readonly fetchImpl: typeof fetch;
-  private auth: GoogleAuth | undefined;
+  private readonly endpoint: string;
+  private readonly agents: AgentClient;
+  private readonly chats: ChatClient;
 
   constructor(private readonly options: CapiDataAgentOptions) {
-    this.endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-    if (!this.endpoint.includes('://')) this.endpoint = `https://${this.endpoint}`;
     this.location = options.location ?? 'global';
-    this.fetchImpl = options.fetch ?? fetch;
+    const raw = options.endpoint ?? DEFAULT_ENDPOINT;
+    const url = new URL(raw.includes('://') ? raw : `https://${raw}`);
+    this.endpoint = url.origin;
+    const clientOptions: ClientOptions = {
+      // REST (HTTP/1.1, JSON, enums as numbers) rather than gRPC: one transport for the service
+      // and its fakes; chat then streams as one JSON array, which the client parses as it comes.
+      fallback: true,
+      ...(options.endpoint ? { apiEndpoint: url.hostname, port: Number(url.port) || (url.protocol === 'http:' ? 80 : 443), protocol: url.protocol.slice(0, -1) } : {}),
+      // A fake never gets a Google token: google-auth-library's client without credentials.
+      ...(isLoopback(url) ? { authClient: new PassThroughClient() as unknown as ClientOptions['authClient'] } : {}),
+    };
+    this.agents = new v1beta.DataAgentServiceClient(clientOptions);
+    this.chats = new v1beta.DataChatServiceClient(clientOptions);
   }
 
   private get parent(): string {
@@ -341,21 +355,20 @@ export class CapiDataAgent implements DataAgentService {
 
   async publish(agentId: string, context: AgentContext, dataset: ProvisionedDataset, options: { signal?: AbortSignal } = {}): Promise<PublishedAgent> {
     const name = this.agentName(agentId);
-    const body = dataAgentBody(context, dataset);
+    const dataAgent = dataAgentBody(context, dataset);
     const what = `creating data agent ${name}`;
-    let requestId = createRequestId(agentId, body);
+    let requestId = createRequestId(agentId, dataAgent);
     for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await this.json('POST', `/v1beta/${this.parent}/dataAgents`, { query: { dataAgentId: agentId, requestId }, body, signal: options.signal, what });
-      if (res.status === 409) return this.update(agentId, body, options.signal);
-      if (!res.ok) throw this.failure(what, res.status, res.body);
-      const op = await this.waitFor(res.body as CapiOperation, what, options.signal);
-      if (op.error?.code === ALREADY_EXISTS) return this.update(agentId, body, options.signal);
-      if (op.error) throw this.operationFailure(what, op.error);
+      try {
+        // createDataAgentSync: the agent in the answer, no long-running operation to poll.
+        await this.call(what, options.signal, (o) => this.agents.createDataAgentSync({ parent: this.parent, dataAgentId: agentId, dataAgent, requestId }, o));
+      } catch (err) {
+        if (codeOf(err) === ALREADY_EXISTS) return this.update(agentId, dataAgent, options.signal);
+        throw this.failure(what, err);
+      }
       // CAPI answers a request id it saw in the last hour with that request's old result; if the
       // agent was deleted since, the create did nothing, so check and create afresh once.
-      const check = await this.json('GET', `/v1beta/${name}`, { signal: options.signal, what: `reading data agent ${name}` });
-      if (check.ok) return { name, created: true };
-      if (check.status !== 404) throw this.failure(`reading data agent ${name}`, check.status, check.body);
+      if (await this.exists(agentId, options.signal)) return { name, created: true };
       requestId = randomUUID();
     }
     throw new RemoteServiceError('agent_error', `Creating data agent ${name} reported success, but the agent does not exist.`);
@@ -364,184 +377,157 @@ export class CapiDataAgent implements DataAgentService {
   private async update(agentId: string, body: CapiDataAgentBody, signal: AbortSignal | undefined): Promise<PublishedAgent> {
     const name = this.agentName(agentId);
     const what = `updating data agent ${name}`;
-    // A fresh id per publish: a deterministic one would make CAPI ignore a switch back to an earlier payload.
-    const query = { updateMask: 'displayName,description,labels,dataAnalyticsAgent.publishedContext', requestId: randomUUID() };
-    const res = await this.json('PATCH', `/v1beta/${name}`, { query, body: { ...body, name }, signal, what });
-    if (!res.ok) throw this.failure(what, res.status, res.body);
-    const op = await this.waitFor(res.body as CapiOperation, what, signal);
-    if (op.error) throw this.operationFailure(what, op.error);
+    const request = {
+      dataAgent: { ...body, name },
+      // The JSON names: the client's serializer puts paths on the wire as given, and a FieldMask's
+      // JSON form is lowerCamelCase.
+      updateMask: { paths: ['displayName', 'description', 'labels', 'dataAnalyticsAgent.publishedContext'] },
+      // A fresh id per publish: a deterministic one would make CAPI ignore a switch back to an earlier payload.
+      requestId: randomUUID(),
+    };
+    try {
+      await this.call(what, signal, (o) => this.agents.updateDataAgentSync(request, o));
+    } catch (err) {
+      throw this.failure(what, err);
+    }
     return { name, created: false };
   }
 
-  async exists(agentId: string): Promise<boolean> {
+  async exists(agentId: string, signal?: AbortSignal): Promise<boolean> {
     const name = this.agentName(agentId);
     const what = `reading data agent ${name}`;
-    const res = await this.json('GET', `/v1beta/${name}`, { what });
-    if (res.status === 404) return false;
-    if (!res.ok) throw this.failure(what, res.status, res.body);
-    return true;
+    try {
+      await this.call(what, signal, (o) => this.agents.getDataAgent({ name }, o));
+      return true;
+    } catch (err) {
+      if (codeOf(err) === NOT_FOUND) return false;
+      throw this.failure(what, err);
+    }
   }
 
   async delete(agentId: string): Promise<boolean> {
     const name = this.agentName(agentId);
     const what = `deleting data agent ${name}`;
-    const res = await this.json('DELETE', `/v1beta/${name}`, { query: { requestId: randomUUID() }, what });
-    if (res.status === 404) return false;
-    if (!res.ok) throw this.failure(what, res.status, res.body);
-    const op = await this.waitFor(res.body as CapiOperation, what, undefined);
-    if (op.error?.code === NOT_FOUND) return false;
-    if (op.error) throw this.operationFailure(what, op.error);
-    return true;
+    try {
+      await this.call(what, undefined, (o) => this.agents.deleteDataAgentSync({ name, requestId: randomUUID() }, o));
+      return true;
+    } catch (err) {
+      if (codeOf(err) === NOT_FOUND) return false;
+      throw this.failure(what, err);
+    }
   }
 
   async converse(agentId: string, options: { signal?: AbortSignal } = {}): Promise<AgentConversation> {
     const agent = this.agentName(agentId);
     const what = `starting a conversation with data agent ${agent}`;
     const conversationId = `c-${randomUUID()}`;
-    const res = await this.json('POST', `/v1beta/${this.parent}/conversations`, {
-      query: { conversationId, requestId: randomUUID() },
-      body: { agents: [agent] },
-      signal: options.signal,
-      what,
-    });
-    if (!res.ok) throw this.failure(what, res.status, res.body);
-    const conversation = (res.body as { name?: string }).name ?? `${this.parent}/conversations/${conversationId}`;
+    let created: { name?: string | null };
+    try {
+      [created] = await this.call(what, options.signal, (o) => this.chats.createConversation({ parent: this.parent, conversationId, conversation: { agents: [agent] }, requestId: randomUUID() }, o));
+    } catch (err) {
+      throw this.failure(what, err);
+    }
+    const conversation = created.name || `${this.parent}/conversations/${conversationId}`;
     return { id: conversation, ask: (question, askOptions) => this.ask(agent, conversation, question, askOptions?.signal) };
   }
 
   private async ask(agent: string, conversation: string, question: string, signal: AbortSignal | undefined): Promise<AgentAnswer> {
     const what = `asking data agent ${agent}`;
+    signal?.throwIfAborted();
+    const timeoutMs = Math.min(this.options.chatTimeoutMs ?? 300_000, MAX_CHAT_TIMEOUT_MS);
     // The conversation keeps the history server-side, so each turn sends only its own message.
-    const body = {
+    const request = {
       parent: this.parent,
       messages: [{ userMessage: { text: question } }],
       // PUBLISHED: the context the agent stage published, never a staged draft.
-      conversationReference: { conversation, dataAgentContext: { dataAgent: agent, contextVersion: 'PUBLISHED' } },
+      conversationReference: { conversation, dataAgentContext: { dataAgent: agent, contextVersion: CONTEXT_VERSION_PUBLISHED } },
     };
-    const timeoutMs = Math.min(this.options.chatTimeoutMs ?? 300_000, MAX_CHAT_TIMEOUT_MS);
-    const res = await this.send('POST', `/v1beta/${this.parent}:chat`, { body, signal, what, timeoutMs, headers: { 'x-server-timeout': String(Math.ceil(timeoutMs / 1000)) } });
-    if (!res.ok) throw this.failure(what, res.status, await readJson(res));
+    // No retries: a turn is not idempotent (the conversation records it). x-server-timeout is
+    // sent as a header through the client's call options; the client's REST transport has no
+    // time limit of its own, so the stream is cut here when the turn takes longer.
+    const stream = this.chats.chat(request, { ...this.callOptions({ 'x-server-timeout': String(Math.ceil(timeoutMs / 1000)) }), retry: null });
+    let timedOut = false;
+    const stop = (): void => void stream.cancel();
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs);
+    signal?.addEventListener('abort', stop, { once: true });
     const messages: CapiMessage[] = [];
-    const splitter = new JsonArraySplitter();
-    const decoder = new TextDecoder();
-    const reader = res.body?.getReader();
     try {
-      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
-        for (const m of splitter.push(decoder.decode(chunk.value, { stream: true }))) {
-          const message = m as CapiMessage;
-          // A failure after the stream began arrives as a google.rpc.Status element of the array.
-          if (message.error) throw this.operationFailure(what, message.error);
-          messages.push(message);
+      for await (const message of stream) {
+        const m = wireMessage(message);
+        // A failure after the stream began arrives as a google.rpc.Status element of the array.
+        // The client decodes every element as a Message, so such an element comes out as a
+        // message that is neither the user's nor the system's, and its reason is lost.
+        if (!m.userMessage && !m.systemMessage) {
+          throw new RemoteServiceError('agent_error', `${capitalize(what)} failed: the answer stream carried an error instead of a message (Google's client does not keep its reason).`, { httpStatus: 500 });
         }
+        messages.push(m);
       }
-      splitter.push(decoder.decode());
+      // A cancelled stream just ends: only these flags tell a cut answer from a whole one.
+      if (signal?.aborted) throw new CancelledError();
+      if (timedOut) throw new RemoteServiceError('agent_error', `${capitalize(what)}: no complete answer within ${timeoutMs / 1000} s.`, { httpStatus: 504 });
     } catch (err) {
-      // Stop reading a stream we no longer want, so its connection is freed.
-      reader?.cancel().catch(() => undefined);
-      if (err instanceof RemoteServiceError) throw err;
+      stream.cancel();
+      if (err instanceof RemoteServiceError || err instanceof CancelledError) throw err;
       if (signal?.aborted) throw new CancelledError(undefined, { cause: err });
-      throw new RemoteServiceError('agent_error', `${capitalize(what)}: the answer stream broke (${(err as Error).message}).`, { cause: err });
+      throw this.failure(what, err);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
     }
-    if (!splitter.complete) throw new RemoteServiceError('agent_error', `${capitalize(what)}: the answer stream ended before it was complete.`);
     return answerFromMessages(messages);
   }
 
-  /** Polls a long-running operation until it is done; returns it (with `error` or `response`). */
-  private async waitFor(op: CapiOperation, what: string, signal: AbortSignal | undefined): Promise<CapiOperation> {
-    const deadline = Date.now() + (this.options.operationTimeoutMs ?? 600_000);
-    let current = op;
-    while (!current.done) {
-      if (Date.now() > deadline) throw new RemoteServiceError('agent_error', `${capitalize(what)}: operation ${current.name} did not finish in time.`);
-      await sleep(this.options.pollIntervalMs ?? 1000, signal);
-      const res = await this.json('GET', `/v1beta/${current.name}`, { signal, what });
-      if (!res.ok) throw this.failure(what, res.status, res.body);
-      current = res.body as CapiOperation;
-    }
-    return current;
-  }
-
-  private async json(method: string, path: string, request: CallOptions): Promise<{ ok: boolean; status: number; body: unknown }> {
-    const res = await this.send(method, path, request);
-    return { ok: res.ok, status: res.status, body: await readJson(res) };
+  /** What every call sends: the quota project, when set, and any header of the call's own. */
+  private callOptions(headers: Record<string, string> = {}): CallOptions {
+    const billing = this.options.billingProjectId ? { 'x-goog-user-project': this.options.billingProjectId } : {};
+    return { otherArgs: { headers: { ...billing, ...headers } } };
   }
 
   /**
-   * One HTTP exchange, retried with backoff on 429, 5xx and connection failures. Returns the
-   * last response, whatever its status, for the caller to judge.
+   * One unary call, retried by RETRY_POLICY on 429/5xx and connection failures. The client's
+   * own retries are off: when they run out it replaces the last error with "Exceeded maximum
+   * number of retries" (code DEADLINE_EXCEEDED), losing the service's reason. Its REST transport
+   * has no time limit per call and its promises cannot be cancelled, so the time limit and the
+   * caller's signal stop the waiting here (the request itself is left to finish).
    */
-  private async send(method: string, path: string, request: CallOptions): Promise<Response> {
-    const url = new URL(`${this.endpoint}${path}`);
-    for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, v);
-    const headers = new Headers({ 'content-type': 'application/json' });
-    if (this.options.billingProjectId) headers.set('x-goog-user-project', this.options.billingProjectId);
-    for (const [k, v] of Object.entries(request.headers ?? {})) headers.set(k, v);
-    if (!isLoopback(this.endpoint)) {
-      try {
-        this.auth ??= new GoogleAuth({ scopes: [SCOPE] });
-        (await this.auth.getRequestHeaders(url.toString())).forEach((value, key) => headers.set(key, value));
-      } catch (err) {
-        throw new RemoteServiceError('agent_error', `${capitalize(request.what)}: no usable Google credentials (${(err as Error).message}).`, { cause: err });
-      }
-    }
+  private async call<T>(what: string, signal: AbortSignal | undefined, fn: (options: CallOptions) => Promise<T>): Promise<T> {
     const attempts = Math.max(1, this.options.maxAttempts ?? RETRY_POLICY.attempts);
+    const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
     for (let attempt = 1; ; attempt++) {
-      if (request.signal?.aborted) throw new CancelledError();
-      const timeout = AbortSignal.timeout(request.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000);
-      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+      if (signal?.aborted) throw new CancelledError();
       try {
-        const res = await this.fetchImpl(url, { method, headers, body: request.body === undefined ? null : JSON.stringify(request.body), signal });
-        if (!retryable(res.status) || attempt >= attempts) return res;
-        await res.body?.cancel();
+        return await within(fn({ ...this.callOptions(), retry: null }), timeoutMs, signal, what);
       } catch (err) {
-        if (request.signal?.aborted) throw new CancelledError(undefined, { cause: err });
-        if (attempt >= attempts) {
-          throw new RemoteServiceError('agent_error', `${capitalize(request.what)}: could not reach the Conversational Analytics API at ${this.endpoint} (${causeMessage(err)}).`, { cause: err });
-        }
+        if (signal?.aborted) throw new CancelledError(undefined, { cause: err });
+        const status = callFailure(err).httpStatus;
+        if ((status !== undefined && !isRetryableStatus(status)) || attempt >= attempts) throw err;
       }
-      await sleep(retryDelayMs(attempt, this.options.retryDelayMs ?? RETRY_POLICY.baseDelayMs), request.signal);
+      await sleep(retryDelayMs(attempt, this.options.retryDelayMs ?? RETRY_POLICY.baseDelayMs), signal);
     }
   }
 
-  private failure(what: string, status: number, body: unknown): RemoteServiceError {
-    return new RemoteServiceError('agent_error', `${capitalize(what)} failed: ${reasonOf(status, body)}.`, { httpStatus: status });
-  }
-
-  private operationFailure(what: string, error: CapiStatus): RemoteServiceError {
-    return new RemoteServiceError('agent_error', `${capitalize(what)} failed: ${error.status ?? CODE_NAMES[error.code ?? 2] ?? `code ${error.code ?? '?'}`}: ${clause(error.message ?? 'no reason given')}.`);
-  }
-}
-
-interface CallOptions {
-  what: string;
-  query?: Record<string, string>;
-  body?: unknown;
-  signal?: AbortSignal | undefined;
-  timeoutMs?: number;
-  headers?: Record<string, string>;
-}
-
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // Proxies in front of Google answer errors in HTML; keep the start of it as the reason.
-    return { error: { message: text.slice(0, 200) } };
+  private failure(what: string, err: unknown): RemoteServiceError {
+    if (err instanceof RemoteServiceError) return err;
+    const { code, httpStatus, message } = callFailure(err);
+    if (code === undefined) {
+      return new RemoteServiceError('agent_error', `${capitalize(what)}: could not reach the Conversational Analytics API at ${this.endpoint} (${message}).`, { cause: err });
+    }
+    return new RemoteServiceError('agent_error', `${capitalize(what)} failed: ${CODE_NAMES[code] ?? `code ${code}`}: ${clause(message || 'no reason given')}.`, { httpStatus: httpStatus ?? CODE_HTTP[code] ?? 500, cause: err });
   }
 }
 
-function causeMessage(err: unknown): string {
-  const e = err as Error & { cause?: { code?: string; message?: string } };
-  return e.cause?.code ?? e.cause?.message ?? e.message;
+/** Waits for `promise` at most `ms`, or until `signal` aborts. */
+function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefined, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new CancelledError());
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s while ${what}`)), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
 }
-
-/** A reason without its closing full stop, to end our own sentence with. */
-function clause(s: string): string {
-  return s.replace(/[.\s]+$/, '');
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-

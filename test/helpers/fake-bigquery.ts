@@ -58,7 +58,7 @@ export interface FakeJob {
 export interface FakeBigQueryOptions {
   /** jobs.get answers RUNNING this many times before DONE. Default 1. */
   loadPolls?: number;
-  /** jobs.query and then getQueryResults answer `jobComplete: false` this many times. Default 1. */
+  /** getQueryResults answers `jobComplete: false` this many times. Default 1. */
   queryPolls?: number;
   /** Rows per result page unless the client asks for fewer. Default 1000. */
   pageSize?: number;
@@ -79,24 +79,33 @@ export interface FakeBigQuery {
   rejectDryRun(predicate: (sql: string) => boolean, message: string): void;
   /** Answers queries; throw to make the query fail with 400 invalidQuery. */
   onQuery(handler: (sql: string) => FakeQueryResult): void;
+  /** The next upload starts its load job, but its answer is lost: the client gets a 503. */
+  loseNextUploadAnswer(): void;
   /** The next `count` requests matching `match` answer `status` (default 503) without effect. */
   failNext(count: number, options?: { status?: number; match?: (req: RecordedBigQueryRequest) => boolean }): void;
-  /** The next upload PUT keeps only the first half of the bytes and answers 503. */
-  interruptNextUpload(): void;
   close(): Promise<void>;
-}
-
-interface UploadSession {
-  job: FakeJob;
-  received: Buffer[];
-  length: number;
-  total: number | undefined;
-  done: boolean;
 }
 
 function googleError(code: number, reason: string, message: string): unknown {
   const status = code === 404 ? 'NOT_FOUND' : code === 409 ? 'ALREADY_EXISTS' : code === 400 ? 'INVALID_ARGUMENT' : code === 503 ? 'UNAVAILABLE' : 'UNKNOWN';
   return { error: { code, message, errors: [{ message, domain: 'global', reason }], status } };
+}
+
+/** The parts of a multipart/related body, without their headers. */
+function multipartParts(raw: Buffer, boundary: string): Buffer[] {
+  const parts: Buffer[] = [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + delimiter.length, next);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    // Each part ends with the CRLF before the next delimiter.
+    if (headerEnd >= 0) parts.push(part.subarray(headerEnd + 4, part.length - 2));
+    at = next;
+  }
+  return parts;
 }
 
 /** Lines minus the header; quoted newlines are not special here. */
@@ -107,11 +116,15 @@ function csvRows(data: Buffer, skip: number): number {
   return Math.max(0, lines - skip);
 }
 
-/** BigQuery's wire format for a cell: strings, TIMESTAMP as float seconds ("1.7040672E9"). */
-function encodeCell(v: unknown, type: string): unknown {
+/**
+ * BigQuery's wire format for a cell: strings; TIMESTAMP as int64 microseconds when the request
+ * says formatOptions.useInt64Timestamp (the client always does), else as float seconds ("1.7040672E9").
+ */
+function encodeCell(v: unknown, type: string, int64Timestamp: boolean): unknown {
   if (v === null || v === undefined) return null;
   if (type === 'TIMESTAMP') {
     const ms = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(typeof v === 'string' ? v : '');
+    if (int64Timestamp) return String(BigInt(ms) * 1000n);
     return (ms / 1000).toExponential().replace('e+', 'E').replace('e-', 'E-');
   }
   if (typeof v === 'string') return v;
@@ -129,15 +142,12 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
   const datasets = new Map<string, FakeDataset>();
   const tables = new Map<string, FakeTable>();
   const jobs = new Map<string, FakeJob>();
-  const sessions = new Map<string, UploadSession>();
-  const requestIds = new Map<string, string>();
   const loadFailures = new Map<string, { reason: string; message: string }>();
   const dryRunRejections: Array<{ predicate: (sql: string) => boolean; message: string }> = [];
   const faults: Array<{ count: number; status: number; match: (req: RecordedBigQueryRequest) => boolean }> = [];
-  let interruptUpload = false;
   let queryHandler: (sql: string) => FakeQueryResult = () => ({ fields: [{ name: 'f0_', type: 'INTEGER', mode: 'NULLABLE' }], rows: [[0]] });
   let counter = 0;
-  let url = '';
+  let loseUploadAnswer = false;
 
   const send = (res: ServerResponse, status: number, value?: unknown, headers: Record<string, string> = {}): void => {
     const body = value === undefined ? '' : JSON.stringify(value);
@@ -147,9 +157,7 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
   /** Table references written as `project.dataset.table` in backticks. */
   const referencedTables = (sql: string): string[] => [...sql.matchAll(/`([^`.]+)\.([^`.]+)\.([^`.]+)`/g)].map((m) => `${m[2] ?? ''}.${m[3] ?? ''}`);
 
-  const finishUpload = (session: UploadSession, data: Buffer): FakeJob | { code: number; reason: string; message: string } => {
-    const job = session.job;
-    if (jobs.has(job.jobReference.jobId)) return { code: 409, reason: 'duplicate', message: `Already Exists: Job ${job.jobReference.projectId}:${job.jobReference.location}.${job.jobReference.jobId}` };
+  const finishUpload = (job: FakeJob, data: Buffer): FakeJob => {
     jobs.set(job.jobReference.jobId, job);
     const load = job.configuration.load as {
       destinationTable: { projectId: string; datasetId: string; tableId: string };
@@ -202,7 +210,7 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
       jobComplete: true,
       schema: { fields: result.fields.map((f) => ({ mode: 'NULLABLE', ...f })) },
       totalRows: String(result.rows.length),
-      rows: slice.map((row) => ({ f: result.fields.map((f, i) => ({ v: encodeCell(row[i], f.type) })) })),
+      rows: slice.map((row) => ({ f: result.fields.map((f, i) => ({ v: encodeCell(row[i], f.type, query['formatOptions.useInt64Timestamp'] === 'true') })) })),
       ...(end < result.rows.length ? { pageToken: String(end) } : {}),
     };
   };
@@ -213,55 +221,34 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
     const notFound = (what: string): void => send(res, 404, googleError(404, 'notFound', `Not found: ${what}`));
     let m: RegExpExecArray | null;
 
-    if (method === 'POST' && (m = /^\/upload\/bigquery\/v2\/projects\/([^/]+)\/jobs$/.exec(path)) && query.uploadType === 'resumable') {
-      const ref = body.jobReference as { jobId?: string; location?: string } | undefined;
+    if (method === 'POST' && (m = /^\/upload\/bigquery\/v2\/projects\/([^/]+)\/jobs$/.exec(path)) && query.uploadType === 'multipart') {
+      // multipart/related: the job resource as JSON, then the data (what the client's load sends).
+      const boundary = /boundary=("?)([^";]+)\1/.exec(req.headers['content-type'] ?? '')?.[2];
+      const parts = boundary ? multipartParts(raw, boundary) : [];
+      const metadata = parts[0] ? (JSON.parse(parts[0].toString('utf8')) as Record<string, unknown>) : undefined;
+      if (!metadata || !parts[1]) return send(res, 400, googleError(400, 'invalid', 'Expected a multipart/related upload: the job, then the data.'));
+      rec.body = metadata;
+      rec.bytes = parts[1].length;
+      const ref = metadata.jobReference as { jobId?: string; location?: string } | undefined;
       const jobId = ref?.jobId ?? `job_${++counter}`;
-      if (jobs.has(jobId)) return send(res, 409, googleError(409, 'duplicate', `Already Exists: Job ${m[1] ?? ''}:${jobId}`));
-      const uploadId = `upload-${++counter}`;
-      const total = req.headers['x-upload-content-length'];
-      sessions.set(uploadId, {
-        job: {
-          jobReference: { projectId: m[1] ?? '', jobId, location: ref?.location ?? 'US' },
-          configuration: (body.configuration ?? {}) as Record<string, unknown>,
+      const location = ref?.location ?? 'US';
+      if (jobs.has(jobId)) return send(res, 409, googleError(409, 'duplicate', `Already Exists: Job ${m[1] ?? ''}:${location}.${jobId}`));
+      const job = finishUpload(
+        {
+          jobReference: { projectId: m[1] ?? '', jobId, location },
+          configuration: (metadata.configuration ?? {}) as Record<string, unknown>,
           status: { state: 'RUNNING' },
           statistics: {},
           pollsLeft: options.loadPolls ?? 1,
         },
-        received: [],
-        length: 0,
-        total: typeof total === 'string' ? Number(total) : undefined,
-        done: false,
-      });
-      return send(res, 200, undefined, { location: `${url}/upload/bigquery/v2/projects/${m[1] ?? ''}/jobs?uploadType=resumable&upload_id=${uploadId}` });
-    }
-    if (method === 'PUT' && /^\/upload\/bigquery\/v2\/projects\/[^/]+\/jobs$/.test(path)) {
-      const session = sessions.get(query.upload_id ?? '');
-      if (!session) return notFound(`upload session ${query.upload_id ?? ''}`);
-      const range = req.headers['content-range'] ?? '';
-      const rangeMatch = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(range);
-      const status = /^bytes \*\/(\d+)$/.exec(range);
-      if (session.done) return send(res, 200, session.job);
-      if (status) {
-        // A status query: 308 with the bytes held so far.
-        return send(res, 308, undefined, session.length > 0 ? { range: `bytes=0-${session.length - 1}` } : {});
+        parts[1],
+      );
+      if (loseUploadAnswer) {
+        loseUploadAnswer = false;
+        return send(res, 503, googleError(503, 'backendError', 'The answer was lost after the job started.'));
       }
-      const start = rangeMatch ? Number(rangeMatch[1]) : 0;
-      if (start !== session.length) return send(res, 400, googleError(400, 'invalid', `Expected the upload to resume at byte ${session.length}, not ${start}`));
-      if (rangeMatch) session.total = Number(rangeMatch[3]);
-      if (interruptUpload) {
-        interruptUpload = false;
-        const kept = raw.subarray(0, Math.floor(raw.length / 2));
-        session.received.push(kept);
-        session.length += kept.length;
-        return send(res, 503, googleError(503, 'backendError', 'The upload was interrupted.'));
-      }
-      session.received.push(raw);
-      session.length += raw.length;
-      if (session.total !== undefined && session.length < session.total) return send(res, 308, undefined, { range: `bytes=0-${session.length - 1}` });
-      const outcome = finishUpload(session, Buffer.concat(session.received));
-      if ('code' in outcome) return send(res, outcome.code, googleError(outcome.code, outcome.reason, outcome.message));
-      session.done = true;
-      return send(res, 200, { ...outcome, pollsLeft: undefined });
+      const { pollsLeft: _p, result: _r, cancelled: _c, ...resource } = job;
+      return send(res, 200, resource);
     }
 
     if ((m = /^\/bigquery\/v2\/projects\/([^/]+)\/datasets$/.exec(path)) && method === 'POST') {
@@ -338,69 +325,50 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
       return send(res, 200, { kind: 'bigquery#jobCancelResponse', job });
     }
     if ((m = /^\/bigquery\/v2\/projects\/([^/]+)\/jobs$/.exec(path)) && method === 'POST') {
-      // jobs.insert: only query dry runs (loads come through the upload endpoint).
+      // jobs.insert of query jobs, dry or not (loads come through the upload endpoint).
       const project = m[1] ?? '';
-      const configuration = (body.configuration ?? {}) as { dryRun?: boolean; query?: { query?: string } };
-      const reference = (body.jobReference ?? {}) as { location?: string };
+      const configuration = (body.configuration ?? {}) as { dryRun?: boolean; query?: { query?: string; useLegacySql?: boolean; maximumBytesBilled?: string } };
+      const reference = (body.jobReference ?? {}) as { jobId?: string; location?: string };
       const location = reference.location ?? 'US';
       const sql = configuration.query?.query ?? '';
-      if (configuration.dryRun !== true || !configuration.query) return send(res, 400, googleError(400, 'invalid', 'The fake runs only query dry runs through jobs.insert.'));
-      for (const t of referencedTables(sql)) {
-        if (!tables.has(t)) return notFound(`Table ${project}:${t} was not found in location ${location}`);
-      }
-      const parsed = checkBigQuerySql(sql);
-      if (!parsed.ok) return send(res, 400, googleError(400, 'invalidQuery', parsed.message));
-      const rejection = dryRunRejections.find((r) => r.predicate(sql));
-      if (rejection) return send(res, 400, googleError(400, 'invalidQuery', rejection.message));
-      const bytes = String(referencedTables(sql).reduce((n, t) => n + Number(tables.get(t)?.numBytes ?? 0), 0));
-      return send(res, 200, {
-        kind: 'bigquery#job',
-        jobReference: { projectId: project, location },
-        configuration: { ...configuration, jobType: 'QUERY' },
-        status: { state: 'DONE' },
-        statistics: { totalBytesProcessed: bytes, query: { totalBytesProcessed: bytes, statementType: parsed.statementType } },
-      });
-    }
-    if ((m = /^\/bigquery\/v2\/projects\/([^/]+)\/queries$/.exec(path)) && method === 'POST') {
-      const project = m[1] ?? '';
-      const sql = typeof body.query === 'string' ? body.query : '';
-      const location = (body.location as string | undefined) ?? 'US';
+      if (!configuration.query) return send(res, 400, googleError(400, 'invalid', 'The fake runs only query jobs through jobs.insert.'));
       for (const t of referencedTables(sql)) {
         if (!tables.has(t)) return notFound(`Table ${project}:${t} was not found in location ${location}`);
       }
       // BigQuery refuses what it cannot parse before it runs anything.
       const parsed = checkBigQuerySql(sql);
       if (!parsed.ok) return send(res, 400, googleError(400, 'invalidQuery', parsed.message));
-      if (body.dryRun === true) {
+      if (configuration.dryRun === true) {
         const rejection = dryRunRejections.find((r) => r.predicate(sql));
         if (rejection) return send(res, 400, googleError(400, 'invalidQuery', rejection.message));
-        const bytes = referencedTables(sql).reduce((n, t) => n + Number(tables.get(t)?.numBytes ?? 0), 0);
-        return send(res, 200, { kind: 'bigquery#queryResponse', jobReference: { projectId: project, location }, totalBytesProcessed: String(bytes), jobComplete: true, cacheHit: false });
-      }
-      const requestId = body.requestId as string | undefined;
-      const repeated = requestId ? jobs.get(requestIds.get(requestId) ?? '') : undefined;
-      let job = repeated;
-      if (!job) {
-        let result: FakeQueryResult;
-        try {
-          result = queryHandler(sql);
-        } catch (err) {
-          return send(res, 400, googleError(400, 'invalidQuery', (err as Error).message));
-        }
-        const jobId = `job_${++counter}`;
-        job = {
-          jobReference: { projectId: project, jobId, location },
-          configuration: { query: { query: sql, useLegacySql: body.useLegacySql, maximumBytesBilled: body.maximumBytesBilled } },
+        const bytes = String(referencedTables(sql).reduce((n, t) => n + Number(tables.get(t)?.numBytes ?? 0), 0));
+        return send(res, 200, {
+          kind: 'bigquery#job',
+          jobReference: { projectId: project, location },
+          configuration: { ...configuration, jobType: 'QUERY' },
           status: { state: 'DONE' },
-          statistics: {},
-          pollsLeft: options.queryPolls ?? 1,
-          result,
-        };
-        jobs.set(jobId, job);
-        if (requestId) requestIds.set(requestId, jobId);
+          statistics: { totalBytesProcessed: bytes, query: { totalBytesProcessed: bytes, statementType: parsed.statementType } },
+        });
       }
-      const maxResults = body.maxResults === undefined ? undefined : Number(body.maxResults);
-      return send(res, 200, { ...queryPage(job, {}, maxResults), kind: 'bigquery#queryResponse' });
+      const jobId = reference.jobId ?? `job_${++counter}`;
+      if (jobs.has(jobId)) return send(res, 409, googleError(409, 'duplicate', `Already Exists: Job ${project}:${location}.${jobId}`));
+      const job: FakeJob = {
+        jobReference: { projectId: project, jobId, location },
+        configuration: { ...configuration, jobType: 'QUERY' },
+        status: { state: 'RUNNING' },
+        statistics: {},
+        pollsLeft: options.queryPolls ?? 1,
+      };
+      jobs.set(jobId, job);
+      try {
+        job.result = queryHandler(sql);
+      } catch (err) {
+        // A query that fails as it starts: the job is DONE with its errors (HTTP 200).
+        const error = { reason: 'invalidQuery', message: (err as Error).message };
+        job.status = { state: 'DONE', errorResult: error, errors: [error] };
+      }
+      const { pollsLeft: _p, result: _r, cancelled: _c, ...resource } = job;
+      return send(res, 200, { kind: 'bigquery#job', ...resource });
     }
     if ((m = /^\/bigquery\/v2\/projects\/([^/]+)\/queries\/([^/]+)$/.exec(path)) && method === 'GET') {
       const job = jobs.get(m[2] ?? '');
@@ -445,7 +413,7 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url,
@@ -458,10 +426,10 @@ export async function startFakeBigQuery(options: FakeBigQueryOptions = {}): Prom
     onQuery: (handler) => {
       queryHandler = handler;
     },
-    failNext: (count, opts = {}) => void faults.push({ count, status: opts.status ?? 503, match: opts.match ?? (() => true) }),
-    interruptNextUpload: () => {
-      interruptUpload = true;
+    loseNextUploadAnswer: () => {
+      loseUploadAnswer = true;
     },
+    failNext: (count, opts = {}) => void faults.push({ count, status: opts.status ?? 503, match: opts.match ?? (() => true) }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CapiMessage, CapiOperation } from '../../src/dataagent/capi-data-agent.js';
+import type { CapiMessage } from '../../src/dataagent/capi-data-agent.js';
 
 export interface CapiRequest {
   method: string;
@@ -23,8 +23,6 @@ export interface FailCreateOptions {
   times?: number;
   /** Create the agent, then answer with the failure: an answer lost after the work was done. */
   afterCommit?: boolean;
-  /** Accept the request, but finish its operation with this error (`status` is then a google.rpc code). */
-  inOperation?: boolean;
 }
 
 export interface FakeCapi {
@@ -34,6 +32,10 @@ export interface FakeCapi {
   agents: Map<string, Record<string, unknown>>;
   conversations: Map<string, FakeConversation>;
   failCreate(status: number, message: string, options?: FailCreateOptions): void;
+  /** The next request matching `match` has its connection dropped before any answer. */
+  dropNext(match: (req: CapiRequest) => boolean): void;
+  /** The next request matching `match` never gets an answer (until the fake closes). */
+  stallNext(match: (req: CapiRequest) => boolean): void;
   /** Scripts the system messages streamed for questions the matcher accepts (latest script wins). */
   answer(matcher: string | RegExp | ((question: string) => boolean), messages: CapiMessage[]): void;
   close(): Promise<void>;
@@ -42,13 +44,22 @@ export interface FakeCapi {
 export interface FakeCapiOptions {
   /** Pause between streamed chunks; default 2 ms. */
   chunkDelayMs?: number;
-  /** Polls an operation answers `done: false` before it is done; default 1. */
-  pendingPolls?: number;
 }
 
 const ID = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ALREADY_EXISTS', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
+/** TextMessage.TextType: the client asks for enums as numbers ($alt=json;enum-encoding=int). */
+const TEXT_TYPES: Record<string, number> = { TEXT_TYPE_UNSPECIFIED: 0, FINAL_RESPONSE: 1, THOUGHT: 2, PROGRESS: 3 };
+/** DataAgentContext.ContextVersion, likewise. */
+const CONTEXT_VERSIONS: Record<string, number> = { CONTEXT_VERSION_UNSPECIFIED: 0, STAGING: 1, PUBLISHED: 2 };
+
+/** A scripted message as the service sends it to a client that asked for numeric enums. */
+function withNumericEnums(m: CapiMessage): CapiMessage {
+  const textType = m.systemMessage?.text?.textType;
+  if (textType === undefined || !(textType in TEXT_TYPES)) return m;
+  return { ...m, systemMessage: { ...m.systemMessage, text: { ...m.systemMessage?.text, textType: TEXT_TYPES[textType] as unknown as string } } };
+}
 
 /** Byte sizes for splitting a stream where a parser is least likely to expect it. */
 const CHUNK_SIZES = [1, 7, 3, 29, 2, 13, 64, 5];
@@ -83,40 +94,50 @@ function getPath(source: Record<string, unknown>, path: string): unknown {
 }
 
 /**
- * A loopback fake of the Conversational Analytics API v1beta (REST): data agents (create with
- * request-id deduplication, get, patch honouring updateMask, delete), long-running operations
- * that are not done on their first poll, conversations, and `:chat` streaming scripted
- * messages as a JSON array cut into awkward chunks (mid-object, mid-character).
+ * A loopback fake of the Conversational Analytics API v1beta as its official client's REST
+ * transport (google-gax fallback) calls it: every request with `$alt=json;enum-encoding=int`;
+ * data agents through the synchronous methods (`:createSync` with request-id deduplication,
+ * get, `:updateSync` honouring updateMask, `:deleteSync`), conversations, and `:chat` streaming
+ * scripted messages as one JSON array cut into awkward chunks (mid-object, mid-character).
  */
 export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<FakeCapi> {
   const requests: CapiRequest[] = [];
   const agents = new Map<string, Record<string, unknown>>();
   const conversations = new Map<string, FakeConversation>();
-  const operations = new Map<string, { polls: number; result: Pick<CapiOperation, 'error' | 'response'> }>();
-  const createsByRequestId = new Map<string, CapiOperation>();
+  const createsByRequestId = new Map<string, Record<string, unknown>>();
   const scripts: Array<{ matches: (q: string) => boolean; messages: CapiMessage[] }> = [];
-  let failures: Array<{ status: number; message: string; afterCommit: boolean; inOperation: boolean }> = [];
-  let counter = 0;
-
-  const operation = (parent: string, result: Pick<CapiOperation, 'error' | 'response'>): CapiOperation => {
-    const name = `${parent}/operations/op-${++counter}`;
-    operations.set(name, { polls: 0, result });
-    return { name, done: false, metadata: { '@type': 'type.googleapis.com/google.cloud.geminidataanalytics.v1beta.OperationMetadata' } };
-  };
+  const drops: Array<(req: CapiRequest) => boolean> = [];
+  const stalls: Array<(req: CapiRequest) => boolean> = [];
+  let failures: Array<{ status: number; message: string; afterCommit: boolean }> = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> => {
+    // `$alt=json;enum-encoding=int` arrives with its `;` escaped; URLSearchParams decodes it.
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = decodeURIComponent(url.pathname);
     const query = Object.fromEntries(url.searchParams);
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const method = req.method ?? '';
-    requests.push({ method, path, query, body, headers: req.headers });
+    const request: CapiRequest = { method, path, query, body, headers: req.headers };
+    requests.push(request);
+    const drop = drops.findIndex((d) => d(request));
+    if (drop >= 0) {
+      drops.splice(drop, 1);
+      req.socket.destroy();
+      return;
+    }
+    const stall = stalls.findIndex((d) => d(request));
+    if (stall >= 0) {
+      stalls.splice(stall, 1);
+      return;
+    }
     const send = (status: number, value: unknown): void => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+      res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' }).end(JSON.stringify(value));
     };
     const fail = (status: number, message: string): void => send(status, { error: { code: status, message, status: STATUS[status] ?? 'UNKNOWN' } });
+    // The official client's REST transport asks for JSON with enums as numbers on every call.
+    if (query.$alt !== 'json;enum-encoding=int') return fail(400, `expected $alt=json;enum-encoding=int, got ${query.$alt ?? 'nothing'}`);
 
-    const create = /^\/v1beta\/(projects\/[^/]+\/locations\/[^/]+)\/dataAgents$/.exec(path);
+    const create = /^\/v1beta\/(projects\/[^/]+\/locations\/[^/]+)\/dataAgents:createSync$/.exec(path);
     if (method === 'POST' && create) {
       const parent = create[1] ?? '';
       const id = query.dataAgentId ?? '';
@@ -124,50 +145,39 @@ export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<Fake
       if (!ID.test(id)) return fail(400, `Invalid data agent id "${id}".`);
       if (requestId !== undefined && !UUID4.test(requestId)) return fail(400, 'request_id must be a UUID4.');
       const failure = failures.shift();
-      if (failure && !failure.afterCommit && !failure.inOperation) return fail(failure.status, failure.message);
-      // A request id seen before gets the earlier request's operation, as CAPI does for an hour.
+      if (failure && !failure.afterCommit) return fail(failure.status, failure.message);
+      // A request id seen before gets the earlier request's answer, as CAPI does for an hour.
       const seen = requestId ? createsByRequestId.get(requestId) : undefined;
       if (seen) return failure?.afterCommit ? fail(failure.status, failure.message) : send(200, seen);
       const name = `${parent}/dataAgents/${id}`;
       if (agents.has(name)) return fail(409, `Resource '${name}' already exists`);
-      if (failure?.inOperation) return send(200, operation(parent, { error: { code: failure.status, message: failure.message } }));
       const now = new Date().toISOString();
       const agent = { ...body, name, createTime: now, updateTime: now };
       agents.set(name, agent);
-      const op = operation(parent, { response: { '@type': 'type.googleapis.com/google.cloud.geminidataanalytics.v1beta.DataAgent', ...agent } });
-      if (requestId) createsByRequestId.set(requestId, op);
+      if (requestId) createsByRequestId.set(requestId, agent);
       if (failure?.afterCommit) return fail(failure.status, failure.message);
-      return send(200, op);
+      return send(200, agent);
     }
 
-    const agentPath = /^\/v1beta\/((projects\/[^/]+\/locations\/[^/]+)\/dataAgents\/[^/:]+)$/.exec(path);
+    const agentPath = /^\/v1beta\/(projects\/[^/]+\/locations\/[^/]+\/dataAgents\/[^/:]+)(:updateSync|:deleteSync)?$/.exec(path);
     if (agentPath) {
       const name = agentPath[1] ?? '';
-      const parent = agentPath[2] ?? '';
+      const verb = agentPath[2];
       const agent = agents.get(name);
       if (!agent) return fail(404, `Resource '${name}' was not found`);
-      if (method === 'GET') return send(200, agent);
-      if (method === 'PATCH') {
+      if (method === 'GET' && !verb) return send(200, agent);
+      if (method === 'PATCH' && verb === ':updateSync') {
         if (query.requestId !== undefined && !UUID4.test(query.requestId)) return fail(400, 'request_id must be a UUID4.');
         const mask = query.updateMask?.split(',').filter(Boolean);
         if (mask) for (const p of mask) setPath(agent, p, getPath(body, p));
         else Object.assign(agent, body, { name });
         agent.updateTime = new Date().toISOString();
-        return send(200, operation(parent, { response: { ...agent } }));
+        return send(200, agent);
       }
-      if (method === 'DELETE') {
+      if (method === 'DELETE' && verb === ':deleteSync') {
         agents.delete(name);
-        return send(200, operation(parent, { response: { '@type': 'type.googleapis.com/google.protobuf.Empty' } }));
+        return send(200, {});
       }
-    }
-
-    const op = /^\/v1beta\/(projects\/[^/]+\/locations\/[^/]+\/operations\/[^/]+)$/.exec(path);
-    if (method === 'GET' && op) {
-      const entry = operations.get(op[1] ?? '');
-      if (!entry) return fail(404, 'operation not found');
-      entry.polls++;
-      if (entry.polls <= (options.pendingPolls ?? 1)) return send(200, { name: op[1], done: false });
-      return send(200, { name: op[1], done: true, ...entry.result });
     }
 
     const conv = /^\/v1beta\/(projects\/[^/]+\/locations\/[^/]+)\/conversations$/.exec(path);
@@ -186,11 +196,12 @@ export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<Fake
 
     const chat = /^\/v1beta\/(projects\/[^/]+\/locations\/[^/]+):chat$/.exec(path);
     if (method === 'POST' && chat) {
-      if (body.parent !== chat[1]) return fail(400, 'parent does not match the URL.');
-      const ref = body.conversationReference as { conversation?: string; dataAgentContext?: { dataAgent?: string } } | undefined;
+      const ref = body.conversationReference as { conversation?: string; dataAgentContext?: { dataAgent?: string; contextVersion?: unknown } } | undefined;
       const conversation = conversations.get(ref?.conversation ?? '');
       if (!conversation) return fail(404, `Conversation '${ref?.conversation ?? ''}' was not found`);
       if (!conversation.agents.includes(ref?.dataAgentContext?.dataAgent ?? '')) return fail(400, 'dataAgentContext.dataAgent is not the agent of the conversation.');
+      const version = ref?.dataAgentContext?.contextVersion;
+      if (version !== undefined && !Object.values(CONTEXT_VERSIONS).includes(version as number)) return fail(400, `contextVersion must be a number with enum-encoding=int, got ${JSON.stringify(version)}.`);
       const incoming = (body.messages as CapiMessage[] | undefined) ?? [];
       const question = incoming[incoming.length - 1]?.userMessage?.text ?? '';
       const script = [...scripts].reverse().find((s) => s.matches(question));
@@ -199,8 +210,9 @@ export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<Fake
       ];
       const stamped = reply.map((m) => ({ timestamp: new Date().toISOString(), ...m }));
       conversation.messages.push(...incoming, ...stamped);
-      const bytes = Buffer.from(`[${stamped.map((m) => JSON.stringify(m)).join('\n,\r\n')}]`);
-      res.writeHead(200, { 'content-type': 'application/json' });
+      // Server streaming over REST: one JSON array whose elements arrive as they are ready.
+      const bytes = Buffer.from(`[${stamped.map((m) => JSON.stringify(withNumericEnums(m))).join('\n,\r\n')}]`);
+      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
       for (const chunk of awkwardChunks(bytes)) {
         res.write(chunk);
         await new Promise((r) => setTimeout(r, options.chunkDelayMs ?? 2));
@@ -229,8 +241,14 @@ export async function startFakeCapi(options: FakeCapiOptions = {}): Promise<Fake
     requests,
     agents,
     conversations,
+    dropNext(match) {
+      drops.push(match);
+    },
+    stallNext(match) {
+      stalls.push(match);
+    },
     failCreate(status, message, failOptions = {}) {
-      const entry = { status, message, afterCommit: failOptions.afterCommit ?? false, inOperation: failOptions.inOperation ?? false };
+      const entry = { status, message, afterCommit: failOptions.afterCommit ?? false };
       failures = [...failures, ...Array.from({ length: failOptions.times ?? 1 }, () => entry)];
     },
     answer(matcher, messages) {
