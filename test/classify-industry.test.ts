@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildProfile, cleanName, hasUsableContent, voteName } from '../src/agents/research/build-profile.js';
 import { classifyIndustry, confidenceOf, CONFIDENT, industryWarning } from '../src/agents/research/classify-industry.js';
-import { extractSignals } from '../src/agents/research/extract.js';
+import { extractSignals, parseManifest } from '../src/agents/research/extract.js';
 
 const page = (head: string, body: string, url = 'https://www.example.test/') => extractSignals(url, `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`);
 
@@ -30,6 +30,26 @@ describe('industry classification', () => {
     assert.ok(confidenceOf(100, 0) > confidenceOf(20, 0));
     assert.ok(confidenceOf(100, 90) < CONFIDENT, 'a near tie is never confident');
     assert.ok(confidenceOf(100, 20) >= CONFIDENT);
+  });
+
+  it('reads a shop from how it describes itself in prose: "sells … online", orders that ship', () => {
+    // No cart, no "shop now": a script-built page or a plain one says it in sentences.
+    const p = page('<title>Marlow Candle Co. | Hand-poured candles</title>', '<h1>Marlow Candle Co.</h1><p>Marlow Candle Co. sells hand-poured soy candles and diffusers online to customers across Canada.</p><p>Every order ships within two business days, and shipping is free on orders over CAD 60.</p>');
+    const c = classifyIndustry([p], undefined, 'Marlow Candle Co.');
+    assert.equal(c.industry.id, 'retail');
+    assert.ok(c.confidence >= CONFIDENT, String(c.confidence));
+    // A gap never spans clauses: "sells tickets. Buy online" is not "sells … online".
+    const apart = page('<title>Hall</title>', '<p>The box office sells tickets; buy them online or at the door, any day of the week.</p>');
+    assert.ok(!classifyIndustry([apart], undefined, 'Hall').evidence.some((e) => e.claim.includes('sells … online')));
+  });
+
+  it('a sentence whose subject is the company counts like its headline', () => {
+    const body = '<p>Welcome. We are glad you are here and hope you enjoy browsing our site and our many pages of news.</p><p>Ashcombe Partners is a law firm representing families in estate disputes and probate litigation.</p>';
+    const named = classifyIndustry([page('<title>Ashcombe Partners</title>', body)], undefined, 'Ashcombe Partners');
+    const unnamed = classifyIndustry([page('<title>Ashcombe Partners</title>', body)]);
+    assert.equal(named.industry.id, 'law_firm');
+    assert.ok(named.confidence > unnamed.confidence, `${named.confidence} > ${unnamed.confidence}`);
+    assert.ok(named.evidence.some((e) => e.claim.includes('"law firm" in the title, description or main heading')), JSON.stringify(named.evidence));
   });
 
   it('a schema.org type of the organisation counts for its industry', () => {
@@ -62,6 +82,20 @@ describe('names as a person reads them', () => {
     const profile = buildProfile('https://www.brewly.test/', [shell]);
     assert.equal(profile.name, 'Brewly');
     assert.equal(profile.industry.id, 'coffeehouse');
+  });
+
+  it('a shell\'s web manifest names it and says what it does', () => {
+    const manifest = parseManifest('\uFEFF{"name":"Fernhill Outdoor Supply","short_name":"Fernhill","description":"Fernhill Outdoor Supply sells tents, packs and trail shoes online.","icons":[]}');
+    assert.deepEqual(manifest, { name: 'Fernhill Outdoor Supply', shortName: 'Fernhill', description: 'Fernhill Outdoor Supply sells tents, packs and trail shoes online.' });
+    assert.equal(parseManifest('<html>not json</html>'), undefined);
+    assert.equal(parseManifest('[1,2]'), undefined);
+    assert.equal(parseManifest('{"icons":[]}'), undefined);
+    const shell = { ...page('<title>Loading…</title>', '<div id="root"></div>', 'https://www.fernhill.test/'), manifest };
+    assert.ok(hasUsableContent([shell]));
+    const profile = buildProfile('https://www.fernhill.test/', [shell]);
+    assert.equal(profile.name, 'Fernhill Outdoor Supply');
+    assert.equal(profile.summary, manifest?.description);
+    assert.ok(profile.evidence.some((e) => e.claim === 'name (web manifest)'), JSON.stringify(profile.evidence));
   });
 
   it('a shell with only a generic title has nothing usable', () => {

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createResearchStage } from '../src/agents/research/index.js';
+import { CONFIDENT } from '../src/agents/research/classify-industry.js';
 import { parseSitemap } from '../src/agents/research/discover.js';
 import { parseJobEnv } from '../src/config/env.js';
 import { ProvisionError } from '../src/core/errors.js';
@@ -94,9 +95,12 @@ describe('rendering pages that scripts write', () => {
     const run = await research(site.url, { http: fetcher, renderer: new ChromiumRenderer({ fetcher, executablePath: CHROMIUM_PATH }) });
     fetcher.close();
     assert.equal(run.error, undefined, run.error?.message);
-    // Rendering raised no warning (research may still say it is unsure of the industry: that is the classifier's call).
-    assert.deepEqual(run.warnings.filter((w) => !/^Industry unknown/.test(w)), []);
+    // No warning: neither from rendering nor from the classifier, which reads the rendered shop as
+    // surely as it would the same pages served as HTML.
+    assert.deepEqual(run.warnings, []);
     assert.equal(run.profile?.name, 'Lumen Tea Company');
+    assert.equal(run.profile?.industry.id, 'retail');
+    assert.ok((run.profile?.industry.confidence ?? 0) >= CONFIDENT, `confidence ${run.profile?.industry.confidence}`);
     assert.ok(JSON.stringify(run.profile).includes(RENDERED_ONLY), 'rendered text reached the profile');
     assert.ok(run.profile?.pages.some((p) => p.url.endsWith('/about.html')), 'the app\'s navigation was followed');
   });

@@ -13,9 +13,10 @@ export interface PageRenderer {
 export interface RenderSession {
   /**
    * Loads `url`, lets its scripts run for at most `timeoutMs`, and returns the document as it
-   * then stands (serialized HTML). Rejects when the page could not be loaded at all.
+   * then stands (serialized HTML). Rejects when the page could not be loaded at all. `html` is
+   * the document at `url` as already read: the browser starts from it instead of fetching it again.
    */
-  render(url: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<Page>;
+  render(url: string, options: { timeoutMs: number; signal?: AbortSignal; html?: string }): Promise<Page>;
   /** Ends the browser; safe to call twice. */
   close(): Promise<void>;
 }

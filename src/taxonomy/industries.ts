@@ -32,11 +32,14 @@ export const INDUSTRIES: readonly Industry[] = [
     kpis: ['Revenue', 'Average order value', 'Gross margin', 'Return rate', 'Repeat purchase rate', 'Return on ad spend'],
     modules: ['orders'],
     signals: {
-      identity: ['online store', 'retailer', 'e-commerce store', 'webshop', 'online shop'],
+      identity: ['online store', 'retailer', 'e-commerce store', 'webshop', 'online shop', 'online retailer', 'sells … online', 'sold … online'],
       keywords: [
         ['shop', 3], ['shop now', 4], ['add to cart', 5], ['cart', 3], ['checkout', 4], ['free shipping', 5], ['returns', 3],
         ['store', 2], ['stores', 2], ['retail', 4], ['e-commerce', 4], ['ecommerce', 4], ['collection', 2], ['new arrivals', 5],
         ['sale', 2], ['gift card', 4], ['loyalty', 2], ['in stock', 4], ['apparel', 3], ['footwear', 3], ['size guide', 5],
+        // How a shop describes itself in prose, where a script-built page or a summary has no cart buttons.
+        ['shop online', 4], ['order online', 3], ['online shoppers', 4], ['orders over', 5], ['free shipping on', 5], ['shipping is free', 5],
+        ['ships', 2], ['shipped', 2], ['shipping', 2], ['delivered to your door', 4],
       ],
       schemaTypes: ['Store', 'OnlineStore', 'ClothingStore', 'SportingGoodsStore', 'HardwareStore', 'ShoppingCenter', 'DepartmentStore', 'ShoeStore', 'JewelryStore', 'HomeGoodsStore', 'ElectronicsStore', 'ToyStore', 'BookStore', 'OutletStore'],
     },
@@ -1119,7 +1122,7 @@ export const INDUSTRIES: readonly Industry[] = [
       identity: ['coffeehouse', 'coffee house', 'coffee shop', 'café', 'cafe', 'espresso bar', 'tea house', 'coffee company', 'bakery café'],
       keywords: [
         ['coffee', 4], ['espresso', 4], ['latte', 5], ['cappuccino', 5], ['cold brew', 5], ['frappuccino', 5], ['barista', 5], ['baristas', 5],
-        ['café', 3], ['cafe', 3], ['pastries', 3], ['rewards', 2], ['order ahead', 5], ['mobile order', 5], ['drinks', 2], ['tea', 2], ['menu', 2], ['store locator', 3],
+        ['café', 3], ['cafe', 3], ['pastries', 3], ['rewards', 2], ['order ahead', 5], ['mobile order', 5], ['drinks', 2], ['tea', 1], ['menu', 2], ['store locator', 3],
       ],
       schemaTypes: ['CafeOrCoffeeShop'],
     },

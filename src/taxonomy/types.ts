@@ -62,7 +62,11 @@ export interface Sector {
 
 /** Evidence that points to an industry: phrases on the pages and schema.org types. */
 export interface IndustrySignals {
-  /** Phrase and weight (about 1..5). Phrases are matched as whole words, case-insensitive. */
+  /**
+   * Phrase and weight (about 1..5). Phrases are matched as whole words, case-insensitive; in
+   * this list and in `identity`, "…" stands for up to eight words of the same clause
+   * ("sells … online" matches "sells loose-leaf teas online").
+   */
   keywords: ReadonlyArray<readonly [phrase: string, weight: number]>;
   /**
    * Phrases by which a business says what it is ("law firm", "brewery", "food bank"). In a

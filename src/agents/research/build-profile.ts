@@ -151,6 +151,11 @@ export function voteName(pages: PageSignals[], url: string): { name: string; evi
       if (ref && typeof ref === 'object' && typeof ref.name === 'string') add(ref.name, 2, `JSON-LD ${key}`, page.url);
     }
   }
+  // The name the site installs under, as it wrote it for browsers (the home page's manifest).
+  if (home?.manifest) {
+    add(home.manifest.name, 3, 'web manifest', homeUrl);
+    add(home.manifest.shortName, 1.5, 'web manifest short name', homeUrl);
+  }
   pages.slice(0, 4).forEach((p, i) => {
     add(p.ogSiteName, i === 0 ? 3 : 1, 'og:site_name', p.url);
     add(p.applicationName, i === 0 ? 3 : 1, 'application-name', p.url);
@@ -407,6 +412,7 @@ export function findSummary(pages: PageSignals[], org: Record<string, unknown> |
     [home?.metaDescription, home?.url],
     [home?.ogDescription, home?.url],
     [typeof org?.description === 'string' ? org.description : undefined, home?.url],
+    [home?.manifest?.description, home?.url],
     [home?.paragraphs[0], home?.url],
     ...pages.slice(1).flatMap((p): Array<[string | undefined, string]> => [[p.metaDescription, p.url], [p.paragraphs[0], p.url]]),
   ];
@@ -419,7 +425,7 @@ export function findSummary(pages: PageSignals[], org: Record<string, unknown> |
 
 /**
  * Whether the pages hold anything to build a profile from: some text, a description,
- * structured data, a brand in the head (og:title, application-name) or embedded state with
+ * structured data, a brand in the head (og:title, application-name, the web manifest) or embedded state with
  * text. A JavaScript shell with only a title has nothing.
  */
 export function hasUsableContent(pages: PageSignals[]): boolean {
@@ -427,7 +433,7 @@ export function hasUsableContent(pages: PageSignals[]): boolean {
   if (words >= 20) return true;
   return pages.some(
     (p) =>
-      !!(p.metaDescription || p.ogDescription || p.ogSiteName || p.ogTitle || p.applicationName) ||
+      !!(p.metaDescription || p.ogDescription || p.ogSiteName || p.ogTitle || p.applicationName || p.manifest?.name || p.manifest?.description) ||
       p.embedded.text.split(' ').length >= 20 ||
       p.jsonLd.some((o) => typeof o.name === 'string' || typeof o.description === 'string'),
   );

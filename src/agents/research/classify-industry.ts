@@ -76,6 +76,29 @@ function typesOf(o: Record<string, unknown>): string[] {
   return (Array.isArray(t) ? t.map(String) : [String(t)]).map((x) => x.replace(/^https?:\/\/schema\.org\//, ''));
 }
 
+/** Sentences that describe the company, counted as headline text, over all pages (home page first). */
+const MAX_SELF_DESCRIPTIONS = 3;
+
+/**
+ * The sentences of `paragraphs` that begin with the company's name followed by a lowercase word
+ * (its verb): "Marlow Candle Co. sells …". The name may end in a full stop of its own.
+ */
+function leadSentences(paragraphs: readonly string[], name: string): string[] {
+  const lowerName = name.toLowerCase();
+  const out: string[] = [];
+  for (const paragraph of paragraphs) {
+    const lower = paragraph.toLowerCase();
+    for (let i = lower.indexOf(lowerName); i >= 0; i = lower.indexOf(lowerName, i + 1)) {
+      if (i > 0 && !/[.!?]\s+$/.test(paragraph.slice(Math.max(0, i - 3), i))) continue;
+      const rest = paragraph.slice(i + name.length);
+      if (!/^,?\s+\p{Ll}/u.test(rest)) continue;
+      const end = rest.search(/[.!?](?:\s|$)/);
+      out.push(paragraph.slice(i, i + name.length + (end >= 0 ? end + 1 : rest.length)));
+    }
+  }
+  return out;
+}
+
 /** Everything the pages say, sorted into zones. The home page's headline comes first. */
 function siteText(pages: readonly PageSignals[], name: string | undefined): SiteText {
   const zones: SiteText['zones'] = { name: [], headline: [], outline: [], body: [] };
@@ -90,8 +113,15 @@ function siteText(pages: readonly PageSignals[], name: string | undefined): Site
     seen.add(`${zone}:${t}`);
     zones[zone].push({ url, text: t, lower: t.toLowerCase() });
   };
+  let selfDescriptions = 0;
   for (const p of pages) {
-    add('headline', p.url, [p.title, p.ogTitle, p.ogSiteName, p.applicationName].filter(Boolean).join(' | '));
+    // A sentence whose subject is the company ("Lumen Tea Company sells …", "Hartwell Law is …")
+    // is the site saying what it is, wherever it stands: it counts as much as its headline.
+    for (const sentence of name ? leadSentences(p.paragraphs, name) : []) {
+      if (selfDescriptions++ < MAX_SELF_DESCRIPTIONS) add('headline', p.url, sentence);
+    }
+    add('headline', p.url, [p.title, p.ogTitle, p.ogSiteName, p.applicationName, p.manifest?.name].filter(Boolean).join(' | '));
+    add('headline', p.url, p.manifest?.description);
     add('headline', p.url, p.metaDescription);
     if (p.ogDescription !== p.metaDescription) add('headline', p.url, p.ogDescription);
     for (const h of p.headings) add(h.level === 1 ? 'headline' : 'outline', p.url, h.text);
@@ -133,6 +163,11 @@ const isWord = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.
  * word boundaries take seconds to compile.
  */
 function* occurrences(lower: string, phrase: string, plural: boolean): Generator<{ index: number; end: number }> {
+  const gap = phrase.indexOf(GAP);
+  if (gap >= 0) {
+    yield* gapped(lower, phrase.slice(0, gap).trim(), phrase.slice(gap + GAP.length).trim());
+    return;
+  }
   const needle = phrase.toLowerCase();
   for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
     if (isWord(lower[i - 1])) continue;
@@ -143,6 +178,24 @@ function* occurrences(lower: string, phrase: string, plural: boolean): Generator
     }
     if (isWord(lower[end])) continue;
     yield { index: i, end };
+  }
+}
+
+/** In a taxonomy phrase, stands for a few words of the same clause: "sells … online". */
+const GAP = '…';
+/** The words a gap may span, and what ends a clause (a gap never crosses one). */
+const GAP_WORDS = /^[^.;:!?()]{0,80}$/;
+
+/** "sells loose-leaf green, black and oolong teas online": `first`, then `last` within the clause. */
+function* gapped(lower: string, first: string, last: string): Generator<{ index: number; end: number }> {
+  for (const start of occurrences(lower, first, false)) {
+    const window = lower.slice(start.end, start.end + 100);
+    for (const m of occurrences(window, last, false)) {
+      if (m.index > 0 && GAP_WORDS.test(window.slice(0, m.index)) && window.slice(0, m.index).trim().split(/\s+/).length <= 8) {
+        yield { index: start.index, end: start.end + m.end };
+      }
+      break;
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { RenderMode } from '../../pipeline/job-spec.js';
 import type { PageRenderer } from '../../render/page-renderer.js';
 import { canonicalUrl, choosePages, parseSitemap, type Candidate } from './discover.js';
-import { extractSignals, type PageSignals } from './extract.js';
+import { extractSignals, parseManifest, type PageSignals, type WebManifest } from './extract.js';
 import { CrawlRendering } from './render-pages.js';
 import { isAllowed, parseRobots, type RobotsRules } from './robots.js';
 
@@ -95,6 +95,7 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
   const rendering = new CrawlRendering(deps, options.render, options.renderTimeoutMs, () => options.budgetMs - (Date.now() - started), signal);
 
   try {
+    rendering.start();
     let robots = await robotsFor(url);
     if (!isAllowed(robots, url.pathname + url.search)) refuse(url.href);
 
@@ -106,11 +107,14 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
       robots = await robotsFor(home);
       if (!isAllowed(robots, home.pathname + home.search)) refuse(home.href);
     }
-    // Rendered before choosing pages: an app's navigation exists only once its scripts ran.
-    const homeSignals = await rendering.improve(homePage, extractSignals(homePage.url, homePage.html));
+    // Rendered before choosing pages: an app's navigation exists only once its scripts ran. The
+    // sitemaps are read meanwhile.
+    const homeStatic = extractSignals(homePage.url, homePage.html);
+    const homeRendered = rendering.improve(homePage, homeStatic);
+    const manifest = readManifest(homeStatic, deps, signal);
 
     deps.progress(0.25, 'reading the sitemap');
-    const candidates: Candidate[] = homeSignals.links.map((l) => ({ url: l.href, text: l.text, source: l.area }));
+    const sitemapPages: string[] = [];
     // The conventional location only when robots.txt names none.
     const sitemapQueue = robots.sitemaps.length > 0 ? [...new Set(robots.sitemaps)] : [new URL('/sitemap.xml', home).href];
     for (let read = 0; sitemapQueue.length > 0 && read < options.maxSitemaps && !signal.aborted; read++) {
@@ -121,12 +125,19 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
         if (!xml) continue;
         const found = parseSitemap(xml);
         sitemapQueue.push(...found.sitemaps);
-        candidates.push(...found.pages.map((p) => ({ url: p, text: '', source: 'sitemap' as const })));
+        sitemapPages.push(...found.pages);
       } catch (err) {
         if (deps.signal.aborted) throw new CancelledError();
         deps.logger.warn('skipped a sitemap that could not be read', { url: sitemapUrl, reason: (err as Error).message });
       }
     }
+    const homeSignals: PageSignals = { ...(await homeRendered) };
+    const webManifest = await manifest;
+    if (webManifest) homeSignals.manifest = webManifest;
+    const candidates: Candidate[] = [
+      ...homeSignals.links.map((l) => ({ url: l.href, text: l.text, source: l.area })),
+      ...sitemapPages.map((p) => ({ url: p, text: '', source: 'sitemap' as const })),
+    ];
 
     // Twice as many as wanted, best first: a page that fails makes room for the next one.
     const queue = choosePages(homePage.url, candidates, options.maxPages * 2, robots);
@@ -180,5 +191,28 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
   } finally {
     clearTimeout(budgetTimer);
     await rendering.close();
+  }
+}
+
+/**
+ * The home page's web manifest (`<link rel="manifest">`), read like robots.txt (small, text,
+ * through the same guards): a JavaScript shell's name and description are often there. A
+ * manifest that cannot be read is no loss.
+ */
+async function readManifest(home: PageSignals, deps: CrawlDeps, signal: AbortSignal): Promise<WebManifest | undefined> {
+  if (!home.manifestHref || !deps.http.fetchText) return undefined;
+  let url: URL;
+  try {
+    url = new URL(home.manifestHref, home.url);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  try {
+    const text = await deps.http.fetchText(url.href, { signal });
+    return text ? parseManifest(text) : undefined;
+  } catch (err) {
+    if (!signal.aborted) deps.logger.warn('skipped a web manifest that could not be read', { url: url.href, reason: (err as Error).message });
+    return undefined;
   }
 }

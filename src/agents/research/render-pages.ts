@@ -55,6 +55,14 @@ export class CrawlRendering {
     private readonly signal: AbortSignal,
   ) {}
 
+  /**
+   * In `always` mode, starts the browser now, while the first pages are read as served: its
+   * launch is most of a rendered crawl's time. Auto mode starts it only for a page that needs it.
+   */
+  start(): void {
+    if (this.mode === 'always' && this.deps.renderer && !this.disabled && !this.signal.aborted) void this.open().catch(() => undefined);
+  }
+
   /** The static read, or the rendered one when the page needed it and rendering added text. */
   async improve(page: Page, signals: PageSignals): Promise<PageSignals> {
     if (this.mode === 'never' || !this.deps.renderer || this.disabled || this.signal.aborted) return signals;
@@ -68,7 +76,7 @@ export class CrawlRendering {
       // Measured after the browser started: its start is not the page's time.
       const timeoutMs = timeLeft();
       if (!session || this.signal.aborted || timeoutMs < 500) return signals;
-      const rendered = await session.render(page.url, { timeoutMs, signal: this.signal });
+      const rendered = await session.render(page.url, { timeoutMs, signal: this.signal, html: page.html });
       // The document as served decides the URL (evidence points at what a person can open).
       const richer = extractSignals(page.url, rendered.html);
       if (wordCount(richer) > wordCount(signals)) {
