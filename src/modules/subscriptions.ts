@@ -21,7 +21,8 @@ export const subscriptions: BusinessModule = {
     const place = ctx.ref('place');
     const tx = ctx.word('transaction');
     const contract = ctx.primary && !BILL_WORDS.test(tx.plural) && !NOT_A_CONTRACT.test(tx.plural) ? tx : ctx.extra('subscription', term('subscription', 'subscriptions'));
-    const bill = ctx.primary && BILL_WORDS.test(tx.plural) ? tx : term('invoice', 'invoices');
+    // A utility's bills are bills whether or not its contracts lead the demo.
+    const bill = BILL_WORDS.test(tx.plural) ? tx : term('invoice', 'invoices');
     const table = ctx.tableName(contract);
     const bills = ctx.tableName(bill);
     const s = snake(contract.singular);
