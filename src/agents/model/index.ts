@@ -28,7 +28,7 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
     outputSchema: DataModelSchema,
     input: (earlier) => ({ profile: need(earlier, 'research'), story: need(earlier, 'story') }),
     run: ({ profile, story }, ctx) => {
-      const bp = blueprintFor(profile);
+      const bp = blueprintFor(profile, (m) => ctx.warn(m));
       const asOf = asOfFor(ctx);
       const model = renderModel(bp, profile, tailor(bp, profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
       // SQL only for the questions the story tells.
@@ -39,6 +39,6 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
   },
   ({ profile, story }, ctx) => {
     const asOf = asOfFor(ctx);
-    return askForModel(ctx, profile, story, blueprintFor(profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf).then((m) => withSemantic(m, story));
+    return askForModel(ctx, profile, story, blueprintFor(profile, (m) => ctx.warn(m)), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf).then((m) => withSemantic(m, story));
   },
 );
