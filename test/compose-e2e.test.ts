@@ -27,6 +27,11 @@ const COMPANIES = [
   { id: 'brewery', name: 'Cascade Brewing', own: { products: ['Hazy IPA', 'Pilsner', 'Oatmeal Stout', 'Sour Ale'], segments: ['Distributors', 'Bars and restaurants', 'Bottle shops'], regions: ['Portland', 'Bend', 'Eugene'] }, table: 'brews' },
   { id: 'food_bank', name: 'Harvest Table Food Bank', own: { products: ['Emergency food boxes', 'Senior meals', 'School backpacks'], segments: ['Families with children', 'Seniors', 'Students'], regions: ['Eastside pantry', 'Downtown pantry', 'Riverside pantry'] }, table: 'donations' },
   { id: 'fitness_wellness', name: 'Summit Fitness', own: { products: ['Unlimited membership', 'Off-peak membership', 'Class pack'], segments: ['Students', 'Professionals', 'Seniors'], regions: ['Downtown club', 'Northside club', 'Lakeside club'] }, table: 'subscriptions' },
+  { id: 'game_studio', name: 'Pixel Forge Games', own: { products: ['Starfall', 'Dungeon Depths', 'Kart Rivals'], segments: ['Core gamers', 'Casual players', 'Collectors'], regions: ['Steam', 'PlayStation', 'Nintendo Switch'] }, table: 'play_sessions' },
+  { id: 'utility', name: 'Prairie Power Co-op', own: { products: ['Residential electricity', 'Farm service', 'Commercial electricity'], segments: ['Households', 'Farms', 'Small businesses'], regions: ['Dodge County', 'Olmsted County', 'Mower County'] }, table: 'meter_readings' },
+  { id: 'veterinary', name: 'Maple Paws Animal Hospital', own: { products: ['Wellness exams', 'Dental cleaning', 'Surgery'], segments: ['Dog owners', 'Cat owners', 'Exotic pets'], regions: ['Maple Grove', 'Plymouth', 'Wayzata'] }, table: 'treatments' },
+  { id: 'media_publishing', name: 'The Northern Ledger', own: { products: ['Digital edition', 'Weekend print', 'Newsletter bundle'], segments: ['Students', 'Professionals', 'Retirees'], regions: ['Manchester', 'Liverpool', 'Leeds'] }, table: 'page_views' },
+  { id: 'wholesale', name: 'Keystone Supply', own: { products: ['Fasteners', 'Safety gear', 'Power tools'], segments: ['Contractors', 'Manufacturers', 'Resellers'], regions: ['Allentown', 'Reading', 'Scranton'] }, table: 'deliveries' },
 ];
 
 describe('composed demos through the heuristic pipeline on DuckDB', () => {

@@ -4,19 +4,17 @@ import { blueprintFor } from '../src/agents/blueprint-for.js';
 import { renderModel } from '../src/agents/model/render-model.js';
 import { heuristicStory } from '../src/agents/story/heuristic.js';
 import { tailor } from '../src/blueprints/tailor.js';
-import { compose } from '../src/compose/compose.js';
+import { compose, skippedWarning } from '../src/compose/compose.js';
 import { DataModelSchema } from '../src/domain/data-model.js';
-import type { CompanyProfile } from '../src/domain/profile.js';
 import { companyProfile } from './helpers/company-profile.js';
+import { demoText, has, RETAIL_WORDS } from './helpers/demo-text.js';
 import { SemanticModelSchema } from '../src/domain/semantic-model.js';
 import { DemoStorySchema, QUESTION_LEVELS } from '../src/domain/story.js';
 import { GENERAL_INDUSTRY, INDUSTRIES, industryById } from '../src/taxonomy/industries.js';
+import type { CoreModuleId } from '../src/taxonomy/types.js';
 import { duckdbDialect } from '../src/warehouse/sql-dialect.js';
 
 const ASOF = '2026-11-25';
-
-/** Words that belong to other industries: retail's catalogue everywhere, and each case's own neighbours. */
-const RETAIL_WORDS = ['SKU', 'footwear', 'return rate', 'apparel', 'basket'];
 
 const CASES: Array<{ industry: string; name: string; own: { products: string[]; segments: string[]; regions: string[] }; expect: string[]; foreign: string[] }> = [
   { industry: 'law_firm', name: 'Baxter & Reyes LLP', own: { products: ['Personal injury', 'Trucking accidents', 'Medical malpractice', 'Workers compensation'], segments: ['Injured workers', 'Families', 'Motorists'], regions: ['Denver', 'Boulder', 'Colorado Springs'] }, expect: ['matters', 'attorneys', 'practice area'], foreign: ['patient', 'shipment', 'average order value'] },
@@ -37,20 +35,12 @@ const CASES: Array<{ industry: string; name: string; own: { products: string[]; 
   { industry: 'software_devtools', name: 'Stackwise', own: { products: ['CLI Pro', 'Cloud IDE', 'Test Runner'], segments: ['Indie developers', 'Startups', 'Enterprises'], regions: ['North America', 'Europe', 'Asia Pacific'] }, expect: ['users', 'licences', 'engineers'], foreign: ['patient', 'matter', 'brew'] },
   { industry: 'nonprofit', name: 'Open Doors Foundation', own: { products: ['Youth mentoring', 'Adult literacy', 'Housing support'], segments: ['Monthly givers', 'Event attendees', 'Volunteers'], regions: ['Chicago', 'Milwaukee', 'Detroit'] }, expect: ['donations', 'supporters', 'appeals'], foreign: ['revenue per', 'discount', 'patient', 'SKU'] },
   { industry: 'association_standards', name: 'Internet Numbers Council', own: { products: ['IP address registry', 'AS numbers', 'Routing policy'], segments: ['Internet service providers', 'Universities', 'Enterprises'], regions: ['Americas', 'Europe', 'Asia'] }, expect: ['members', 'chapters', 'standards'], foreign: ['patient', 'brew', 'footwear'] },
+  { industry: 'veterinary', name: 'Maple Paws Animal Hospital', own: { products: ['Wellness exams', 'Dental cleaning', 'Surgery'], segments: ['Dog owners', 'Cat owners', 'Exotic pets'], regions: ['Maple Grove', 'Plymouth', 'Wayzata'] }, expect: ['pets', 'treatments', 'veterinarians', 'claims'], foreign: ['brew', 'matter', 'subscriber', 'shipment'] },
+  { industry: 'utility', name: 'Prairie Power Co-op', own: { products: ['Residential electricity', 'Farm service', 'Commercial electricity'], segments: ['Households', 'Farms', 'Small businesses'], regions: ['Dodge County', 'Olmsted County', 'Mower County'] }, expect: ['meters', 'meter readings', 'bills', 'service agreements'], foreign: ['patient', 'brew', 'matter', 'invoice'] },
+  { industry: 'waste_management', name: 'Greenway Hauling', own: { products: ['Curbside trash', 'Recycling', 'Roll-off dumpsters'], segments: ['Households', 'Restaurants', 'Builders'], regions: ['North route', 'South route', 'Industrial park'] }, expect: ['pickups', 'trucks', 'drivers', 'service contracts'], foreign: ['patient', 'brew', 'matter', 'reader'] },
+  { industry: 'oil_gas', name: 'Red Mesa Energy', own: { products: ['Crude oil', 'Natural gas', 'NGLs'], segments: ['Refiners', 'Utilities', 'Traders'], regions: ['Permian', 'Eagle Ford', 'Bakken'] }, expect: ['wells', 'cargoes', 'tankers', 'offtakers'], foreign: ['patient', 'matter', 'subscriber', 'reader'] },
+  { industry: 'wholesale', name: 'Keystone Supply', own: { products: ['Fasteners', 'Safety gear', 'Power tools'], segments: ['Contractors', 'Manufacturers', 'Resellers'], regions: ['Allentown', 'Reading', 'Scranton'] }, expect: ['deliveries', 'trucks', 'warehouses', 'sales reps'], foreign: ['patient', 'matter', 'subscriber', 'brew'] },
 ];
-
-/** Everything a prospect could read in the demo: table and column names, descriptions, values, questions, insights, glossary. */
-function demoText(profile: CompanyProfile): { text: string; questions: string } {
-  const bp = blueprintFor(profile);
-  const model = renderModel(bp, profile, tailor(bp, profile), duckdbDialect(ASOF), ASOF);
-  const story = heuristicStory(profile, bp);
-  const values = model.tables.flatMap((t) => t.columns.flatMap((c) => (c.generator.kind === 'list' || c.generator.kind === 'category' ? c.generator.values : [])));
-  const names = model.tables.flatMap((t) => [t.name, t.name.replace(/_/g, ' '), t.description, ...t.columns.flatMap((c) => [c.name, c.description])]);
-  const questions = story.goldenQuestions.map((q) => `${q.question} ${q.insight}`).join('\n');
-  return { text: [...names, ...values, questions, ...model.glossary.map((g) => `${g.term} ${g.definition}`)].join('\n'), questions };
-}
-
-const has = (text: string, word: string): boolean => new RegExp(`(^|[^a-z])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text.toLowerCase());
 
 describe('composed demos speak the company and its industry', () => {
   it('covers at least 15 industries outside the nine presets', () => {
@@ -101,6 +91,30 @@ describe('composed demos speak the company and its industry', () => {
     assert.equal(blueprintFor(retail).id, 'retail');
     const unknown = { ...retail, industry: { id: 'no_such_industry', label: '?', naics: '99', confidence: 0.2 } };
     assert.equal(blueprintFor(unknown).id, 'composed:general_business');
+  });
+
+  it('composes every industry from the modules it names: none skipped, none replaced by a fallback', () => {
+    for (const industry of [...INDUSTRIES, GENERAL_INDUSTRY].filter((i) => i.preset === undefined)) {
+      const composition = compose(industry, companyProfile(industry.id, 'Example Co', { products: [], segments: [], regions: [] }));
+      assert.deepEqual(composition.skipped, [], industry.id);
+      assert.deepEqual(composition.modules, industry.modules.slice(0, 2), industry.id);
+      assert.equal(skippedWarning(composition), undefined);
+    }
+  });
+
+  it('a module the industry names but nobody built is left out, and the user is told', () => {
+    const lawFirm = industryById('law_firm')!;
+    // An id outside CORE_MODULE_IDS stands for a module not built yet.
+    const modules: CoreModuleId[] = ['projects', 'telepathy' as CoreModuleId];
+    const industry = { ...lawFirm, modules };
+    const composition = compose(industry, companyProfile('law_firm', 'Baxter & Reyes LLP', CASES[0]!.own));
+    assert.deepEqual(composition.skipped, ['telepathy']);
+    assert.deepEqual(composition.modules, ['projects']);
+    assert.match(skippedWarning(composition) ?? '', /leaves out telepathy .*composed from projects/);
+    // blueprintFor hands the warning to the stage, which publishes it; a complete composition says nothing.
+    const heard: string[] = [];
+    blueprintFor(companyProfile('law_firm', 'Baxter & Reyes LLP', CASES[0]!.own), (m) => heard.push(m));
+    assert.deepEqual(heard, []);
   });
 
   it('is pure: the same company composes the same demo', () => {

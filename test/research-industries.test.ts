@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { blueprintFor } from '../src/agents/blueprint-for.js';
@@ -8,6 +10,7 @@ import { CompanyProfileSchema, type CompanyProfile } from '../src/domain/profile
 import { GuardedFetcher } from '../src/http/guarded-fetcher.js';
 import { serveSite, type ServedSite } from '../src/samples/serve-site.js';
 import { GENERAL_INDUSTRY, industryById } from '../src/taxonomy/industries.js';
+import { demoText, has, ownTermsUsed, RETAIL_WORDS } from './helpers/demo-text.js';
 import { INDUSTRY_SITES, UNKNOWN_SITES } from './helpers/industry-sites.js';
 import { httpContext } from './helpers/research-context.js';
 
@@ -55,6 +58,18 @@ describe('research on sites of industries without a preset', () => {
     });
   }
 
+  for (const [slug, want] of Object.entries(INDUSTRY_SITES)) {
+    it(`${slug}: the demo speaks ${want.name}'s own words and no other industry's`, async () => {
+      const { profile } = await profileOf(served.get(slug) as ServedSite);
+      const site = siteText(slug);
+      for (const term of want.terms) assert.ok(site.includes(term.toLowerCase()), `"${term}" is on the site`);
+      const demo = demoText(profile);
+      const used = ownTermsUsed(demo, want.terms);
+      assert.ok(used.length >= 3, `only ${used.length} of the site's terms in table names, category values or golden questions: ${used.join(', ')}`);
+      for (const word of [...RETAIL_WORDS, ...want.foreign]) assert.ok(!has(demo.text, word), `another industry's word "${word}" appears`);
+    });
+  }
+
   it('a one-page "coming soon" site: low confidence, the general business and a warning', async () => {
     const { profile, warnings } = await profileOf(served.get('coming-soon') as ServedSite);
     assert.equal(profile.name, 'Northbeam');
@@ -71,6 +86,18 @@ describe('research on sites of industries without a preset', () => {
     assert.equal(blueprintFor({ ...profile, industry: { ...profile.industry, id: 'healthcare', label: 'Healthcare providers' } }).id, 'healthcare');
   });
 });
+
+/** The words on a fixture site's pages, markup stripped, lowercase. */
+function siteText(slug: string): string {
+  const dir = `${SITES_DIR}${slug}`;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => readFileSync(join(dir, f), 'utf8').replace(/<[^>]*>/g, ' '))
+    .join(' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
 
 function capitalised(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);

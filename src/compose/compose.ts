@@ -191,6 +191,16 @@ export function compose(industry: Industry, profile: CompanyProfile): Compositio
   return { blueprint, values, modules: core, skipped };
 }
 
+/**
+ * What the user should hear about a composition that left out modules its industry names:
+ * the demo is presented without them, so a pre-sales engineer must know before the prospect does.
+ */
+export function skippedWarning(composition: Composition): string | undefined {
+  const { skipped, modules, blueprint } = composition;
+  if (skipped.length === 0) return undefined;
+  return `The ${blueprint.label} demo leaves out ${skipped.join(', ')} (no business-model module for ${skipped.length > 1 ? 'them' : 'it'} yet); it is composed from ${modules.join(' and ')}.`;
+}
+
 /** Two roles named alike (a `member` customer and a `member` staff) would give a table two columns of one name. */
 function checkColumns(industry: Industry, tables: readonly BlueprintTable[]): void {
   for (const t of tables) {

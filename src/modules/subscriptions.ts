@@ -21,11 +21,13 @@ export const subscriptions: BusinessModule = {
     const place = ctx.ref('place');
     const tx = ctx.word('transaction');
     const contract = ctx.primary && !BILL_WORDS.test(tx.plural) && !NOT_A_CONTRACT.test(tx.plural) ? tx : ctx.extra('subscription', term('subscription', 'subscriptions'));
-    const bill = ctx.primary && BILL_WORDS.test(tx.plural) ? tx : term('invoice', 'invoices');
+    // A utility's bills are bills whether or not its contracts lead the demo.
+    const bill = BILL_WORDS.test(tx.plural) ? tx : term('invoice', 'invoices');
     const table = ctx.tableName(contract);
     const bills = ctx.tableName(bill);
     const s = snake(contract.singular);
     const key = `${s}_id`;
+    const billKey = `${snake(bill.singular)}_id`;
     const seg = ctx.values.segments;
     const off = ctx.values.offerings;
     const churner = seg[seg.length - 1]!;
@@ -60,12 +62,12 @@ export const subscriptions: BusinessModule = {
           description: `Monthly ${billsWord} for each ${lower(contract.singular)}.`,
           grain: `one row per ${lower(bill.singular)}`,
           rowCount: 24000,
-          primaryKey: 'invoice_id',
+          primaryKey: billKey,
           synonyms: [billsWord, 'invoices', 'bills', 'billing'],
           columns: [
-            col('invoice_id', 'INT64', `${cap(bill.singular)} identifier.`, { kind: 'sequence', start: 9000001 }),
+            col(billKey, 'INT64', `${cap(bill.singular)} identifier.`, { kind: 'sequence', start: 9000001 }),
             col(key, 'INT64', `${cap(contract.singular)} billed.`, { kind: 'foreignKey', table, column: key, perParent: { dist: 'poisson', min: 1 } }),
-            col('invoice_date', 'DATE', 'Day it was issued.', { kind: 'date', after: { ref: `${key}.start_date`, minDays: 0, maxDays: 720 } }, ['billing date', 'date']),
+            col('billing_date', 'DATE', 'Day it was issued.', { kind: 'date', after: { ref: `${key}.start_date`, minDays: 0, maxDays: 720 } }, ['billing date', 'date']),
             col('amount', 'NUMERIC', 'Amount billed.', { kind: 'copy', ref: `${key}.monthly_fee` }, ['billed', 'revenue', 'recurring revenue']),
             col('paid_late', 'BOOL', 'Whether it was paid after its due date.', { kind: 'boolean', p: 0.07, effects: [{ when: { ref: `${key}.${offering.key}`, in: ['2'] }, p: 0.24 }] }, ['late', 'overdue']),
           ],
@@ -99,8 +101,8 @@ WHERE NOT s.churned GROUP BY o.${offering.name} ORDER BY monthly_revenue DESC`,
           insight: 'Billed revenue grows month after month as the base grows.',
           expectedColumns: ['month', 'billed'],
           insights: [{ kind: 'trend', column: 'billed', direction: 'up' }],
-          sql: (d) => `SELECT ${d.truncMonth('invoice_date')} AS month, ROUND(SUM(amount), 2) AS billed
-FROM ${d.table(bills)} WHERE invoice_date >= ${d.truncMonth(d.monthsAgo(24))} AND invoice_date < ${d.truncMonth(d.asOf)}
+          sql: (d) => `SELECT ${d.truncMonth('billing_date')} AS month, ROUND(SUM(amount), 2) AS billed
+FROM ${d.table(bills)} WHERE billing_date >= ${d.truncMonth(d.monthsAgo(24))} AND billing_date < ${d.truncMonth(d.asOf)}
 GROUP BY 1 ORDER BY 1`,
         },
         {
@@ -144,10 +146,10 @@ GROUP BY o.${offering.name} ORDER BY lost_pct DESC`,
           measure(table, `${s}_total`, `${contractsWord} ever started`, 'count', '*', { synonyms: ['signups'], timeDimension: 'start_date' }),
           measure(table, 'churned_count', `cancelled ${contractsWord}`, 'sum', 'CASE WHEN churned THEN 1 ELSE 0 END', { synonyms: ['cancellations', 'churned'] }),
           measure(table, 'churn_rate', 'churn rate', 'ratio', '', { numerator: 'churned_count', denominator: `${s}_total`, format: 'percent', decimals: 1, synonyms: ['cancellation rate', 'attrition'] }),
-          measure(bills, 'billed', 'billed revenue', 'sum', 'amount', { synonyms: ['revenue', 'billings', 'invoiced'], format: 'currency', decimals: 2, timeDimension: 'invoice_date' }),
+          measure(bills, 'billed', 'billed revenue', 'sum', 'amount', { synonyms: ['revenue', 'billings', 'invoiced'], format: 'currency', decimals: 2, timeDimension: 'billing_date' }),
         ],
         dimensions: [dimension(table, `${s}_segment`, `${lower(customer.term.singular)} segment`, 'segment', { synonyms: ['segment'], sampleValues: seg })],
-        timeDimensions: [timeDimension(table, 'start_date', 'start date', 'start_date', ['signup date']), timeDimension(bills, 'invoice_date', `${lower(bill.singular)} date`, 'invoice_date', ['billing date'])],
+        timeDimensions: [timeDimension(table, 'start_date', 'start date', 'start_date', ['signup date']), timeDimension(bills, 'billing_date', `${lower(bill.singular)} date`, 'billing_date', ['billing date'])],
         filters: [filter(table, 'active_only', `active ${contractsWord} only`, 'NOT churned', ['active', 'current'])],
       },
       glossary: [

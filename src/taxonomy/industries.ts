@@ -254,7 +254,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '211120',
     sector: '21',
     businessModel: 'Explores for, produces and sells crude oil and natural gas from its wells, paid per barrel or per thousand cubic feet at market prices',
-    vocabulary: vocab(t('offtaker'), t('product'), t('sale'), t('well'), t('field engineer'), { batch: t('production day'), asset: t('field'), category: t('basin'), unit: t('barrel of oil equivalent', 'barrels of oil equivalent') }),
+    vocabulary: vocab(t('offtaker'), t('product'), t('sale'), t('well'), t('field engineer'), { batch: t('production day'), asset: t('field'), category: t('basin'), unit: t('barrel of oil equivalent', 'barrels of oil equivalent'), shipment: t('cargo', 'cargoes'), vehicle: t('tanker') }),
     kpis: ['Production (boe/d)', 'Lifting cost per boe', 'Reserve replacement ratio', 'Realised price', 'Uptime', 'Safety incident rate (TRIR)'],
     modules: ['production', 'shipments'],
     signals: {
@@ -273,7 +273,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '212290',
     sector: '21',
     businessModel: 'Extracts and processes ore, coal or aggregates from its mines and quarries and sells the concentrate or material by the tonne',
-    vocabulary: vocab(t('buyer'), t('commodity', 'commodities'), t('shipment'), t('mine'), t('operator'), { batch: t('shift'), asset: t('pit'), category: t('ore grade'), unit: t('tonne') }),
+    vocabulary: vocab(t('buyer'), t('commodity', 'commodities'), t('shipment'), t('mine'), t('operator'), { batch: t('shift'), asset: t('pit'), category: t('ore grade'), unit: t('tonne'), vehicle: t('haul truck') }),
     kpis: ['Tonnes mined', 'Ore grade', 'Recovery rate', 'All-in sustaining cost', 'Equipment availability', 'Safety incident rate'],
     modules: ['production', 'shipments'],
     signals: {
@@ -293,7 +293,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '221122',
     sector: '22',
     businessModel: 'Supplies electricity, gas or water to homes and businesses over its network, billed on metered usage plus a standing charge under regulated tariffs',
-    vocabulary: vocab(t('customer'), t('tariff'), t('bill'), t('service area'), t('field technician'), { unit: t('meter'), event: t('meter reading'), outage: t('outage'), category: t('rate class', 'rate classes') }),
+    vocabulary: vocab(t('customer'), t('tariff'), t('bill'), t('service area'), t('field technician'), { unit: t('meter'), event: t('meter reading'), outage: t('outage'), category: t('rate class', 'rate classes'), subscription: t('service agreement') }),
     kpis: ['Consumption (kWh)', 'Revenue per customer', 'Outage minutes (SAIDI)', 'Bad debt rate', 'Peak demand', 'Customer satisfaction'],
     modules: ['usage', 'subscriptions'],
     signals: {
@@ -312,7 +312,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '221114',
     sector: '22',
     businessModel: 'Designs and installs solar (and storage) systems for homes and businesses, or sells the power they generate under long-term agreements',
-    vocabulary: vocab(t('homeowner'), t('system'), t('installation'), t('service area'), t('installer'), { project: t('install project'), unit: t('panel'), event: t('generation reading'), category: t('system size') }),
+    vocabulary: vocab(t('homeowner'), t('system'), t('installation'), t('service area'), t('installer'), { project: t('install project'), unit: t('production meter'), event: t('generation reading'), category: t('system size') }),
     kpis: ['Installations completed', 'MW installed', 'Cost per watt', 'Sales cycle length', 'Generation vs. forecast', 'Customer referrals'],
     modules: ['projects', 'usage'],
     signals: {
@@ -490,7 +490,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '423840',
     sector: '42',
     businessModel: 'Buys from manufacturers in bulk and resells to businesses from its warehouses, earning a margin on volume with account terms',
-    vocabulary: vocab(t('account'), t('product'), t('order'), t('warehouse'), t('sales rep'), { category: t('product line'), supplier: t('supplier'), channel: t('order channel') }),
+    vocabulary: vocab(t('account'), t('product'), t('order'), t('warehouse'), t('sales rep'), { category: t('product line'), supplier: t('supplier'), channel: t('order channel'), shipment: t('delivery', 'deliveries'), vehicle: t('truck') }),
     kpis: ['Sales', 'Gross margin', 'Fill rate', 'Inventory turns', 'Days sales outstanding', 'Order lines per day'],
     modules: ['orders', 'shipments'],
     signals: {
@@ -571,7 +571,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '513210',
     sector: '51',
     businessModel: 'Builds software and developer tools sold as licences, subscriptions or open-core upgrades to developers and the teams they work in',
-    vocabulary: vocab(t('user'), t('product'), t('licence', 'licences'), t('region'), t('engineer'), { unit: t('install'), event: t('download'), release: t('release'), ticket: t('issue') }),
+    vocabulary: vocab(t('user'), t('product'), t('licence', 'licences'), t('region'), t('engineer'), { unit: t('install'), event: t('usage event'), release: t('release'), ticket: t('issue') }),
     kpis: ['Downloads', 'Active installs', 'Paid conversion rate', 'Licence revenue', 'Renewal rate', 'Time to first value'],
     modules: ['subscriptions', 'usage'],
     signals: {
@@ -612,7 +612,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '513110',
     sector: '51',
     businessModel: 'Publishes journalism, magazines or books, earning from subscriptions, advertising, events and licensing',
-    vocabulary: vocab(t('reader'), t('publication'), t('subscription'), t('market'), t('editor'), { content: t('article'), category: t('section'), channel: t('platform'), advertiser: t('advertiser') }),
+    vocabulary: vocab(t('reader'), t('publication'), t('subscription'), t('market'), t('editor'), { content: t('article'), view: t('page view'), category: t('section'), channel: t('platform'), advertiser: t('advertiser') }),
     kpis: ['Subscribers', 'Subscriber churn', 'Page views', 'Ad revenue', 'Revenue per reader', 'Newsletter open rate'],
     modules: ['content', 'subscriptions'],
     signals: {
@@ -631,7 +631,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '512110',
     sector: '51',
     businessModel: 'Produces films, series, commercials and branded video for studios, broadcasters and brands, paid per production',
-    vocabulary: vocab(t('client'), t('production'), t('project'), t('studio'), t('crew member'), { category: t('format'), deliverable: t('deliverable'), event: t('shoot') }),
+    vocabulary: vocab(t('client'), t('production'), t('project'), t('studio'), t('crew member'), { category: t('format'), deliverable: t('deliverable'), event: t('shoot'), content: t('video'), view: t('video view') }),
     kpis: ['Productions delivered', 'Budget variance', 'Gross margin per production', 'Days of shooting', 'Repeat clients'],
     modules: ['projects', 'content'],
     signals: {
@@ -690,7 +690,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '523150',
     sector: '52',
     businessModel: 'Lets clients invest and trade or manages their money, earning fees on assets, spreads, interest and subscriptions',
-    vocabulary: vocab(t('client'), t('account product'), t('trade'), t('market'), t('advisor'), { asset: t('holding'), category: t('asset class', 'asset classes'), plan: t('subscription') }),
+    vocabulary: vocab(t('client'), t('account product'), t('trade'), t('market'), t('advisor'), { asset: t('holding'), category: t('asset class', 'asset classes'), plan: t('subscription'), unit: t('brokerage account') }),
     kpis: ['Assets under management', 'Funded accounts', 'Net deposits', 'Trades per account', 'Revenue per funded account', 'Client retention'],
     modules: ['usage', 'subscriptions'],
     signals: {
@@ -791,7 +791,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '541810',
     sector: '54',
     businessModel: 'Plans and runs campaigns, media and communications for client brands on retainers and project fees',
-    vocabulary: vocab(t('client'), t('service'), t('campaign'), t('office'), t('account manager'), { category: t('discipline'), channel: t('channel'), deliverable: t('deliverable'), outcome: t('result') }),
+    vocabulary: vocab(t('client'), t('service'), t('campaign'), t('office'), t('account manager'), { category: t('discipline'), channel: t('channel'), deliverable: t('deliverable'), outcome: t('result'), content: t('content piece'), view: t('audience view') }),
     kpis: ['Retainer revenue', 'Client retention', 'Billable utilisation', 'Campaign ROI', 'Media placements', 'New business win rate'],
     modules: ['projects', 'content'],
     signals: {
@@ -865,7 +865,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '541940',
     sector: '54',
     businessModel: 'Treats pets and animals at its clinics, billed per visit and procedure, plus wellness plans and pharmacy',
-    vocabulary: vocab(t('pet owner'), t('service'), t('visit'), t('clinic'), t('veterinarian'), { patient: t('pet'), category: t('animal type'), plan: t('wellness plan') }),
+    vocabulary: vocab(t('pet owner'), t('service'), t('visit'), t('clinic'), t('veterinarian'), { patient: t('pet'), category: t('animal type'), plan: t('wellness plan'), encounter: t('treatment') }),
     kpis: ['Visits', 'Average invoice', 'New clients', 'Vaccination compliance', 'Wellness plan members', 'Appointment utilisation'],
     modules: ['appointments', 'encounters'],
     signals: {
@@ -942,9 +942,9 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '562111',
     sector: '56',
     businessModel: 'Collects, hauls, recycles and disposes of waste for households, businesses and municipalities on service contracts',
-    vocabulary: vocab(t('customer'), t('service'), t('pickup'), t('route'), t('driver'), { unit: t('container'), event: t('collection'), category: t('waste stream') }),
+    vocabulary: vocab(t('customer'), t('service'), t('pickup'), t('route'), t('driver'), { unit: t('container'), event: t('collection'), category: t('waste stream'), vehicle: t('truck'), subscription: t('service contract') }),
     kpis: ['Tons collected', 'Diversion rate', 'Pickups per route-hour', 'Revenue per container', 'Missed pickup rate', 'Landfill cost per ton'],
-    modules: ['usage', 'shipments'],
+    modules: ['shipments', 'subscriptions'],
     signals: {
       identity: ['waste management', 'recycling company', 'waste hauler', 'junk removal'],
       keywords: [
@@ -1001,7 +1001,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '621210',
     sector: '62',
     businessModel: 'Provides dental care at its practices, billed to patients, insurers and membership plans per procedure',
-    vocabulary: vocab(t('patient'), t('treatment'), t('visit'), t('practice'), t('dentist'), { category: t('procedure type'), visit: t('appointment'), payer: t('insurer') }),
+    vocabulary: vocab(t('patient'), t('treatment'), t('visit'), t('practice'), t('dentist'), { category: t('procedure type'), visit: t('appointment'), payer: t('insurer'), encounter: t('procedure') }),
     kpis: ['Patient visits', 'Production per chair', 'Recall rate', 'Case acceptance', 'New patients', 'Collection rate'],
     modules: ['appointments', 'encounters'],
     signals: {
@@ -1036,7 +1036,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '624210',
     sector: '62',
     businessModel: 'Collects donated and purchased food and money and distributes meals and groceries to people in need through partner agencies, funded by donors and grants',
-    vocabulary: vocab(t('neighbour'), t('programme'), t('distribution'), t('pantry', 'pantries'), t('volunteer'), { donor: t('donor'), gift: t('donation'), partner: t('partner agency', 'partner agencies'), unit: t('pound of food', 'pounds of food'), member: t('donor') }),
+    vocabulary: vocab(t('neighbour'), t('programme'), t('distribution'), t('pantry', 'pantries'), t('volunteer'), { donor: t('donor'), gift: t('donation'), partner: t('partner agency', 'partner agencies'), unit: t('pound of food', 'pounds of food'), member: t('donor'), shipment: t('delivery', 'deliveries'), vehicle: t('truck') }),
     kpis: ['Pounds distributed', 'Meals provided', 'People served', 'Donations raised', 'Volunteer hours', 'Cost per meal'],
     modules: ['donations', 'shipments'],
     signals: {
@@ -1251,9 +1251,9 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '921190',
     sector: '92',
     businessModel: 'Delivers public services to residents and businesses funded by taxes, fees and grants, accountable to elected officials',
-    vocabulary: vocab(t('resident'), t('service'), t('request'), t('district'), t('staff member'), { category: t('department'), case: t('case'), permit: t('permit'), fee: t('fee') }),
+    vocabulary: vocab(t('resident'), t('service'), t('request'), t('district'), t('staff member'), { category: t('department'), case: t('case'), permit: t('permit'), fee: t('fee'), unit: t('water meter'), event: t('meter reading') }),
     kpis: ['Service requests', 'Time to resolve', 'Permits issued', 'Budget execution', 'Online service adoption', 'Resident satisfaction'],
-    modules: ['usage', 'appointments'],
+    modules: ['appointments', 'usage'],
     signals: {
       identity: ['city of', 'county of', 'state of', 'government', 'department of', 'ministry of', 'municipality', 'borough council', 'city council', 'agency', 'town of'],
       keywords: [

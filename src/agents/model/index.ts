@@ -21,6 +21,14 @@ const asOfFor = (ctx: StageContext): string => ctx.clock.now().toISOString().sli
 // preset's curated parts on top; chat and the agent's context are rendered from it.
 const withSemantic = (model: DataModel, story: DemoStory): DataModel => ({ ...model, semantic: deriveSemanticModel(model, story) });
 
+// What composition left out is said once per stage run, even when the heuristic strategy takes over from the llm one.
+const warned = new WeakSet<StageContext>();
+const warnOnce = (ctx: StageContext) => (message: string): void => {
+  if (warned.has(ctx)) return;
+  warned.add(ctx);
+  ctx.warn(message);
+};
+
 export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
   {
     id: 'model',
@@ -28,7 +36,7 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
     outputSchema: DataModelSchema,
     input: (earlier) => ({ profile: need(earlier, 'research'), story: need(earlier, 'story') }),
     run: ({ profile, story }, ctx) => {
-      const bp = blueprintFor(profile);
+      const bp = blueprintFor(profile, warnOnce(ctx));
       const asOf = asOfFor(ctx);
       const model = renderModel(bp, profile, tailor(bp, profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf);
       // SQL only for the questions the story tells.
@@ -39,6 +47,6 @@ export const modelStage: Stage<'model', z.infer<typeof Input>> = withStrategies(
   },
   ({ profile, story }, ctx) => {
     const asOf = asOfFor(ctx);
-    return askForModel(ctx, profile, story, blueprintFor(profile), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf).then((m) => withSemantic(m, story));
+    return askForModel(ctx, profile, story, blueprintFor(profile, warnOnce(ctx)), ctx.warehouse.dialect(ctx.job.datasetName, asOf), asOf).then((m) => withSemantic(m, story));
   },
 );
