@@ -149,7 +149,7 @@ export const hospitality: Blueprint = preset({
       rowCount: 5000,
       synonyms: ['loyalty members', 'diners', 'members', 'patrons', 'guest profiles'],
       columns: [
-        { from: 'guest_id', description: 'Guest identifier.' },
+        'guest_id',
         { from: 'guest_name', name: 'full_name', description: 'Guest name (synthetic).', synonyms: [] },
         { name: 'email', type: 'STRING', description: 'Guest email (synthetic, example domains).', generator: { kind: 'fake', what: 'email' } },
         { from: 'segment', description: 'Guest segment from loyalty tier and visit behaviour.', synonyms: ['guest segment', 'loyalty tier', 'tier', 'member type'], fromProfile: 'customerSegments', generator: { kind: 'category', values: GUEST_SEGMENTS, weights: [0.1, 0.34, 0.46, 0.1] } },

@@ -1,4 +1,4 @@
-import { snake } from '../compose/parts.js';
+import { cap, snake } from '../compose/parts.js';
 import type { BusinessModule, ModuleContext, ModuleParts, Role, RoleRef } from '../compose/module.js';
 import { InternalError } from '../core/errors.js';
 import { CORE_MODULES, SHARED_MODULES } from '../modules/index.js';
@@ -54,7 +54,8 @@ function columnsOf(preset: string, built: BlueprintTable, wanted: PresetColumn[]
   const base = (name: string): BlueprintColumn => {
     const c = built.columns.find((x) => x.name === name);
     if (!c) throw new InternalError(`Preset ${preset}: module table ${built.name} has no column ${name} (it has ${built.columns.map((x) => x.name).join(', ')}).`);
-    return c;
+    // Modules start some descriptions with the industry's word as written ("region identifier.").
+    return { ...c, description: cap(c.description) };
   };
   const columns = wanted.map((w): BlueprintColumn => {
     if (typeof w === 'string') return base(w);
