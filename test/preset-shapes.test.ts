@@ -43,3 +43,23 @@ describe('curated presets keep what their demo shows', () => {
     });
   }
 });
+
+describe('a preset of the modules', () => {
+  const retail = BLUEPRINTS.find((b) => b.id === 'retail');
+  const table = (name: string) => retail?.tables.find((t) => t.name === name);
+  const column = (t: string, c: string) => table(t)?.columns.find((x) => x.name === c);
+
+  it('renames a module column in the generators of its table, never a parent\'s column of that name', () => {
+    assert.deepEqual(column('marketing_campaigns', 'campaign_name')?.generator, { kind: 'template', template: '{campaign_channel} campaign #{campaign_id}' });
+    const budget = column('marketing_campaigns', 'budget')?.generator;
+    assert.ok(budget?.kind === 'number' && budget.effects?.[0]?.when.ref === 'campaign_channel');
+    assert.deepEqual(column('orders', 'customer_segment')?.generator, { kind: 'copy', ref: 'customer_id.segment' });
+  });
+
+  it('names keys after the roles other modules filled, and after the preset\'s renames', () => {
+    assert.equal(table('order_items')?.primaryKey, 'order_item_id');
+    assert.deepEqual(column('customers', 'region_id')?.generator, { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.7 });
+    const product = column('order_items', 'product_id')?.generator;
+    assert.ok(product?.kind === 'foreignKey' && product.table === 'products');
+  });
+});
