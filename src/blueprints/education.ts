@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** Applications build through the winter ahead of the fall intake and go quiet in summer. */
 const APPLICATION_YEARLY = [1.5, 1.4, 1.1, 0.8, 0.6, 0.5, 0.6, 0.7, 0.8, 1.2, 1.5, 1.4];
@@ -9,7 +10,8 @@ const BILLING_YEARLY = [0.8, 0.1, 0.1, 1.5, 0.5, 0.1, 3, 1.5, 0.2, 0.1, 0.2, 2.5
 const GRADES = ['A', 'B', 'C', 'D', 'F', 'W'];
 
 /** Higher education and online learning: programs, courses, students, the admissions funnel, grades and tuition. */
-export const education: Blueprint = {
+export const education: Blueprint = preset({
+  // Campuses and students are the locations and customers modules; schools, programmes, courses, sections, enrolments and tuition are its own.
   id: 'education',
   label: 'Higher education & online learning',
   naics: '611310',
@@ -33,16 +35,12 @@ export const education: Blueprint = {
   },
   tables: [
     {
-      name: 'campuses',
+      module: 'locations',
       description: 'Campuses and delivery sites where {company} teaches, including its online campus.',
-      grain: 'one row per campus',
-      rowCount: 5,
-      scales: false,
-      primaryKey: 'campus_id',
       synonyms: ['sites', 'locations', 'centers'],
       columns: [
-        { name: 'campus_id', type: 'INT64', description: 'Campus identifier.', generator: { kind: 'sequence' } },
-        { name: 'campus_name', type: 'STRING', description: 'Name of the campus.', synonyms: ['campus', 'site', 'location'], fromProfile: 'regions', generator: { kind: 'list', values: ['Main Campus', 'Online Campus', 'Downtown Campus', 'North Campus', 'Health Sciences Campus'] } },
+        'campus_id',
+        { from: 'campus_name', synonyms: ['campus', 'site', 'location'], fromProfile: 'regions' },
         { name: 'delivery_mode', type: 'STRING', description: 'How courses at the campus are delivered.', synonyms: ['modality', 'format'], generator: { kind: 'list', values: ['In person', 'Online', 'In person', 'In person', 'In person'] } },
         {
           name: 'enrollment_capacity', type: 'INT64', description: 'Planned student headcount the campus can serve.', synonyms: ['capacity', 'headcount capacity'],
@@ -156,27 +154,24 @@ export const education: Blueprint = {
       ],
     },
     {
-      name: 'students',
+      module: 'customers',
       description: 'Students who have enrolled at {company} (synthetic people), with their entry term, aid and retention.',
-      grain: 'one row per student',
       rowCount: 9000,
-      scaling: 'sublinear',
-      primaryKey: 'student_id',
       synonyms: ['learners', 'enrollees', 'pupils'],
       columns: [
-        { name: 'student_id', type: 'INT64', description: 'Student identifier.', generator: { kind: 'sequence', start: 100001 } },
-        { name: 'full_name', type: 'STRING', description: 'Student name (synthetic).', generator: { kind: 'fake', what: 'person' } },
+        'student_id',
+        { from: 'student_name', name: 'full_name', synonyms: [] },
         { name: 'email', type: 'STRING', description: 'Student email (synthetic, example domains).', generator: { kind: 'fake', what: 'email' } },
-        { name: 'campus_id', type: 'INT64', description: 'Home campus of the student.', generator: { kind: 'foreignKey', table: 'campuses', column: 'campus_id', weightBy: 'enrollment_capacity' } },
+        { from: 'campus_id', generator: { kind: 'foreignKey', table: 'campuses', column: 'campus_id', weightBy: 'enrollment_capacity' } },
         {
-          name: 'student_segment', type: 'STRING', description: 'Kind of student.', synonyms: ['segment', 'student type', 'population'], fromProfile: 'customerSegments',
+          from: 'segment', name: 'student_segment', description: 'Kind of student.', synonyms: ['segment', 'student type', 'population'], fromProfile: 'customerSegments',
           generator: {
             kind: 'category', values: ['First-year undergraduates', 'Working adults', 'International students', 'Transfer students', 'Graduate professionals'], weights: [0.4, 0.17, 0.1, 0.18, 0.15],
             effects: [{ when: { ref: 'campus_id', in: ['2'] }, weights: [0.08, 0.55, 0.07, 0.1, 0.2] }],
           },
         },
         { name: 'program_id', type: 'INT64', description: 'Program the student is enrolled in.', generator: { kind: 'foreignKey', table: 'programs', column: 'program_id', weightBy: 'annual_intake_target' } },
-        { name: 'entry_date', type: 'DATE', description: 'Start of the student\'s first term.', synonyms: ['entry term', 'start date', 'matriculation date'], generator: { kind: 'date', from: -1500, to: -100, yearly: TERM_YEARLY, growth: 0.12 } },
+        { from: 'joined_date', name: 'entry_date', description: 'Start of the student\'s first term.', synonyms: ['entry term', 'start date', 'matriculation date'], generator: { kind: 'date', from: -1500, to: -100, yearly: TERM_YEARLY, growth: 0.12 } },
         { name: 'first_generation', type: 'BOOL', description: 'First in the family to attend college.', synonyms: ['first-gen'], generator: { kind: 'boolean', p: 0.34 } },
         { name: 'entry_gpa', type: 'FLOAT64', description: 'GPA on entry (high school or prior institution), 0-4.', synonyms: ['incoming GPA', 'admission GPA'], generator: { kind: 'number', dist: 'normal', mean: 3.25, sd: 0.42, min: 2, max: 4, decimals: 2 } },
         {
@@ -551,4 +546,4 @@ GROUP BY t.payment_method ORDER BY avg_days_to_pay DESC`,
     { title: 'Student success', narrative: 'Completion is not uniform: gateway courses and online delivery lose students, and the learning platform shows who is at risk while there is still time to act.', questionIds: ['q06', 'q08', 'q14', 'q11'] },
     { title: 'Keeping students and the revenue they bring', narrative: 'Finish with retention and the economics behind it: who does not come back, what we discount, and where collections are slow.', questionIds: ['q12', 'q13', 'q15'] },
   ],
-};
+});

@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** New accounts peak in January and in tax-refund season. */
 const OPENINGS_YEARLY = [1.75, 1.0, 1.45, 1.45, 0.95, 0.85, 0.85, 0.9, 0.95, 0.9, 0.85, 0.8];
@@ -8,7 +9,9 @@ const SPENDING_WEEKLY = [0.9, 0.92, 0.95, 1.0, 1.2, 1.25, 0.8];
 const LENDING_YEARLY = [0.8, 0.85, 1.05, 1.15, 1.2, 1.2, 1.1, 1.05, 0.95, 0.9, 0.85, 0.8];
 
 /** Retail banking and fintech: customers, deposit and credit accounts, transactions, fraud alerts, lending. */
-export const financialServices: Blueprint = {
+export const financialServices: Blueprint = preset({
+  // Regions and customers are the locations and customers modules; branches, products, accounts, transactions, alerts and loans are its own.
+  words: { place: { singular: 'region', plural: 'regions' } },
   id: 'financial_services',
   label: 'Financial services & banking',
   naics: '522110',
@@ -32,16 +35,12 @@ export const financialServices: Blueprint = {
   },
   tables: [
     {
-      name: 'regions',
+      module: 'locations',
       description: 'Market regions where {company} operates branches.',
-      grain: 'one row per region',
-      rowCount: 5,
-      scales: false,
-      primaryKey: 'region_id',
       synonyms: ['markets', 'territories', 'footprint'],
       columns: [
-        { name: 'region_id', type: 'INT64', description: 'Region identifier.', generator: { kind: 'sequence' } },
-        { name: 'region_name', type: 'STRING', description: 'Name of the market region.', synonyms: ['region', 'market'], fromProfile: 'regions', generator: { kind: 'list', values: ['Metro Area', 'Northern Region', 'Southern Region', 'Eastern Region', 'Western Region'] } },
+        'region_id',
+        { from: 'region_name', description: 'Name of the market region.', synonyms: ['region', 'market'], fromProfile: 'regions' },
         {
           name: 'households_k', type: 'INT64', description: 'Households in the region, thousands (market size).', synonyms: ['market size', 'population'],
           generator: { kind: 'number', dist: 'uniform', min: 180, max: 260, decimals: 0, effects: [{ when: { ref: 'region_name', in: ['Metro Area'] }, factor: 4 }] },
@@ -140,21 +139,19 @@ export const financialServices: Blueprint = {
       ],
     },
     {
-      name: 'customers',
+      module: 'customers',
       description: 'Individuals and small businesses who bank with {company}.',
-      grain: 'one row per customer',
       rowCount: 6000,
-      scaling: 'sublinear',
-      primaryKey: 'customer_id',
       synonyms: ['clients', 'members', 'account holders', 'households'],
       columns: [
-        { name: 'customer_id', type: 'INT64', description: 'Customer identifier.', generator: { kind: 'sequence', start: 1000001 } },
-        { name: 'full_name', type: 'STRING', description: 'Customer name (synthetic).', generator: { kind: 'fake', what: 'person' } },
+        { from: 'customer_id', generator: { kind: 'sequence', start: 1000001 } },
+        { from: 'customer_name', name: 'full_name', description: 'Customer name (synthetic).', synonyms: [], generator: { kind: 'fake', what: 'person' } },
         {
-          name: 'segment', type: 'STRING', description: 'Customer segment by wealth and relationship type.', synonyms: ['customer segment', 'tier', 'relationship tier'], fromProfile: 'customerSegments',
+          from: 'segment', description: 'Customer segment by wealth and relationship type.', synonyms: ['customer segment', 'tier', 'relationship tier'], fromProfile: 'customerSegments',
           generator: { kind: 'category', values: ['Private Banking', 'Mass Affluent', 'Small Business', 'Mass Market'], weights: [0.04, 0.18, 0.12, 0.66] },
         },
-        { name: 'home_branch_id', type: 'INT64', description: 'Branch the customer is assigned to.', synonyms: ['branch', 'home branch'], generator: { kind: 'foreignKey', table: 'branches', column: 'branch_id', weightBy: 'staff_count' } },
+        // The module's home place, at the branch level of the bank's network.
+        { from: 'region_id', name: 'home_branch_id', description: 'Branch the customer is assigned to.', synonyms: ['branch', 'home branch'], generator: { kind: 'foreignKey', table: 'branches', column: 'branch_id', weightBy: 'staff_count' } },
         {
           name: 'age', type: 'INT64', description: 'Age of the customer (of the owner for small businesses), years.',
           generator: { kind: 'number', dist: 'normal', mean: 43, sd: 15, min: 18, max: 92, decimals: 0, effects: [{ when: { ref: 'segment', in: ['Private Banking'] }, add: 12 }] },
@@ -186,7 +183,7 @@ export const financialServices: Blueprint = {
           generator: { kind: 'boolean', p: 0.62, effects: [{ when: { ref: 'segment', in: ['Private Banking'] }, p: 0.45 }, { when: { ref: 'segment', in: ['Small Business'] }, p: 0.7 }] },
         },
         { name: 'acquisition_channel', type: 'STRING', description: 'How the customer first came to the bank.', synonyms: ['source', 'onboarding channel'], generator: { kind: 'category', values: ['Branch', 'Online', 'Mobile app', 'Referral', 'Employer program'], weights: [0.38, 0.22, 0.2, 0.12, 0.08] } },
-        { name: 'customer_since', type: 'DATE', description: 'Day the customer relationship began.', synonyms: ['onboarding date', 'join date', 'tenure start'], generator: { kind: 'date', from: -5000, to: -1, growth: 0.05 } },
+        { from: 'joined_date', name: 'customer_since', description: 'Day the customer relationship began.', synonyms: ['onboarding date', 'join date', 'tenure start'], generator: { kind: 'date', from: -5000, to: -1, growth: 0.05 } },
       ],
     },
     {
@@ -644,4 +641,4 @@ GROUP BY application_channel ORDER BY default_rate_pct DESC`,
     { title: 'Payments and fraud', narrative: 'How customers move money, where fraud alerts come from, and which rules waste the most analyst time.', questionIds: ['q06', 'q09', 'q10'] },
     { title: 'Credit quality', narrative: 'From application speed to defaults: which tiers, debt loads and channels drive {company}\'s credit losses.', questionIds: ['q07', 'q08', 'q13', 'q14'] },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import type { Effect } from '../domain/data-model.js';
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** Winter respiratory season peak, summer vacation trough. */
 const CLINIC_YEARLY = [1.2, 1.1, 1.05, 1.0, 0.95, 0.86, 0.82, 0.92, 1.02, 1.05, 1.0, 0.98];
@@ -51,7 +52,8 @@ const descriptionByCode: Effect[] = PROCEDURES.map((p, i) => ({ when: { ref: 'pr
 const chargeByCode: Effect[] = PROCEDURES.map((p) => ({ when: { ref: 'procedure_code', in: [p.code] }, factor: p.charge }));
 
 /** Healthcare providers: clinics and hospitals, scheduling, encounters, revenue cycle, readmissions. */
-export const healthcare: Blueprint = {
+export const healthcare: Blueprint = preset({
+  // Facilities and patients are the locations and customers modules; service lines, providers, appointments, encounters, claims and denials are its own.
   id: 'healthcare',
   label: 'Healthcare providers',
   naics: '621111',
@@ -70,16 +72,13 @@ export const healthcare: Blueprint = {
   },
   tables: [
     {
-      name: 'facilities',
+      module: 'locations',
       description: 'Hospitals and clinic campuses of {company}, one per market.',
-      grain: 'one row per facility',
-      rowCount: 6,
-      scales: false,
-      primaryKey: 'facility_id',
       synonyms: ['sites', 'locations', 'campuses', 'hospitals', 'clinics'],
       columns: [
-        { name: 'facility_id', type: 'INT64', description: 'Facility identifier.', generator: { kind: 'sequence' } },
-        { name: 'region', type: 'STRING', description: 'Market (region) the facility serves.', synonyms: ['market', 'service area', 'region'], fromProfile: 'regions', generator: { kind: 'list', values: REGIONS } },
+        'facility_id',
+        // The module's place names are the markets; each facility is named after its market.
+        { from: 'facility_name', name: 'region', description: 'Market (region) the facility serves.', synonyms: ['market', 'service area', 'region'], fromProfile: 'regions' },
         { name: 'facility_type', type: 'STRING', description: 'Kind of facility.', synonyms: ['site type'], generator: { kind: 'list', values: ['Regional Medical Center', 'Community Hospital', 'Medical Center', 'Community Hospital', 'Health Center', 'Community Hospital'] } },
         { name: 'facility_name', type: 'STRING', description: 'Display name of the facility.', synonyms: ['facility', 'site', 'location', 'hospital', 'clinic'], generator: { kind: 'template', template: '{region} {facility_type}' } },
         { name: 'licensed_beds', type: 'INT64', description: 'Licensed inpatient beds.', synonyms: ['beds', 'bed count'], generator: { kind: 'list', values: ['420', '165', '240', '140', '60', '120'] } },
@@ -125,19 +124,16 @@ export const healthcare: Blueprint = {
       ],
     },
     {
-      name: 'patients',
+      module: 'customers',
       description: 'Patients registered with {company} (synthetic).',
-      grain: 'one row per patient',
       rowCount: 8000,
-      scaling: 'sublinear',
-      primaryKey: 'patient_id',
       synonyms: ['members', 'patient panel', 'people'],
       columns: [
-        { name: 'patient_id', type: 'INT64', description: 'Patient identifier.', generator: { kind: 'sequence', start: 200001 } },
+        { from: 'patient_id', generator: { kind: 'sequence', start: 200001 } },
         { name: 'mrn', type: 'STRING', description: 'Medical record number (synthetic).', synonyms: ['medical record number'], generator: { kind: 'template', template: 'MRN-{patient_id}' } },
-        { name: 'full_name', type: 'STRING', description: 'Patient name (synthetic).', generator: { kind: 'fake', what: 'person' } },
+        { from: 'patient_name', name: 'full_name', description: 'Patient name (synthetic).', synonyms: [] },
         { name: 'sex', type: 'STRING', description: 'Sex recorded at registration.', generator: { kind: 'category', values: ['Female', 'Male'], weights: [0.54, 0.46] } },
-        { name: 'patient_segment', type: 'STRING', description: 'Population-health segment of the patient.', synonyms: ['segment', 'patient population', 'cohort'], fromProfile: 'customerSegments', generator: { kind: 'category', values: SEGMENTS, weights: [0.16, 0.22, 0.38, 0.24] } },
+        { from: 'segment', name: 'patient_segment', description: 'Population-health segment of the patient.', synonyms: ['segment', 'patient population', 'cohort'], fromProfile: 'customerSegments', generator: { kind: 'category', values: SEGMENTS, weights: [0.16, 0.22, 0.38, 0.24] } },
         {
           name: 'age_band', type: 'STRING', description: 'Age band of the patient.', synonyms: ['age group', 'age'],
           generator: {
@@ -160,7 +156,7 @@ export const healthcare: Blueprint = {
             ],
           },
         },
-        { name: 'home_facility_id', type: 'INT64', description: 'Facility where the patient usually receives care.', generator: { kind: 'foreignKey', table: 'facilities', column: 'facility_id', distribution: 'zipf', skew: 0.6 } },
+        { from: 'facility_id', name: 'home_facility_id', description: 'Facility where the patient usually receives care.', generator: { kind: 'foreignKey', table: 'facilities', column: 'facility_id', distribution: 'zipf', skew: 0.6 } },
         {
           name: 'risk_score', type: 'FLOAT64', description: 'Clinical risk score (1.0 = average expected utilisation).', synonyms: ['HCC score', 'acuity', 'risk'],
           generator: {
@@ -174,7 +170,7 @@ export const healthcare: Blueprint = {
         },
         { name: 'preferred_language', type: 'STRING', description: 'Preferred language for care.', synonyms: ['language'], generator: { kind: 'category', values: ['English', 'Spanish', 'Other'], weights: [0.8, 0.15, 0.05] } },
         { name: 'has_portal_account', type: 'BOOL', description: 'Whether the patient has activated the patient portal.', synonyms: ['portal user', 'MyChart active'], generator: { kind: 'boolean', p: 0.62 } },
-        { name: 'registration_date', type: 'DATE', description: 'Day the patient first registered.', synonyms: ['first visit date', 'registered'], generator: { kind: 'date', from: -3650, to: -770, growth: 0.04 } },
+        { from: 'joined_date', name: 'registration_date', description: 'Day the patient first registered.', synonyms: ['first visit date', 'registered'], generator: { kind: 'date', from: -3650, to: -770, growth: 0.04 } },
       ],
     },
     {
@@ -599,4 +595,4 @@ GROUP BY c.payer_type ORDER BY avg_days_to_adjudicate DESC`,
     { title: 'Revenue cycle: from charge to cash', narrative: 'Follow the dollars: which service lines bill the most, what each payer really pays, where denials come from and how much appeals win back.', questionIds: ['q03', 'q06', 'q08', 'q11', 'q14'] },
     { title: 'Quality: keeping patients out of the hospital', narrative: 'Finish with readmissions: which service line is the outlier and the one intervention that changes the odds.', questionIds: ['q12', 'q13'] },
   ],
-};
+});

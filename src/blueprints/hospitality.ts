@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** Restaurants fill up at the weekend; Friday and Saturday carry the week. */
 const DINING_WEEKLY = [0.72, 0.78, 0.88, 1.0, 1.35, 1.5, 1.12];
@@ -24,7 +25,9 @@ const WAGE_EFFECTS = [
  * Hospitality and food & beverage: a multi-location restaurant group with its menu, loyalty
  * guests, checks and check lines by channel, reservations, shifts, waste and reviews.
  */
-export const hospitality: Blueprint = {
+export const hospitality: Blueprint = preset({
+  // Locations, guests and staff are the locations, customers and staff modules; the menu, checks, shifts, waste and reviews are its own.
+  words: { staff: { singular: 'staff', plural: 'staff' } },
   id: 'hospitality',
   label: 'Hospitality & food service',
   naics: '722511',
@@ -48,16 +51,12 @@ export const hospitality: Blueprint = {
   },
   tables: [
     {
-      name: 'locations',
+      module: 'locations',
       description: 'Restaurants (outlets) operated by {company}.',
-      grain: 'one row per location',
-      rowCount: LOCATIONS.length,
-      scales: false,
-      primaryKey: 'location_id',
       synonyms: ['restaurants', 'outlets', 'sites', 'venues', 'stores', 'units'],
       columns: [
-        { name: 'location_id', type: 'INT64', description: 'Location identifier.', generator: { kind: 'sequence' } },
-        { name: 'location_name', type: 'STRING', description: 'Name of the location (neighbourhood or city).', synonyms: ['location', 'restaurant', 'outlet', 'site', 'branch', 'market', 'region'], fromProfile: 'regions', generator: { kind: 'list', values: LOCATIONS } },
+        'location_id',
+        { from: 'location_name', description: 'Name of the location (neighbourhood or city).', synonyms: ['location', 'restaurant', 'outlet', 'site', 'branch', 'market', 'region'], fromProfile: 'regions' },
         { name: 'service_format', type: 'STRING', description: 'Service format of the location.', synonyms: ['format', 'concept', 'service style'], generator: { kind: 'list', values: ['Full service', 'Full service', 'Full service', 'Full service', 'Full service', 'Full service', 'Fast casual', 'Bar & grill'] } },
         {
           name: 'seats', type: 'INT64', description: 'Seating capacity of the dining room, bar and patio.', synonyms: ['capacity', 'seat count', 'covers capacity'],
@@ -144,21 +143,19 @@ export const hospitality: Blueprint = {
       ],
     },
     {
-      name: 'guests',
+      module: 'customers',
       description: 'Guests known to {company}: loyalty members and guests with a reservation or online profile.',
       grain: 'one row per guest profile',
       rowCount: 5000,
-      scaling: 'sublinear',
-      primaryKey: 'guest_id',
       synonyms: ['loyalty members', 'diners', 'members', 'patrons', 'guest profiles'],
       columns: [
-        { name: 'guest_id', type: 'INT64', description: 'Guest identifier.', generator: { kind: 'sequence', start: 200001 } },
-        { name: 'full_name', type: 'STRING', description: 'Guest name (synthetic).', generator: { kind: 'fake', what: 'person' } },
+        'guest_id',
+        { from: 'guest_name', name: 'full_name', description: 'Guest name (synthetic).', synonyms: [] },
         { name: 'email', type: 'STRING', description: 'Guest email (synthetic, example domains).', generator: { kind: 'fake', what: 'email' } },
-        { name: 'segment', type: 'STRING', description: 'Guest segment from loyalty tier and visit behaviour.', synonyms: ['guest segment', 'loyalty tier', 'tier', 'member type'], fromProfile: 'customerSegments', generator: { kind: 'category', values: GUEST_SEGMENTS, weights: [0.1, 0.34, 0.46, 0.1] } },
-        { name: 'home_location_id', type: 'INT64', description: 'Location the guest visits most or signed up at.', synonyms: ['home restaurant'], generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
+        { from: 'segment', description: 'Guest segment from loyalty tier and visit behaviour.', synonyms: ['guest segment', 'loyalty tier', 'tier', 'member type'], fromProfile: 'customerSegments', generator: { kind: 'category', values: GUEST_SEGMENTS, weights: [0.1, 0.34, 0.46, 0.1] } },
+        { from: 'location_id', name: 'home_location_id', description: 'Location the guest visits most or signed up at.', synonyms: ['home restaurant'], generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
         { name: 'acquisition_source', type: 'STRING', description: 'How the guest profile was created.', synonyms: ['source', 'sign-up source'], generator: { kind: 'category', values: ['Reservation', 'Loyalty app', 'Guest Wi-Fi', 'Online ordering', 'Gift card', 'Event inquiry'], weights: [0.34, 0.22, 0.14, 0.16, 0.06, 0.08] } },
-        { name: 'signup_date', type: 'DATE', description: 'Day the guest profile was created.', synonyms: ['joined', 'member since'], generator: { kind: 'date', from: -2900, to: -1 } },
+        { from: 'joined_date', name: 'signup_date', description: 'Day the guest profile was created.', synonyms: ['joined', 'member since'], generator: { kind: 'date', from: -2900, to: -1 } },
         { name: 'marketing_opt_in', type: 'BOOL', description: 'Whether the guest accepts marketing emails and texts.', synonyms: ['opted in', 'subscribed'], generator: { kind: 'boolean', p: 0.58 } },
         {
           name: 'visit_propensity', type: 'FLOAT64', description: 'How often the guest tends to come back (relative).', synonyms: ['visit frequency score'],
@@ -174,25 +171,23 @@ export const hospitality: Blueprint = {
       ],
     },
     {
-      name: 'staff',
+      module: 'staff',
       description: 'Employees on the {company} roster, front and back of house.',
       grain: 'one row per employee',
       rowCount: 240,
-      scaling: 'sublinear',
-      primaryKey: 'staff_id',
       synonyms: ['employees', 'team members', 'crew', 'roster', 'workforce'],
       columns: [
-        { name: 'staff_id', type: 'INT64', description: 'Employee identifier.', generator: { kind: 'sequence', start: 5001 } },
-        { name: 'full_name', type: 'STRING', description: 'Employee name (synthetic).', generator: { kind: 'fake', what: 'person' } },
-        { name: 'location_id', type: 'INT64', description: 'Home location of the employee.', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
+        { from: 'staff_id', description: 'Employee identifier.' },
+        { from: 'full_name', description: 'Employee name (synthetic).', synonyms: [] },
+        { from: 'location_id', description: 'Home location of the employee.', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
         { name: 'role', type: 'STRING', description: 'Job role.', synonyms: ['position', 'job', 'station'], generator: { kind: 'category', values: STAFF_ROLES, weights: STAFF_ROLE_WEIGHTS } },
         { name: 'house', type: 'STRING', description: 'Front of house (FOH) or back of house (BOH).', synonyms: ['FOH/BOH', 'department'], generator: { kind: 'category', values: ['Front of house', 'Back of house'], effects: [{ when: { ref: 'role', in: ['Server', 'Bartender', 'Host', 'Shift manager'] }, weights: [1, 0] }, { when: { ref: 'role', in: ['Line cook', 'Prep cook', 'Dishwasher'] }, weights: [0, 1] }] } },
         {
-          name: 'hourly_rate', type: 'NUMERIC', description: 'Base hourly wage, before tips.', synonyms: ['wage', 'pay rate'],
+          from: 'hourly_rate', description: 'Base hourly wage, before tips.', synonyms: ['wage', 'pay rate'],
           generator: { kind: 'number', dist: 'lognormal', mean: 18, sd: 2.5, min: 11, max: 40, decimals: 2, effects: WAGE_EFFECTS },
         },
         { name: 'employment_type', type: 'STRING', description: 'Full-time or part-time.', generator: { kind: 'category', values: ['Full-time', 'Part-time'], weights: [0.45, 0.55] } },
-        { name: 'hire_date', type: 'DATE', description: 'Day the employee was hired.', synonyms: ['start date'], generator: { kind: 'date', from: -1500, to: -20, growth: 0.25 } },
+        { from: 'hire_date', description: 'Day the employee was hired.', synonyms: ['start date'], generator: { kind: 'date', from: -1500, to: -20, growth: 0.25 } },
         {
           name: 'has_left', type: 'BOOL', description: 'Whether the employee has since left the company (separation).', synonyms: ['terminated', 'separated', 'churned'],
           generator: { kind: 'boolean', p: 0.24, effects: [{ when: { ref: 'location_id', in: ['4'] }, p: 0.62 }] },
@@ -670,4 +665,4 @@ ORDER BY lost_revenue DESC`,
     { title: 'Protecting prime cost', narrative: 'Food cost has drifted on the biggest category, waste concentrates in one section, and labour is out of line at two locations.', questionIds: ['q08', 'q11', 'q10'] },
     { title: 'Fixing the menu and the floor', narrative: 'Finish with the decisions: which dishes to promote, rework or cut, and whether lean scheduling is really saving money.', questionIds: ['q12', 'q13'] },
   ],
-};
+});

@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** Freight peaks in Q4 (retail replenishment and holidays) and dips after New Year. */
 const FREIGHT_YEARLY = [0.8, 0.84, 0.95, 0.97, 1.0, 1.0, 0.96, 1.0, 1.05, 1.2, 1.32, 1.22];
@@ -9,7 +10,9 @@ const FREIGHT_WEEKLY = [1.15, 1.15, 1.15, 1.15, 1.1, 0.3, 0.12];
 const OLD_MODEL_YEARS = ['2013', '2014', '2015', '2016'];
 
 /** Freight trucking and logistics: shippers, lanes, hubs, carriers, fleet, shipments and claims. */
-export const logistics: Blueprint = {
+export const logistics: Blueprint = preset({
+  // Regions and shippers are the locations and customers modules in freight's words; hubs, lanes, fleet and shipments are its own.
+  words: { place: { singular: 'region', plural: 'regions' } },
   id: 'logistics',
   label: 'Logistics & freight',
   naics: '484110',
@@ -33,17 +36,10 @@ export const logistics: Blueprint = {
   },
   tables: [
     {
-      name: 'regions',
+      module: 'locations',
       description: 'Service regions that {company} picks up from and delivers to.',
-      grain: 'one row per region',
-      rowCount: 6,
-      scales: false,
-      primaryKey: 'region_id',
       synonyms: ['territories', 'markets', 'delivery regions'],
-      columns: [
-        { name: 'region_id', type: 'INT64', description: 'Region identifier.', generator: { kind: 'sequence' } },
-        { name: 'region_name', type: 'STRING', description: 'Name of the region.', synonyms: ['region', 'territory', 'market'], fromProfile: 'regions', generator: { kind: 'list', values: ['Midwest', 'Northeast', 'Mountain West', 'Southeast', 'South Central', 'West Coast'] } },
-      ],
+      columns: ['region_id', { from: 'region_name', fromProfile: 'regions', synonyms: ['region', 'territory', 'market'] }],
     },
     {
       name: 'hubs',
@@ -64,20 +60,17 @@ export const logistics: Blueprint = {
       ],
     },
     {
-      name: 'shippers',
+      module: 'customers',
       description: 'Customer accounts that ship freight with {company}.',
       grain: 'one row per shipper account',
-      rowCount: 1500,
-      scaling: 'sublinear',
-      primaryKey: 'shipper_id',
       synonyms: ['customers', 'accounts', 'clients', 'consignors'],
       columns: [
-        { name: 'shipper_id', type: 'INT64', description: 'Shipper account identifier.', generator: { kind: 'sequence', start: 20001 } },
-        { name: 'shipper_name', type: 'STRING', description: 'Company name of the shipper (synthetic).', synonyms: ['customer', 'account', 'shipper'], generator: { kind: 'fake', what: 'company' } },
-        { name: 'segment', type: 'STRING', description: 'Commercial segment of the account.', synonyms: ['customer segment', 'account type', 'tier'], fromProfile: 'customerSegments', generator: { kind: 'category', values: ['Enterprise contract', 'Mid-market', 'E-commerce sellers', 'Small business & spot'], weights: [0.1, 0.35, 0.25, 0.3] } },
+        { from: 'shipper_id', description: 'Shipper account identifier.' },
+        { from: 'shipper_name', description: 'Company name of the shipper (synthetic).', synonyms: ['customer', 'account', 'shipper'] },
+        { from: 'segment', description: 'Commercial segment of the account.', fromProfile: 'customerSegments', generator: { kind: 'category', values: ['Enterprise contract', 'Mid-market', 'E-commerce sellers', 'Small business & spot'], weights: [0.1, 0.35, 0.25, 0.3] } },
         { name: 'industry_vertical', type: 'STRING', description: 'Industry of the shipper.', synonyms: ['vertical', 'industry'], generator: { kind: 'category', values: ['Retail & CPG', 'Food & beverage', 'Manufacturing', 'Building materials', 'Automotive', 'Healthcare'], weights: [0.28, 0.2, 0.2, 0.12, 0.12, 0.08] } },
-        { name: 'region_id', type: 'INT64', description: 'Home region of the shipper.', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.6 } },
-        { name: 'customer_since', type: 'DATE', description: 'Day the account shipped its first load.', synonyms: ['onboarded', 'start date'], generator: { kind: 'date', from: -2400, to: -400, growth: 0.1 } },
+        { from: 'region_id', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.6 } },
+        { from: 'joined_date', name: 'customer_since', description: 'Day the account shipped its first load.', synonyms: ['onboarded', 'start date'], generator: { kind: 'date', from: -2400, to: -400, growth: 0.1 } },
         {
           name: 'annual_load_commitment', type: 'INT64', description: 'Loads per year the shipper committed to in its contract or forecast.', synonyms: ['volume commitment', 'committed loads'],
           generator: { kind: 'number', dist: 'lognormal', mean: 20, sd: 30, min: 1, max: 400, decimals: 0, effects: [{ when: { ref: 'segment', in: ['Enterprise contract'] }, factor: 10 }] },
@@ -480,4 +473,4 @@ FROM per_carrier ORDER BY on_time_pct`,
     { title: 'Why loads run late', narrative: 'Lateness is not random: it clusters in one destination region, one kind of carrier and one congested hub.', questionIds: ['q06', 'q08', 'q11'] },
     { title: 'Cutting the cost to serve', narrative: 'Finish with the decisions: fix the lanes that lose money, the freight that gets damaged, the carriers to drop and the trucks to replace.', questionIds: ['q10', 'q09', 'q14', 'q13'] },
   ],
-};
+});

@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** Production and orders run Monday to Friday, with a light Saturday overtime shift. */
 const SHOP_WEEKLY = [1.1, 1.1, 1.1, 1.05, 0.95, 0.15, 0.04];
@@ -14,7 +15,9 @@ const SEGMENTS = ['OEM accounts', 'Industrial distributors', 'MRO & aftermarket'
  * SKUs, work orders with yield and scrap, downtime, suppliers and purchase orders,
  * quality inspections and distributor orders.
  */
-export const manufacturing: Blueprint = {
+export const manufacturing: Blueprint = preset({
+  // Plants and distributors are the locations and customers modules; lines, families, suppliers, parts, work orders, downtime, inspections and orders are its own.
+  words: { customer: { singular: 'distributor', plural: 'distributors' } },
   id: 'manufacturing',
   label: 'Manufacturing & machining',
   naics: '332710',
@@ -38,16 +41,12 @@ export const manufacturing: Blueprint = {
   },
   tables: [
     {
-      name: 'plants',
+      module: 'locations',
       description: 'Manufacturing plants operated by {company}.',
-      grain: 'one row per plant',
-      rowCount: PLANTS.length,
-      scales: false,
-      primaryKey: 'plant_id',
       synonyms: ['factories', 'facilities', 'sites', 'shops', 'locations'],
       columns: [
-        { name: 'plant_id', type: 'INT64', description: 'Plant identifier.', generator: { kind: 'sequence' } },
-        { name: 'plant_name', type: 'STRING', description: 'Name (location) of the plant.', synonyms: ['plant', 'factory', 'site', 'facility', 'region'], fromProfile: 'regions', generator: { kind: 'list', values: PLANTS } },
+        'plant_id',
+        { from: 'plant_name', description: 'Name (location) of the plant.', synonyms: ['plant', 'factory', 'site', 'facility', 'region'], fromProfile: 'regions' },
         { name: 'plant_focus', type: 'STRING', description: 'Main type of work done at the plant.', synonyms: ['plant type', 'focus'], generator: { kind: 'list', values: ['Machining & assembly', 'High-volume turning', 'Machining & finishing', 'Prototype & short runs'] } },
         { name: 'opened_year', type: 'INT64', description: 'Year the plant started production.', synonyms: ['opened', 'start of production'], generator: { kind: 'list', values: ['1986', '1999', '2022', '2011'] } },
         { name: 'floor_area_sqft', type: 'INT64', description: 'Production floor area in square feet.', synonyms: ['square footage', 'floor space'], generator: { kind: 'number', dist: 'normal', mean: 120000, sd: 30000, min: 60000, max: 220000, decimals: 0 } },
@@ -156,19 +155,17 @@ export const manufacturing: Blueprint = {
       ],
     },
     {
-      name: 'distributors',
+      module: 'customers',
       description: 'Distributors and direct OEM accounts that order from {company}.',
       grain: 'one row per account',
       rowCount: 600,
-      scaling: 'sublinear',
-      primaryKey: 'distributor_id',
       synonyms: ['customers', 'accounts', 'channel partners', 'buyers'],
       columns: [
-        { name: 'distributor_id', type: 'INT64', description: 'Account identifier.', generator: { kind: 'sequence', start: 70001 } },
-        { name: 'distributor_name', type: 'STRING', description: 'Account name (synthetic).', synonyms: ['distributor', 'customer', 'account'], generator: { kind: 'fake', what: 'company' } },
-        { name: 'segment', type: 'STRING', description: 'Type of account.', synonyms: ['customer segment', 'channel', 'account type'], fromProfile: 'customerSegments', generator: { kind: 'category', values: SEGMENTS, weights: [0.12, 0.45, 0.3, 0.13] } },
+        { from: 'distributor_id', description: 'Account identifier.', generator: { kind: 'sequence', start: 70001 } },
+        { from: 'distributor_name', description: 'Account name (synthetic).', synonyms: ['distributor', 'customer', 'account'] },
+        { from: 'segment', description: 'Type of account.', synonyms: ['customer segment', 'channel', 'account type'], fromProfile: 'customerSegments', generator: { kind: 'category', values: SEGMENTS, weights: [0.12, 0.45, 0.3, 0.13] } },
         { name: 'territory', type: 'STRING', description: 'Sales territory of the account.', synonyms: ['sales territory', 'region'], generator: { kind: 'category', values: ['Midwest', 'Northeast', 'Southeast', 'South Central', 'West', 'Canada', 'Mexico'], weights: [0.3, 0.15, 0.15, 0.14, 0.12, 0.08, 0.06] } },
-        { name: 'account_since', type: 'DATE', description: 'Day the account was opened.', synonyms: ['customer since', 'onboarded'], generator: { kind: 'date', from: -5500, to: -30 } },
+        { from: 'joined_date', name: 'account_since', description: 'Day the account was opened.', synonyms: ['customer since', 'onboarded'], generator: { kind: 'date', from: -5500, to: -30 } },
         { name: 'payment_terms', type: 'STRING', description: 'Agreed payment terms.', synonyms: ['terms', 'credit terms'], generator: { kind: 'category', values: ['Net 30', 'Net 45', 'Net 60'], weights: [0.55, 0.3, 0.15] } },
         {
           name: 'order_propensity', type: 'FLOAT64', description: 'How often the account tends to order (relative).', synonyms: ['order frequency score'],
@@ -586,4 +583,4 @@ ORDER BY b.decile`,
     { title: 'The supply chain', narrative: 'Offshore suppliers slip, and the slips show up in late shipments to distributors.', questionIds: ['q07', 'q11', 'q12'] },
     { title: 'Customers and margin', narrative: 'OEM volume comes with deep discounts, and a handful of accounts carry the business.', questionIds: ['q08', 'q14'] },
   ],
-};
+});

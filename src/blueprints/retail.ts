@@ -1,10 +1,12 @@
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 const RETAIL_YEARLY = [0.8, 0.7, 0.8, 0.85, 0.9, 0.9, 0.95, 0.95, 0.9, 1.0, 1.45, 1.75];
 const RETAIL_WEEKLY = [0.9, 0.88, 0.92, 0.97, 1.1, 1.3, 1.2];
+const CHANNELS = ['Paid social', 'Search ads', 'Email', 'Influencer', 'Display'];
 
 /** Retail and e-commerce: catalogue, customers, orders and lines, returns, campaigns. */
-export const retail: Blueprint = {
+export const retail: Blueprint = preset({
   id: 'retail',
   label: 'Retail & e-commerce',
   naics: '454110',
@@ -21,31 +23,24 @@ export const retail: Blueprint = {
     role: 'VP of E-commerce & Merchandising',
     goals: ['Grow revenue through the peak season', 'Protect gross margin from over-discounting', 'Cut the return rate', 'Spend marketing budget where it pays back'],
   },
+  // Regions, categories, customers, campaigns and orders are the modules' tables in retail's
+  // words; the catalogue of SKUs and the returns are retail's own.
+  words: { place: { singular: 'region', plural: 'regions' }, offering: { singular: 'category', plural: 'product categories' }, extra: { campaign: { singular: 'campaign', plural: 'marketing campaigns' } } },
+  roles: { offering: { table: 'products', key: 'product_id', name: 'product_name', term: { singular: 'product', plural: 'products' } } },
   tables: [
     {
-      name: 'regions',
+      module: 'locations',
       description: 'Sales regions where {company} sells and ships.',
-      grain: 'one row per region',
-      rowCount: 6,
-      scales: false,
-      primaryKey: 'region_id',
       synonyms: ['territories', 'markets'],
-      columns: [
-        { name: 'region_id', type: 'INT64', description: 'Region identifier.', generator: { kind: 'sequence' } },
-        { name: 'region_name', type: 'STRING', description: 'Name of the region.', synonyms: ['region', 'market', 'territory'], fromProfile: 'regions', generator: { kind: 'list', values: ['Northeast', 'Southeast', 'Midwest', 'Southwest', 'West', 'Canada'] } },
-      ],
+      columns: ['region_id', { from: 'region_name', fromProfile: 'regions', synonyms: ['region', 'market', 'territory'] }],
     },
     {
-      name: 'product_categories',
+      module: 'offerings',
       description: 'Merchandise categories of the {company} catalogue.',
-      grain: 'one row per category',
-      rowCount: 8,
-      scales: false,
-      primaryKey: 'category_id',
       synonyms: ['departments', 'product lines'],
       columns: [
-        { name: 'category_id', type: 'INT64', description: 'Category identifier.', generator: { kind: 'sequence' } },
-        { name: 'category_name', type: 'STRING', description: 'Name of the merchandise category.', synonyms: ['category', 'department', 'product line'], fromProfile: 'products', generator: { kind: 'list', values: ['Apparel', 'Footwear', 'Accessories', 'Home', 'Outdoor', 'Electronics', 'Beauty', 'Kids'] } },
+        'category_id',
+        { from: 'category_name', description: 'Name of the merchandise category.', synonyms: ['category', 'department', 'product line'], fromProfile: 'products' },
         { name: 'target_margin_pct', type: 'FLOAT64', description: 'Planned gross margin of the category, percent.', generator: { kind: 'number', dist: 'uniform', min: 32, max: 58, decimals: 1 } },
       ],
     },
@@ -72,80 +67,67 @@ export const retail: Blueprint = {
       ],
     },
     {
-      name: 'customers',
+      module: 'customers',
       description: 'Customers who have an account with {company}.',
-      grain: 'one row per customer',
       rowCount: 6000,
-      scaling: 'sublinear',
-      primaryKey: 'customer_id',
       synonyms: ['shoppers', 'buyers', 'accounts'],
       columns: [
-        { name: 'customer_id', type: 'INT64', description: 'Customer identifier.', generator: { kind: 'sequence', start: 100001 } },
-        { name: 'full_name', type: 'STRING', description: 'Customer name (synthetic).', generator: { kind: 'fake', what: 'person' } },
+        { from: 'customer_id', generator: { kind: 'sequence', start: 100001 } },
+        { from: 'customer_name', name: 'full_name', description: 'Customer name (synthetic).', synonyms: [] },
         { name: 'email', type: 'STRING', description: 'Customer email (synthetic, example domains).', generator: { kind: 'fake', what: 'email' } },
-        { name: 'segment', type: 'STRING', description: 'Customer segment from purchase behaviour.', synonyms: ['customer segment', 'tier', 'cohort'], fromProfile: 'customerSegments', generator: { kind: 'category', values: ['VIP members', 'Loyalty members', 'Occasional shoppers', 'Bargain hunters'], weights: [0.08, 0.32, 0.4, 0.2] } },
-        { name: 'region_id', type: 'INT64', description: 'Home region of the customer.', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.7 } },
+        { from: 'segment', fromProfile: 'customerSegments', generator: { kind: 'category', values: ['VIP members', 'Loyalty members', 'Occasional shoppers', 'Bargain hunters'], weights: [0.08, 0.32, 0.4, 0.2] } },
+        { from: 'region_id', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.7 } },
         { name: 'acquisition_channel', type: 'STRING', description: 'How the customer first found us.', synonyms: ['source', 'acquisition source'], generator: { kind: 'category', values: ['Organic search', 'Paid social', 'Referral', 'Email', 'Marketplace', 'In store'], weights: [0.3, 0.22, 0.12, 0.1, 0.08, 0.18] } },
-        { name: 'signup_date', type: 'DATE', description: 'Day the customer created an account.', synonyms: ['joined', 'registration date'], generator: { kind: 'date', from: -1825, to: -1, growth: 0.3 } },
+        { from: 'joined_date', name: 'signup_date', description: 'Day the customer created an account.', synonyms: ['joined', 'registration date'], generator: { kind: 'date', from: -1825, to: -1, growth: 0.3 } },
       ],
     },
     {
-      name: 'marketing_campaigns',
+      module: 'campaigns',
       description: 'Marketing campaigns that drive traffic and orders.',
-      grain: 'one row per campaign',
       rowCount: 24,
-      scales: false,
-      primaryKey: 'campaign_id',
       synonyms: ['campaigns', 'promotions'],
       columns: [
-        { name: 'campaign_id', type: 'INT64', description: 'Campaign identifier.', generator: { kind: 'sequence' } },
+        'campaign_id',
         // A fixed rotation of channels (row i takes values[i]): every channel runs four or five campaigns in every dataset.
-        { name: 'campaign_channel', type: 'STRING', description: 'Marketing channel of the campaign.', generator: { kind: 'list', values: ['Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Influencer', 'Display', 'Paid social', 'Search ads', 'Email', 'Display'] } },
-        { name: 'campaign_name', type: 'STRING', description: 'Campaign name.', synonyms: ['campaign'], generator: { kind: 'template', template: '{campaign_channel} push #{campaign_id}' } },
-        { name: 'start_date', type: 'DATE', description: 'First day of the campaign.', generator: { kind: 'date', from: -720, to: -14 } },
-        { name: 'budget', type: 'NUMERIC', description: 'Campaign spend in the store currency.', synonyms: ['spend', 'cost'], generator: { kind: 'number', dist: 'lognormal', mean: 18000, sd: 9000, min: 2000, max: 90000, decimals: 0, effects: [{ when: { ref: 'campaign_channel', in: ['Display'] }, factor: 2.5 }] } },
+        { from: 'channel', name: 'campaign_channel', synonyms: [], generator: { kind: 'list', values: [...Array.from({ length: 4 }, () => CHANNELS).flat(), 'Paid social', 'Search ads', 'Email', 'Display'] } },
+        'campaign_name',
+        'start_date',
+        // The module's budgets: Display costs three times as much per campaign and brings in no more, the lowest return per dollar.
+        'budget',
       ],
     },
     {
-      name: 'orders',
+      module: 'orders',
       description: 'Customer orders placed online, in the app or in stores.',
-      grain: 'one row per order',
       rowCount: 20000,
-      primaryKey: 'order_id',
       synonyms: ['purchases', 'transactions', 'sales'],
       columns: [
-        { name: 'order_id', type: 'INT64', description: 'Order identifier.', generator: { kind: 'sequence', start: 5000001 } },
-        { name: 'customer_id', type: 'INT64', description: 'Customer who placed the order.', generator: { kind: 'foreignKey', table: 'customers', column: 'customer_id', distribution: 'zipf', skew: 0.5, weightBy: 'signup_date' } },
-        { name: 'customer_segment', type: 'STRING', description: 'Segment of the customer when the order was placed.', synonyms: ['segment'], generator: { kind: 'copy', ref: 'customer_id.segment' } },
-        { name: 'order_date', type: 'DATE', description: 'Day the order was placed.', synonyms: ['purchase date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: RETAIL_WEEKLY, yearly: RETAIL_YEARLY, growth: 0, notBefore: 'customer_id.signup_date' } },
-        { name: 'channel', type: 'STRING', description: 'Sales channel of the order.', synonyms: ['sales channel'], generator: { kind: 'category', values: ['Online', 'Mobile app', 'In store'], weights: [0.45, 0.3, 0.25] } },
-        { name: 'status', type: 'STRING', description: 'Fulfilment status.', generator: { kind: 'category', values: ['Delivered', 'Shipped', 'Cancelled'], weights: [0.9, 0.06, 0.04] } },
+        { from: 'order_id', generator: { kind: 'sequence', start: 5000001 } },
+        { from: 'customer_id', generator: { kind: 'foreignKey', table: 'customers', column: 'customer_id', distribution: 'zipf', skew: 0.5, weightBy: 'signup_date' } },
+        { from: 'segment', name: 'customer_segment', description: 'Segment of the customer when the order was placed.', synonyms: ['segment'] },
+        { from: 'order_date', synonyms: ['purchase date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: RETAIL_WEEKLY, yearly: RETAIL_YEARLY, growth: 0, notBefore: 'customer_id.signup_date' } },
+        { from: 'channel', description: 'Sales channel of the order.', generator: { kind: 'category', values: ['Online', 'Mobile app', 'In store'], weights: [0.45, 0.3, 0.25] } },
+        { from: 'status', generator: { kind: 'category', values: ['Delivered', 'Shipped', 'Cancelled'], weights: [0.9, 0.06, 0.04] } },
         // Uniform attribution: a channel's revenue follows how many campaigns it ran, so the planted budget gap is what sets its return per dollar.
         { name: 'campaign_id', type: 'INT64', description: 'Campaign the order is attributed to, if any.', generator: { kind: 'foreignKey', table: 'marketing_campaigns', column: 'campaign_id', distribution: 'uniform', nullRate: 0.55 } },
         { name: 'shipping_fee', type: 'NUMERIC', description: 'Shipping charged on the order.', generator: { kind: 'category', values: ['0', '4.95', '9.95'], weights: [0.6, 0.3, 0.1] } },
       ],
     },
     {
+      module: 'orders',
+      part: 1,
       name: 'order_items',
-      description: 'Lines of each order: product, quantity, price and discount.',
-      grain: 'one row per order line',
       rowCount: 48000,
-      primaryKey: 'order_item_id',
       synonyms: ['order lines', 'line items', 'basket items'],
       columns: [
-        { name: 'order_item_id', type: 'INT64', description: 'Order line identifier.', generator: { kind: 'sequence' } },
-        { name: 'order_id', type: 'INT64', description: 'Order the line belongs to.', generator: { kind: 'foreignKey', table: 'orders', column: 'order_id', perParent: { dist: 'poisson', mean: 2.2, min: 1, max: 8 } } },
-        { name: 'product_id', type: 'INT64', description: 'Product sold.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', distribution: 'zipf', skew: 0.5 } },
-        {
-          name: 'quantity', type: 'INT64', description: 'Units sold on the line.', synonyms: ['units', 'qty'],
-          generator: { kind: 'number', dist: 'poisson', mean: 0.7, min: 0, max: 12, decimals: 0, effects: [{ when: { ref: 'order_id.customer_segment', in: ['VIP members'] }, factor: 3.5, add: 1 }, { when: { ref: 'order_id.customer_segment', in: ['Loyalty members', 'Occasional shoppers', 'Bargain hunters'] }, add: 1 }] },
-        },
-        { name: 'unit_price', type: 'NUMERIC', description: 'Price per unit before discount.', synonyms: ['price'], generator: { kind: 'copy', ref: 'product_id.list_price' } },
-        {
-          name: 'discount_pct', type: 'FLOAT64', description: 'Discount on the line as a fraction (0.15 = 15%).', synonyms: ['discount', 'markdown'],
-          generator: { kind: 'number', dist: 'uniform', min: 0, max: 0.12, decimals: 2, effects: [{ when: { ref: 'order_id.customer_segment', in: ['Bargain hunters'] }, factor: 2.6 }] },
-        },
-        { name: 'line_total', type: 'NUMERIC', description: 'Revenue of the line: quantity x unit price x (1 - discount).', synonyms: ['revenue', 'sales', 'amount'], generator: { kind: 'derived', expr: 'quantity * unit_price * (1 - discount_pct)', money: true } },
+        { from: 'line_id', name: 'order_item_id' },
+        { from: 'order_id', generator: { kind: 'foreignKey', table: 'orders', column: 'order_id', perParent: { dist: 'poisson', mean: 2.2, min: 1, max: 8 } } },
+        { from: 'product_id', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', distribution: 'zipf', skew: 0.5 } },
+        // VIP members buy about three and a half times the units per line; everyone buys at least one.
+        { from: 'quantity', synonyms: ['units', 'qty'], generator: { kind: 'number', dist: 'poisson', mean: 0.7, min: 0, max: 12, decimals: 0, effects: [{ when: { ref: 'order_id.customer_segment', in: ['VIP members'] }, factor: 3.5, add: 1 }, { when: { ref: 'order_id.customer_segment', in: ['Loyalty members', 'Occasional shoppers', 'Bargain hunters'] }, add: 1 }] } },
+        { from: 'unit_price', generator: { kind: 'copy', ref: 'product_id.list_price' } },
+        { from: 'discount_pct', generator: { kind: 'number', dist: 'uniform', min: 0, max: 0.12, decimals: 2, effects: [{ when: { ref: 'order_id.customer_segment', in: ['Bargain hunters'] }, factor: 2.6 }] } },
+        'line_total',
         { name: 'line_cost', type: 'NUMERIC', description: 'Cost of goods of the line.', synonyms: ['COGS'], generator: { kind: 'derived', expr: 'quantity * product_id.unit_cost', money: true } },
         {
           name: 'is_returned', type: 'BOOL', description: 'Whether the line was returned.', synonyms: ['returned'],
@@ -355,4 +337,4 @@ GROUP BY r.reason ORDER BY refunded DESC`,
     { title: 'Who buys, and what it costs us', narrative: 'Segments differ sharply in basket size and in how much discount they need; returns quietly eat into margin.', questionIds: ['q05', 'q11', 'q08', 'q13'] },
     { title: 'Where to invest next', narrative: 'Finish with the decisions: which products to protect, which campaigns to fund, and whether new customers come back.', questionIds: ['q10', 'q09', 'q12'] },
   ],
-};
+});

@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** B2B deals close at the end of each quarter. */
 const BOOKINGS_YEARLY = [0.85, 0.9, 1.45, 0.85, 0.9, 1.45, 0.8, 0.85, 1.45, 0.9, 0.95, 1.6];
@@ -6,7 +7,8 @@ const BOOKINGS_YEARLY = [0.85, 0.9, 1.45, 0.85, 0.9, 1.45, 0.8, 0.85, 1.45, 0.9,
 const WORKWEEK = [1.15, 1.2, 1.2, 1.1, 0.9, 0.22, 0.18];
 
 /** B2B SaaS: accounts on plans, product subscriptions with seats and MRR, usage, invoices, support. */
-export const saas: Blueprint = {
+export const saas: Blueprint = preset({
+  // Regions and accounts are the locations and customers modules; plans, products, subscriptions, usage, invoices and tickets are its own.
   id: 'saas',
   label: 'B2B SaaS & software subscriptions',
   naics: '511210',
@@ -30,16 +32,12 @@ export const saas: Blueprint = {
   },
   tables: [
     {
-      name: 'regions',
+      module: 'locations',
       description: 'Sales regions where {company} sells and supports customers.',
-      grain: 'one row per region',
-      rowCount: 5,
-      scales: false,
-      primaryKey: 'region_id',
       synonyms: ['territories', 'geos', 'markets'],
       columns: [
-        { name: 'region_id', type: 'INT64', description: 'Region identifier.', generator: { kind: 'sequence' } },
-        { name: 'region_name', type: 'STRING', description: 'Name of the sales region.', synonyms: ['region', 'geo', 'territory', 'market'], fromProfile: 'regions', generator: { kind: 'list', values: ['North America', 'Europe', 'UK & Ireland', 'Asia-Pacific', 'Latin America'] } },
+        'region_id',
+        { from: 'region_name', description: 'Name of the sales region.', synonyms: ['region', 'geo', 'territory', 'market'], fromProfile: 'regions' },
         {
           name: 'sales_reps', type: 'INT64', description: 'Quota-carrying account executives covering the region.', synonyms: ['account executives', 'sales headcount'],
           generator: { kind: 'number', dist: 'uniform', min: 5, max: 7, decimals: 0, effects: [{ when: { ref: 'region_name', in: ['North America'] }, factor: 4 }] },
@@ -101,19 +99,17 @@ export const saas: Blueprint = {
       ],
     },
     {
-      name: 'accounts',
+      module: 'customers',
       description: 'Companies with a {company} workspace: paying customers, former customers, and free workspaces that never bought. An account\'s customer-since date is the start_date of its first subscription.',
       grain: 'one row per customer account',
       rowCount: 2500,
-      scaling: 'sublinear',
-      primaryKey: 'account_id',
       synonyms: ['customers', 'companies', 'logos', 'tenants', 'workspaces'],
       columns: [
-        { name: 'account_id', type: 'INT64', description: 'Account identifier.', generator: { kind: 'sequence', start: 10001 } },
-        { name: 'account_name', type: 'STRING', description: 'Company name of the customer (synthetic).', synonyms: ['customer', 'company', 'logo'], generator: { kind: 'fake', what: 'company' } },
+        'account_id',
+        { from: 'account_name', description: 'Company name of the customer (synthetic).', synonyms: ['customer', 'company', 'logo'] },
         { name: 'plan_id', type: 'INT64', description: 'Pricing plan of the account.', synonyms: ['plan'], generator: { kind: 'foreignKey', table: 'plans', column: 'plan_id', weightBy: 'typical_mix_pct' } },
         {
-          name: 'segment', type: 'STRING', description: 'Customer segment by company size and go-to-market motion.', synonyms: ['customer segment', 'market segment', 'tier'], fromProfile: 'customerSegments',
+          from: 'segment', description: 'Customer segment by company size and go-to-market motion.', synonyms: ['customer segment', 'market segment', 'tier'], fromProfile: 'customerSegments',
           generator: {
             kind: 'category', values: ['Enterprise', 'Mid-Market', 'SMB', 'Startup'], weights: [0.14, 0.24, 0.38, 0.24],
             effects: [
@@ -124,7 +120,7 @@ export const saas: Blueprint = {
             ],
           },
         },
-        { name: 'region_id', type: 'INT64', description: 'Sales region of the account.', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', weightBy: 'sales_reps' } },
+        { from: 'region_id', description: 'Sales region of the account.', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', weightBy: 'sales_reps' } },
         { name: 'industry', type: 'STRING', description: 'Industry of the customer company.', synonyms: ['vertical', 'customer industry'], generator: { kind: 'category', values: ['Software & internet', 'Financial services', 'Healthcare', 'Retail & e-commerce', 'Manufacturing', 'Professional services', 'Education', 'Media'], weights: [0.24, 0.12, 0.1, 0.12, 0.1, 0.16, 0.08, 0.08] } },
         {
           name: 'employee_count', type: 'INT64', description: 'Number of employees at the customer company.', synonyms: ['company size', 'headcount'],
@@ -539,4 +535,4 @@ ORDER BY s.mrr DESC LIMIT 15`,
     { title: 'Product and customer experience', narrative: 'What customers actually use, which support issues hurt satisfaction, and whether each plan gets the response time it pays for.', questionIds: ['q07', 'q06', 'q11'] },
     { title: 'Protecting revenue', narrative: 'Finish with action: failed card payments to recover and a call list of at-risk accounts for customer success.', questionIds: ['q10', 'q14'] },
   ],
-};
+});

@@ -1,5 +1,6 @@
 import type { Effect, GeneratorSpec } from '../domain/data-model.js';
 import type { Blueprint } from './blueprint.js';
+import { preset } from './preset.js';
 
 /** Summer peak, December holidays, soft January-February and November. */
 const TRAVEL_YEARLY = [0.8, 0.78, 0.96, 0.95, 1.02, 1.22, 1.34, 1.26, 0.95, 0.97, 0.88, 1.1];
@@ -50,7 +51,9 @@ const SEATS: Record<string, number> = { E175: 76, A320neo: 150, '737-8': 172, A3
 const seatEffects: Effect[] = AIRCRAFT.map((a) => ({ when: { ref: 'aircraft_type', in: [a] }, factor: SEATS[a] ?? 150 }));
 
 /** Airlines: network, flights and operations, fares and bookings, ancillaries, loyalty. */
-export const travel: Blueprint = {
+export const travel: Blueprint = preset({
+  // Passengers are the customers module (their home market is a category, not a place table); routes, fares, tiers, flights, bookings and ancillaries are its own.
+  roles: { place: { table: 'routes', key: 'route_id', name: 'route_code', term: { singular: 'route', plural: 'routes' } } },
   id: 'travel',
   label: 'Airlines & travel',
   naics: '481111',
@@ -123,18 +126,15 @@ export const travel: Blueprint = {
       ],
     },
     {
-      name: 'passengers',
+      module: 'customers',
       description: 'Travellers with a profile at {company} (synthetic), with segment, home market and loyalty tier.',
-      grain: 'one row per passenger',
       rowCount: 9000,
-      scaling: 'sublinear',
-      primaryKey: 'passenger_id',
       synonyms: ['travelers', 'customers', 'flyers', 'members'],
       columns: [
-        { name: 'passenger_id', type: 'INT64', description: 'Passenger identifier.', generator: { kind: 'sequence', start: 300001 } },
-        { name: 'full_name', type: 'STRING', description: 'Passenger name (synthetic).', generator: { kind: 'fake', what: 'person' } },
+        { from: 'passenger_id', generator: { kind: 'sequence', start: 300001 } },
+        { from: 'passenger_name', name: 'full_name', description: 'Passenger name (synthetic).', synonyms: [] },
         { name: 'email', type: 'STRING', description: 'Passenger email (synthetic, example domains).', generator: { kind: 'fake', what: 'email' } },
-        { name: 'traveler_segment', type: 'STRING', description: 'Traveller segment from trip purpose and behaviour.', synonyms: ['segment', 'trip purpose', 'customer segment'], fromProfile: 'customerSegments', generator: { kind: 'category', values: SEGMENTS, weights: [0.2, 0.46, 0.22, 0.12] } },
+        { from: 'segment', name: 'traveler_segment', description: 'Traveller segment from trip purpose and behaviour.', synonyms: ['segment', 'trip purpose', 'customer segment'], fromProfile: 'customerSegments', generator: { kind: 'category', values: SEGMENTS, weights: [0.2, 0.46, 0.22, 0.12] } },
         { name: 'home_region', type: 'STRING', description: 'Home market (point of sale) of the passenger.', synonyms: ['home market', 'region', 'point of sale', 'country'], fromProfile: 'regions', generator: { kind: 'category', values: REGIONS, weights: [0.55, 0.2, 0.11, 0.06, 0.05, 0.03] } },
         {
           name: 'loyalty_tier', type: 'STRING', description: 'Current frequent-flyer tier.', synonyms: ['tier', 'status', 'elite status'],
@@ -158,7 +158,7 @@ export const travel: Blueprint = {
             ],
           },
         },
-        { name: 'enrolled_date', type: 'DATE', description: 'Day the passenger created a profile or joined the programme.', synonyms: ['joined', 'member since'], generator: { kind: 'date', from: -3000, to: -1, growth: 0.1 } },
+        { from: 'joined_date', name: 'enrolled_date', description: 'Day the passenger created a profile or joined the programme.', synonyms: ['joined', 'member since'], generator: { kind: 'date', from: -3000, to: -1, growth: 0.1 } },
       ],
     },
     {
@@ -600,4 +600,4 @@ GROUP BY traveler_segment ORDER BY share_of_revenue_pct DESC`,
     { title: 'Pricing and who pays it', narrative: 'Fare families, booking windows and traveller segments: where yield really comes from, and what cancellations cost.', questionIds: ['q03', 'q08', 'q14', 'q12'] },
     { title: 'Selling smarter', narrative: 'Home markets and channels, ancillaries and loyalty: the levers to grow revenue per passenger and cut the cost of sale.', questionIds: ['q07', 'q10', 'q09', 'q13'] },
   ],
-};
+});
