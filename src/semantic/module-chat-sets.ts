@@ -78,7 +78,7 @@ export function instantiateChatSet(bp: Blueprint, industry: Industry, sets: read
     if (!ok) continue;
     const fill = (text: string): string | undefined => {
       let missing = false;
-      const out = text.replace(/\{([a-z_]+[0-9]*(?:\.[a-z]+)?)\}/g, (m, key: string) => {
+      const out = text.replace(/\{([a-z_]+[0-9]*(?:\.[a-z]+[0-9]*)?)\}/g, (m, key: string) => {
         if (key === 'asOf') return m;
         const x = local.get(key);
         if (x === undefined) missing = true;
