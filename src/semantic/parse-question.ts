@@ -62,7 +62,7 @@ const NEUTRAL = new Set(
     'new ratio value values figure figures amount level levels data kind kinds type types ' +
     'trend trended trending time over period like going ' +
     'longest shortest ' +
-    'based located employ employed log logged offer offered currently make made'
+    'based located employ employed log logged offer offered currently'
   )
     .split(' ')
     .map((w) => stem(w)),
@@ -378,8 +378,14 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     if (qualifies || besideDim) m.cands = values;
   }
   // "How many billable hours" sums the hours, even where a table is called billable_hours.
-  const summed = (m: Mention): boolean => m.cands.some((c) => c.kind === 'measure' && measureOf(c.name)?.agg === 'sum');
+  // (A sum named by one of its other names, "donations" for the amount raised, is still a count.)
+  const summed = (m: Mention): boolean => m.cands.some((c) => c.kind === 'measure' && measureOf(c.name)?.agg === 'sum' && byLabel(m, c.name));
   if (countAt >= 0) countMention = mentions.find((m) => m.start > countAt && m.start <= countAt + 4 && m.cands.some((c) => c.kind === 'entity') && !summed(m));
+  // Between "how many" and what is counted, a word that is a value qualifies the count ("how many
+  // Billing requests"), even when it names a measure too ("billings").
+  for (const m of mentions) {
+    if (countMention && m.start > countAt && m.start < countMention.start && (m.all ?? []).some((c) => c.kind === 'value')) m.cands = (m.all ?? []).filter((c) => c.kind === 'value');
+  }
 
   // A count named by its entity ("attorneys") is the entity when another measure is named:
   // "top 5 attorneys by billable hours" ranks attorneys, it does not count them.
@@ -393,7 +399,10 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   let ambiguous: string | undefined;
   const pickMeasure = (m: Mention): string | undefined => {
     const cands = m.cands.filter((c): c is Extract<Candidate, { kind: 'measure' }> => c.kind === 'measure').map((c) => measureOf(c.name)).filter((x) => x !== undefined);
-    const rank = (x: (typeof cands)[number]): number => (entityTables.has(x.table) ? 0 : 1);
+    // A measure of a table the question names (or one its rows belong to) first; then one named by
+    // its own label rather than by a synonym ("average satisfaction", not a rating called so).
+    const named = [...entityTables];
+    const rank = (x: (typeof cands)[number]): number => (named.some((t) => joinPath(x.table, t, model.joins) !== undefined) ? 0 : 2) + (byLabel(m, x.name) ? 0 : 1);
     const sorted = [...cands].sort((a, b) => rank(a) - rank(b));
     const best = sorted[0];
     if (!best) return undefined;
@@ -449,6 +458,15 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   const first = measureOf(chosenMeasures[0] ?? '');
   const baseTable = first ? (leaves(first, model)[0]?.table ?? first.table) : '';
   const distance = (table: string): number => joinPath(baseTable, table, model.joins)?.length ?? Infinity;
+
+  /** Whether a mention reads as the measure's own label or name, not one of its synonyms. */
+  function byLabel(m: Mention, name: string): boolean {
+    const x = measureOf(name);
+    if (!x) return false;
+    const said = toks.slice(m.start, m.start + m.len).map((t) => t.stem).join(' ');
+    const bare = x.agg === 'sum' || x.agg === 'avg' ? x.label.replace(/^(total|average) /, '') : x.label;
+    return [x.label, bare, x.name.replace(/_/g, ' ')].some((l) => phraseStems(l).join(' ') === said);
+  }
 
   /** Whether a grouping word comes right before (skipping articles and a count): "by the region", "top 5 branches". */
   function hasCue(start: number): boolean {
