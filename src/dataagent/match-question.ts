@@ -51,7 +51,8 @@ export function stem(word: string): string {
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
   // "purchase", "purchased", "purchases" → "purchas"
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  // "hire", "hired" → "hir": a short word loses its final e too, as the -ed form does.
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   // "trended" → "trend", "stopped" → "stop"
   if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
   return w;

@@ -146,6 +146,10 @@ WHERE ${valid} GROUP BY o.segment ORDER BY avg_discount_pct DESC`,
           measure(table, `${o}_count`, `number of ${ordersWord}`, 'count', '*', { synonyms: [ordersWord, 'orders'], filters: ['not_cancelled'], timeDimension: 'order_date' }),
           measure(lines, 'revenue', 'revenue', 'sum', 'line_total', { synonyms: ['sales', 'turnover'], filters: ['not_cancelled'], format: 'currency', decimals: 2, timeDimension: 'order_date' }),
           measure(lines, 'units', 'units sold', 'sum', 'quantity', { synonyms: ['volume', 'quantity'], filters: ['not_cancelled'], timeDimension: 'order_date' }),
+          // Average order value: this module's own revenue over its non-cancelled orders (named apart, so a
+          // second module's "revenue" in the same composition never stands in for it).
+          measure(lines, `${o}_revenue`, `${lower(order.singular)} revenue`, 'sum', 'line_total', { filters: ['not_cancelled'], format: 'currency', decimals: 2, timeDimension: 'order_date' }),
+          measure(lines, 'average_order_value', `average ${lower(order.singular)} value`, 'ratio', '', { numerator: `${o}_revenue`, denominator: `${o}_count`, synonyms: ['aov', 'average order value', 'basket size', `${lower(order.singular)} value`], format: 'currency', decimals: 2 }),
           measure(lines, 'avg_discount', 'average discount', 'avg', 'discount_pct', { synonyms: ['discount'], format: 'percent', decimals: 3 }),
         ],
         dimensions: [

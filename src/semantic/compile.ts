@@ -139,7 +139,9 @@ export function compileQuery(spec: QuerySpec, model: SemanticModel, dialect: Sql
     if (m.agg === 'ratio') {
       const [num, den] = leaves(m, model);
       if (!num || !den) throw new CompileError(`The measure ${m.label} is incomplete.`);
-      return dialect.safeDivide(aggregate(num, extra), aggregate(den, extra));
+      // A rate shown in percent is a percentage, not a fraction ("conversion rate 11.2").
+      const ratio = dialect.safeDivide(aggregate(num, extra), aggregate(den, extra));
+      return m.format === 'percent' ? `100.0 * ${ratio}` : ratio;
     }
     const alias = reach(m.table);
     const conditions = (m.filters ?? []).map((name) => {

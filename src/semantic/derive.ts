@@ -198,7 +198,7 @@ export function deriveSemanticModel(model: DataModel, story?: Pick<DemoStory, 'g
         measures.push({ ...base, ...withVoids, name: unique(t, c, isAveraged ? '' : '_avg'), label: `average ${words}`, description: `Average of ${c.description}`, synonyms: isAveraged ? [words, ...c.synonyms.map((s) => s.toLowerCase())] : [], agg: 'avg', expr: c.name, format: money ? 'currency' : 'number', decimals: 2 });
       } else if (c.type === 'BOOL') {
         const words = humanize(c.name.replace(/^(is|has)_/, ''));
-        measures.push({ ...base, name: unique(t, c, '_rate'), label: `${words} rate`, description: `Percent of ${label} where ${c.name} is true.`, synonyms: [`share ${words}`, `percent ${words}`, `${words} percentage`], agg: 'avg', expr: `CASE WHEN ${c.name} THEN 100.0 ELSE 0 END`, format: 'percent', decimals: 1 });
+        measures.push({ ...base, name: unique(t, c, '_rate'), label: `${words} rate`, description: `Percent of ${label} where ${c.name} is true.`, synonyms: [`share ${words}`, `percent ${words}`, `${words} percentage`, ...c.synonyms.map((x) => `${x.toLowerCase()} rate`)], agg: 'avg', expr: `CASE WHEN ${c.name} THEN 100.0 ELSE 0 END`, format: 'percent', decimals: 1 });
       }
     }
   }
@@ -211,7 +211,26 @@ export function deriveSemanticModel(model: DataModel, story?: Pick<DemoStory, 'g
 
   const derived: SemanticModel = { entities, dimensions, timeDimensions, measures, filters, joins, verifiedQueries };
   const overlays = [overlayFor(model.blueprint), model.semantic ? fromModelPart(model.semantic) : undefined].filter((o): o is SemanticOverlay => o !== undefined);
-  return SemanticModelSchema.parse(overlays.reduce((m, o) => applyOverlay(m, o), derived));
+  const laid = overlays.reduce((m, o) => applyOverlay(m, o), derived);
+  // A measure's date must be one its rows reach: an overlay naming a date of another table (two
+  // modules' `opened_date`, renamed apart) falls back to the measure's own date.
+  const reachable = (table: string, time: string | undefined): boolean => {
+    const t = laid.timeDimensions.find((d) => d.name === time);
+    return t !== undefined && (t.table === table || ancestors(table, laid.joins).includes(t.table));
+  };
+  const reaches = (table: string, target: string): boolean => table === target || ancestors(table, laid.joins).includes(target);
+  // Its named filters too: the same name numbered apart ("not_cancelled_2") on a table it reaches.
+  const renamed = <T extends { name: string; table: string }>(list: readonly T[], name: string, table: string): T | undefined =>
+    list.find((x) => (x.name === name || x.name.replace(/_\d+$/, '') === name) && reaches(table, x.table));
+  const measuresWithDates = laid.measures.map((m) => {
+    const filters = m.filters?.map((f) => renamed(laid.filters, f, m.table)?.name ?? f);
+    const withFilters = filters ? { ...m, filters } : m;
+    if (m.agg === 'ratio' || m.timeDimension === undefined || reachable(m.table, m.timeDimension)) return withFilters;
+    const own = renamed(laid.timeDimensions, m.timeDimension, m.table) ?? dateFor(m.table);
+    const { timeDimension: _dropped, ...rest } = withFilters;
+    return own ? { ...rest, timeDimension: own.name } : rest;
+  });
+  return SemanticModelSchema.parse({ ...laid, measures: measuresWithDates });
 }
 
 /** A semantic part a module wrote: its parts win over what was derived. */
@@ -244,11 +263,17 @@ export function applyOverlay(model: SemanticModel, overlay: SemanticOverlay): Se
   const filterNames = new Set(filters.map((f) => f.name));
   const measureNames = new Set(measures.map((m) => m.name));
   measures = measures.filter((m) => (m.agg !== 'ratio' || (measureNames.has(m.numerator ?? '') && measureNames.has(m.denominator ?? ''))) && (m.filters ?? []).every((f) => filterNames.has(f)));
+  // A curated dimension keeps the derived one's label as a name ("opened date" for "date raised").
+  const named = <T extends { name: string; label: string; synonyms: string[]; table: string }>(base: T[], extra: T[] | undefined): T[] =>
+    merge(
+      base.map((b) => (extra?.some((e) => e.name === b.name && e.label !== b.label) ? { ...b, synonyms: [...b.synonyms, b.label] } : b)),
+      extra,
+    );
   return {
     ...model,
     measures,
-    dimensions: merge(model.dimensions, overlay.dimensions),
-    timeDimensions: merge(model.timeDimensions, overlay.timeDimensions),
+    dimensions: named(model.dimensions, overlay.dimensions),
+    timeDimensions: named(model.timeDimensions, overlay.timeDimensions),
     filters,
   };
 }

@@ -9,6 +9,7 @@ import { defaultProfile } from '../blueprints/verify-blueprint.js';
 import { toCsv } from '../data/csv.js';
 import { generateDataset } from '../data/generate.js';
 import { compareResults } from '../dataagent/compare-results.js';
+import type { CompanyProfile } from '../domain/profile.js';
 import type { SemanticModel } from '../domain/semantic-model.js';
 import { duckdbDialect } from '../warehouse/sql-dialect.js';
 import { DuckdbWarehouse } from '../warehouse/duckdb-warehouse.js';
@@ -50,13 +51,13 @@ export interface ChatSetReport {
  * question of the set: right when its result matches the reference SQL's (compared as in
  * validation), declined, or wrong (an answer with other rows, which is worse than declining).
  */
-export async function evaluateChatSet(bp: Blueprint, set: ChatSet, options: { asOf?: string; seed?: number } = {}): Promise<ChatSetReport> {
+export async function evaluateChatSet(bp: Blueprint, set: ChatSet, options: { asOf?: string; seed?: number; scale?: number; profile?: CompanyProfile } = {}): Promise<ChatSetReport> {
   const asOf = options.asOf ?? '2026-06-15';
-  const profile = defaultProfile(bp);
+  const profile = options.profile ?? defaultProfile(bp);
   const model = renderModel(bp, profile, tailor(bp, profile), duckdbDialect(asOf), asOf);
   const semantic = deriveSemanticModel(model, { goldenQuestions: bp.questions.map((q) => ({ id: q.id, question: q.question, level: q.level, insight: q.insight })) });
-  const tables = generateDataset(model, { seed: options.seed ?? 42, scale: 1 });
-  const dir = mkdtempSync(join(tmpdir(), `chat-set-${bp.id}-`));
+  const tables = generateDataset(model, { seed: options.seed ?? 42, scale: options.scale ?? 1 });
+  const dir = mkdtempSync(join(tmpdir(), `chat-set-${bp.id.replace(/[^a-z0-9_]/gi, '-')}-`));
   const wh = new DuckdbWarehouse(dir);
   const dialect = duckdbDialect(asOf);
   try {

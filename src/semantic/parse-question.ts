@@ -22,13 +22,20 @@ type Candidate =
 interface Phrase {
   stems: string[];
   cand: Candidate;
+  /** The phrase as written, for matches that need the same words and not only the same stems. */
+  text: string;
 }
 
 interface Mention {
   start: number;
   len: number;
   cands: Candidate[];
+  /** Every reading, values included; `cands` are the ones in play. */
+  all?: Candidate[];
 }
+
+/** Irregular past tenses, so "spent" is "spend" and "grew" is "grow". */
+const IRREGULAR: Record<string, string> = { spent: 'spend', sold: 'sell', bought: 'buy', grew: 'grow', rose: 'rise', fell: 'fall', took: 'take', gave: 'give', brought: 'bring', made: 'make', went: 'go' };
 
 const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
   ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w, i) => [w, String(i)]),
@@ -51,9 +58,11 @@ const NEUTRAL = new Set(
     'receive received take took go went sign signed up join place placed turn turned out happen happened through via produce produced ' +
     'sell sold sells selling spend spent ' +
     'file record records database total sum number count average avg mean typical ' +
-    'top bottom most least highest lowest biggest largest smallest best worst greatest fewest more less maximum minimum leading ' +
+    'top bottom most least highest lowest biggest largest smallest best worst greatest fewest more less maximum minimum ' +
     'new ratio value values figure figures amount level levels data kind kinds type types ' +
-    'trend trended trending time over period like going'
+    'trend trended trending time over period like going ' +
+    'longest shortest ' +
+    'based located employ employed log logged offer offered currently'
   )
     .split(' ')
     .map((w) => stem(w)),
@@ -62,8 +71,8 @@ const NEUTRAL = new Set(
 const WEAK = new Set(['sell', 'sold', 'spend', 'spent', 'earn'].map((w) => stem(w)));
 // Values too common as words to read as a filter ("other regions", "none").
 const GENERIC_VALUES = new Set(['other', 'none', 'all', 'yes', 'no', 'unknown', 'n/a', 'not applicable', 'total', 'new', 'day', 'time']);
-const DESC = new Set(['most', 'top', 'highest', 'biggest', 'largest', 'best', 'greatest', 'leading', 'maximum', 'more'].map((w) => stem(w)));
-const ASC = new Set(['least', 'lowest', 'smallest', 'worst', 'bottom', 'fewest', 'minimum', 'less'].map((w) => stem(w)));
+const DESC = new Set(['most', 'top', 'highest', 'biggest', 'largest', 'best', 'greatest', 'leading', 'maximum', 'more', 'longest'].map((w) => stem(w)));
+const ASC = new Set(['least', 'lowest', 'smallest', 'worst', 'bottom', 'fewest', 'minimum', 'less', 'shortest'].map((w) => stem(w)));
 const GROUP_CUES = new Set(['by', 'per', 'each', 'every', 'across', 'which', 'what', 'top', 'bottom']);
 const NEGATIONS = new Set(['not', 'non', 'excluding', 'without', 'un']);
 
@@ -75,7 +84,7 @@ function tokenize(question: string): Tok[] {
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0)
     .map((w) => NUMBER_WORDS[w] ?? w)
-    .map((raw) => ({ raw, stem: stem(raw), used: false }));
+    .map((raw) => ({ raw, stem: stem(IRREGULAR[raw] ?? raw), used: false }));
 }
 
 function phraseStems(text: string): string[] {
@@ -89,7 +98,7 @@ export function vocabulary(model: SemanticModel): Phrase[] {
     const stems = phraseStems(text);
     // A phrase of neutral words only ("date", "to") would match everywhere.
     if (stems.length === 0 || stems.every((s) => (NEUTRAL.has(s) && !(cand.kind === 'measure' && WEAK.has(s))) || /^\d+$/.test(s))) return;
-    out.push({ stems, cand });
+    out.push({ stems, cand, text });
   };
   for (const m of model.measures) {
     // Counts are named by their entity ("how many orders"), not as measures.
@@ -97,7 +106,9 @@ export function vocabulary(model: SemanticModel): Phrase[] {
     const weak = (s: string): boolean => phraseStems(s).every((x) => WEAK.has(x));
     // A derived column measure is named by its column too ("average price" and "price").
     const bare = m.agg === 'sum' || m.agg === 'avg' ? m.label.replace(/^(total|average) /, '') : m.label;
-    for (const text of [m.label, bare, m.name.replace(/_/g, ' '), ...m.synonyms]) add(text, { kind: 'measure', name: m.name, weak: weak(text) });
+    // "average price" names an average whose column is called "price" by a synonym.
+    const prefixed = m.agg === 'avg' ? m.synonyms.map((x) => `average ${x}`) : m.agg === 'sum' ? m.synonyms.map((x) => `total ${x}`) : [];
+    for (const text of [m.label, bare, m.name.replace(/_/g, ' '), ...m.synonyms, ...prefixed]) add(text, { kind: 'measure', name: m.name, weak: weak(text) });
   }
   for (const e of model.entities) {
     for (const text of [e.table.replace(/_/g, ' '), e.label, ...e.synonyms]) add(text, { kind: 'entity', table: e.table });
@@ -171,8 +182,23 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
     return true;
   };
   const year = parseDay(asOf).y;
+  // "with the month before", "to the previous quarter" ("from last month" is a period, not a comparison).
+  scan(toks, /\b(?:with|to|from) the (?:(?:one|period|day|week|month|quarter|year) before|(?:previous|prior|preceding) (?:one|period|day|week|month|quarter|year))\b/, () => {
+    out.compare = true;
+  });
   scan(toks, /\b(?:compared? (?:to|with)|vs|versus|against|relative to|than)(?: the)?(?: same)? (?:(?:one|1|period|day|week|month|quarter|year) before|(?:previous|prior|preceding|last) (?:one|1|period|day|week|month|quarter|year)|(?:day|week|month|quarter|year) before)\b/, () => {
     out.compare = true;
+  });
+  // "Did revenue go up?", "has churn fallen since…": a yes/no question about a change is a
+  // comparison with the period before, never the bare figure.
+  const yesNo = /^(did|does|do|has|have|is|are|was|were)$/.test(toks[0]?.raw ?? '');
+  scan(toks, /\b(?:(?:go|goes|went|gone|going) )?(?:up|down)\b/, () => {
+    if (yesNo) out.compare = true;
+    return yesNo;
+  });
+  scan(toks, /\b(?:increas|decreas|grow|grew|grown|rise|rose|risen|fall|fell|fallen|drop|declin|improv|chang|shrink|shrank|shrunk)[a-z]*\b/, () => {
+    if (yesNo) out.compare = true;
+    return yesNo;
   });
   scan(toks, new RegExp(`\\b(?:(?:over|in|during|for|from) )?(?:the )?(?:last|past|previous|trailing|prior) (\\d+) ${GRAINS}s?\\b`), (m) => set(rollingPeriod(asOf, m[2] as TimeGrain, Number(m[1])), m[2] as TimeGrain, Number(m[1])));
   scan(toks, new RegExp(`\\b(?:(?:over|in|during|for) )?(?:the )?(?:last|previous|prior|past) ${GRAINS}\\b`), (m) => set(calendarPeriod(asOf, m[1] as TimeGrain, 1), m[1] as TimeGrain));
@@ -235,18 +261,26 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   const lookup = (start: number, len: number, all = false): Candidate[] => {
     const window = toks.slice(start, start + len);
     if (window.length < len || (!all && window.some((t) => t.used))) return [];
+    const matched = phrases.filter((p) => p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && (p.cand.kind !== 'value' || sameWords(window, p.cand.value)));
+    const names = matched.some((p) => p.cand.kind === 'entity');
     const out: Candidate[] = [];
-    for (const p of phrases) if (p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && !out.some((c) => sameCand(c, p.cand)) && (p.cand.kind !== 'value' || sameWords(window, p.cand.value))) out.push(p.cand);
-    // A word that names a table ("reservations", "branches") is the table, not a value that looks like it.
-    return out.some((c) => c.kind === 'entity') ? out.filter((c) => c.kind !== 'value') : out;
+    for (const p of matched) {
+      // A word that names a table ("wines") names a measure only in its own words, not by a
+      // shared stem ("wins").
+      if (names && p.cand.kind === 'measure' && !sameWords(window, p.text)) continue;
+      if (!out.some((c) => sameCand(c, p.cand))) out.push(p.cand);
+    }
+    return out;
   };
+  /** A word that names a table ("reservations", "branches") is the table, not a value that looks like it, unless told otherwise. */
+  const tableOverValue = (cands: Candidate[]): Candidate[] => (cands.some((c) => c.kind === 'entity') ? cands.filter((c) => c.kind !== 'value') : cands);
   const mentions: Mention[] = [];
   const claim = (minLen: number): void => {
     for (let len = maxLen; len >= minLen; len--) {
       for (let i = 0; i + len <= toks.length; i++) {
         const cands = lookup(i, len);
         if (!cands.length) continue;
-        mentions.push({ start: i, len, cands });
+        mentions.push({ start: i, len, cands: tableOverValue(cands), all: cands });
         for (let k = i; k < i + len; k++) (toks[k] as Tok).used = true;
       }
     }
@@ -260,9 +294,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     for (let len = 2; len <= maxLen; len++) for (let s = Math.max(0, i - len + 1); s <= i; s++) if (lookup(s, len, true).length) valueWords.add(i);
     // A grain adjective that is also a dimension value ("monthly versus annual contracts") is
     // the value when another value of the same dimension is named too.
-    const here = lookup(i, 1, true).filter((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value');
+    const here = tableOverValue(lookup(i, 1, true)).filter((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value');
     for (const c of here) {
-      const others = toks.some((_, j) => j !== i && lookup(j, 1, true).some((o) => o.kind === 'value' && o.dim === c.dim));
+      const others = toks.some((_, j) => j !== i && tableOverValue(lookup(j, 1, true)).some((o) => o.kind === 'value' && o.dim === c.dim));
       if (others) valueWords.add(i);
     }
   });
@@ -271,6 +305,15 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   claim(2);
   // Re-run the grain words now that multi-word names are taken.
   claim(1);
+  // A dimension named by a word too common to be a name on its own ("level", "type") is that
+  // dimension right after a grouping word: "at each level", "by type".
+  toks.forEach((t, i) => {
+    if (t.used || !NEUTRAL.has(t.stem) || !['by', 'per', 'each', 'every', 'across'].includes(toks[i - 1]?.raw ?? '')) return;
+    const dims = model.dimensions.filter((d) => d.dataType !== 'boolean' && [d.label, d.name.replace(/_/g, ' '), ...d.synonyms].some((x) => phraseStems(x).join(' ') === t.stem));
+    if (!dims.length) return;
+    mentions.push({ start: i, len: 1, cands: dims.map((d) => ({ kind: 'dim', name: d.name })) });
+    t.used = true;
+  });
 
   // Cues, on what is left.
   let countAt = -1;
@@ -284,6 +327,8 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   scan(toks, /\b(?:how many|number of|count of|count|how often)\b/, (_m, start) => {
     countAt = start;
   });
+  // "falls in each category", "fall under": a share's wording, not a change.
+  scan(toks, /\b(?:falls?|fell) (?:in|into|under)\b/, () => undefined);
   scan(toks, /\bhow much\b/, () => {
     howMuch = true;
   });
@@ -320,17 +365,55 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
 
   // What is counted: the entity named right after "how many" / "number of".
   let countMention: Mention | undefined;
-  if (countAt >= 0) countMention = mentions.find((m) => m.start > countAt && m.start <= countAt + 4 && m.cands.some((c) => c.kind === 'entity'));
+  // A word that names both a table and a value is the value when it qualifies another table
+  // ("Billing support requests") or sits next to the value's dimension ("the Families segment").
+  mentions.sort((a, b) => a.start - b.start);
+  for (const m of mentions) {
+    const values = (m.all ?? []).filter((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value');
+    if (!values.length || !m.cands.some((c) => c.kind === 'entity')) continue;
+    const next = mentions.find((o) => o.start === m.start + m.len);
+    const prev = mentions.find((o) => o.start + o.len === m.start);
+    const qualifies = next?.cands.some((c) => c.kind === 'entity') === true;
+    const besideDim = [next, prev].some((o) => o?.cands.some((c) => c.kind === 'dim' && values.some((v) => v.dim === c.name)));
+    if (qualifies || besideDim) m.cands = values;
+  }
+  // "How many billable hours" sums the hours, even where a table is called billable_hours.
+  // (A sum named by one of its other names, "donations" for the amount raised, is still a count.)
+  const summed = (m: Mention): boolean => m.cands.some((c) => c.kind === 'measure' && measureOf(c.name)?.agg === 'sum' && byLabel(m, c.name));
+  if (countAt >= 0) countMention = mentions.find((m) => m.start > countAt && m.start <= countAt + 4 && m.cands.some((c) => c.kind === 'entity') && !summed(m));
+  // Between "how many" and what is counted, a word that is a value qualifies the count ("how many
+  // Billing requests"), even when it names a measure too ("billings").
+  for (const m of mentions) {
+    if (countMention && m.start > countAt && m.start < countMention.start && (m.all ?? []).some((c) => c.kind === 'value')) m.cands = (m.all ?? []).filter((c) => c.kind === 'value');
+  }
 
-  const measureMentions = mentions.filter((m) => m !== countMention && m.cands.some((c) => c.kind === 'measure'));
+  // A count named by its entity ("attorneys") is the entity when another measure is named:
+  // "top 5 attorneys by billable hours" ranks attorneys, it does not count them.
+  const countOnly = (m: Mention): boolean =>
+    m.cands.some((c) => c.kind === 'entity' || c.kind === 'dim') && m.cands.every((c) => c.kind !== 'measure' || ['count', 'count_distinct'].includes(measureOf(c.name)?.agg ?? ''));
+  const allMeasureMentions = mentions.filter((m) => m !== countMention && m.cands.some((c) => c.kind === 'measure'));
+  const measureMentions = allMeasureMentions.some((m) => !countOnly(m)) ? allMeasureMentions.filter((m) => !countOnly(m)) : allMeasureMentions;
   const strong = measureMentions.filter((m) => m.cands.some((c) => c.kind === 'measure' && !c.weak));
   const usedMeasureMentions = strong.length ? strong : measureMentions;
   const chosenMeasures: string[] = [];
+  let ambiguous: string | undefined;
   const pickMeasure = (m: Mention): string | undefined => {
     const cands = m.cands.filter((c): c is Extract<Candidate, { kind: 'measure' }> => c.kind === 'measure').map((c) => measureOf(c.name)).filter((x) => x !== undefined);
-    const rank = (x: (typeof cands)[number]): number => (entityTables.has(x.table) ? 0 : 1);
-    const best = [...cands].sort((a, b) => rank(a) - rank(b))[0];
+    // A measure of a table the question names (or one its rows belong to) first; then one named by
+    // its own label rather than by a synonym ("average satisfaction", not a rating called so).
+    const named = [...entityTables];
+    const rank = (x: (typeof cands)[number]): number => (named.some((t) => joinPath(x.table, t, model.joins) !== undefined) ? 0 : 2) + (byLabel(m, x.name) ? 0 : 1);
+    const sorted = [...cands].sort((a, b) => rank(a) - rank(b));
+    const best = sorted[0];
     if (!best) return undefined;
+    // Two modules measuring the same thing ("revenue" of stays and of care visits): without a
+    // table to tell them apart, ask rather than pick one.
+    const base = (n: string): string => n.replace(/_\d+$/, '');
+    const rival = sorted.find((x) => x !== best && rank(x) === rank(best) && x.table !== best.table && base(x.name) === base(best.name));
+    if (rival) {
+      ambiguous = `"${phraseText(m)}" is measured both on ${best.table.replace(/_/g, ' ')} and on ${rival.table.replace(/_/g, ' ')}; say which (for example "${best.label} from ${best.table.replace(/_/g, ' ')}").`;
+      return undefined;
+    }
     // "average X" and "total X" switch between the sum and the average of the same column.
     const twin = (agg: 'sum' | 'avg') => model.measures.find((x) => x.table === best.table && x.expr === best.expr && x.agg === agg && JSON.stringify(x.filters ?? []) === JSON.stringify(best.filters ?? []));
     if (avg && best.agg === 'sum') return twin('avg')?.name ?? best.name;
@@ -343,6 +426,7 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     if (name && !chosenMeasures.includes(name)) chosenMeasures.push(name);
   }
   const consumed = new Set<Mention>(usedMeasureMentions);
+  if (ambiguous) return { ok: false, reason: ambiguous, unmapped: [] };
   if (chosenMeasures.length === 0) {
     const countTable = countMention?.cands.find((c): c is Extract<Candidate, { kind: 'entity' }> => c.kind === 'entity')?.table;
     if (countMention) consumed.add(countMention);
@@ -374,6 +458,15 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   const first = measureOf(chosenMeasures[0] ?? '');
   const baseTable = first ? (leaves(first, model)[0]?.table ?? first.table) : '';
   const distance = (table: string): number => joinPath(baseTable, table, model.joins)?.length ?? Infinity;
+
+  /** Whether a mention reads as the measure's own label or name, not one of its synonyms. */
+  function byLabel(m: Mention, name: string): boolean {
+    const x = measureOf(name);
+    if (!x) return false;
+    const said = toks.slice(m.start, m.start + m.len).map((t) => t.stem).join(' ');
+    const bare = x.agg === 'sum' || x.agg === 'avg' ? x.label.replace(/^(total|average) /, '') : x.label;
+    return [x.label, bare, x.name.replace(/_/g, ' ')].some((l) => phraseStems(l).join(' ') === said);
+  }
 
   /** Whether a grouping word comes right before (skipping articles and a count): "by the region", "top 5 branches". */
   function hasCue(start: number): boolean {
@@ -436,7 +529,7 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
       if (!dim || distance(dim.table) === Infinity) return { ok: false, reason: `${first?.label ?? 'That measure'} cannot be broken down by "${phraseText(m)}".`, unmapped: [] };
       if (!dimensions.includes(dim.name)) dimensions.push(dim.name);
       const last = toks[m.start + m.len - 1];
-      if (toks[m.start - 1]?.raw === 'which' || toks[m.start - 2]?.raw === 'which' || toks[m.start - 1]?.raw === 'what') singularGroup = last !== undefined && last.raw === last.stem;
+      if (toks[m.start - 1]?.raw === 'which' || toks[m.start - 2]?.raw === 'which' || toks[m.start - 1]?.raw === 'what') singularGroup = last !== undefined && (last.raw === last.stem || !/s$/.test(last.raw));
       continue;
     }
     if (times.length) {
@@ -449,6 +542,19 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
 
   // Two values of one dimension ("monthly versus annual") are compared side by side.
   for (const f of filters) if (f.values.length > 1 && !dimensions.includes(f.dimension)) dimensions.push(f.dimension);
+
+  // "What share of invoices were paid late?", "what percentage of policies lapsed in each segment?":
+  // the rate of the flag, not each group's share of a count.
+  if (share && chosenMeasures.every((n) => ['count', 'count_distinct'].includes(measureOf(n)?.agg ?? ''))) {
+    const flagFilter = filters.find((f) => model.dimensions.find((d) => d.name === f.dimension)?.dataType === 'boolean' && f.values[0] === 'true');
+    const flag = model.dimensions.find((d) => d.name === flagFilter?.dimension);
+    const rate = flag ? model.measures.find((m) => m.table === flag.table && m.agg === 'avg' && m.format === 'percent' && m.expr === `CASE WHEN ${flag.expr} THEN 100.0 ELSE 0 END`) : undefined;
+    if (flagFilter && rate) {
+      chosenMeasures.splice(0, chosenMeasures.length, rate.name);
+      filters.splice(filters.indexOf(flagFilter), 1);
+      share = false;
+    }
+  }
 
   const left = leftovers();
   if (left.length) return { ok: false, reason: `I could not map ${left.map((w) => `"${w}"`).join(', ')} to this dataset.`, unmapped: left };
@@ -486,6 +592,6 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
         .flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/))
         .map((w) => stem(w)),
     );
-    return toks.filter((t) => !t.used && !NEUTRAL.has(t.stem) && !NEGATIONS.has(t.raw) && !/^\d+$/.test(t.raw) && !own.has(t.stem)).map((t) => t.raw);
+    return toks.filter((t) => !t.used && !NEUTRAL.has(t.stem) && !DESC.has(t.stem) && !ASC.has(t.stem) && !NEGATIONS.has(t.raw) && !/^\d+$/.test(t.raw) && !own.has(t.stem)).map((t) => t.raw);
   }
 }
