@@ -29,6 +29,18 @@ export interface Stored {
   cols: Map<string, ColData>;
 }
 
+/** `dict` values as numbers, once per value list: columns, copies and stored parents share their list. */
+const dictNums = new WeakMap<readonly string[], Float64Array>();
+
+function dictNumOf(dict: readonly string[]): Float64Array {
+  let nums = dictNums.get(dict);
+  if (!nums) {
+    nums = Float64Array.from(dict, (d) => (d.trim() === '' ? NaN : Number(d)));
+    dictNums.set(dict, nums);
+  }
+  return nums;
+}
+
 export function emptyCol(repr: Repr, type: ColumnType, size: number, dict: readonly string[] = [], parent?: Stored): ColData {
   return {
     repr,
@@ -36,7 +48,7 @@ export function emptyCol(repr: Repr, type: ColumnType, size: number, dict: reado
     num: new Float64Array(repr === 'str' ? 0 : size),
     str: repr === 'str' ? new Array<string | null>(size).fill(null) : [],
     dict,
-    dictNum: Float64Array.from(dict, (d) => (d.trim() === '' ? NaN : Number(d))),
+    dictNum: dictNumOf(dict),
     parent,
   };
 }
