@@ -239,6 +239,8 @@ export class BigQueryWarehouse implements Warehouse {
         maxRetryDelay: this.maxDelayMs / 1000,
         retryableErrorFn: retryableError,
       },
+      // Read by the client's base class (@google-cloud/common's Service) for every request but
+      // uploads; BigQueryOptions' type does not name it.
       timeout: options.requestTimeoutMs ?? 60_000,
     } as ConstructorParameters<typeof BigQuery>[0]);
   }
