@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { createResearchStage } from '../src/agents/research/index.js';
 import { CONFIDENT } from '../src/agents/research/classify-industry.js';
 import { parseSitemap } from '../src/agents/research/discover.js';
+import { runsScripts } from '../src/agents/research/render-pages.js';
 import { parseJobEnv } from '../src/config/env.js';
 import { ProvisionError } from '../src/core/errors.js';
 import type { CompanyProfile } from '../src/domain/profile.js';
@@ -127,6 +128,35 @@ describe('rendering pages that scripts write', () => {
     assert.equal(parseJobEnv({}).PROVISION_RENDER, 'auto');
     assert.equal(parseJobEnv({ PROVISION_RENDER: 'always', PROVISION_CHROMIUM: '/usr/bin/chromium' }).PROVISION_CHROMIUM, '/usr/bin/chromium');
     assert.throws(() => parseJobEnv({ PROVISION_RENDER: 'sometimes' }));
+  });
+});
+
+describe('which pages are rendered', () => {
+  it('only a page that runs a script can say more in a browser: JSON-LD is data, a module or an inline handler runs', () => {
+    assert.equal(runsScripts('<html><head><script type="application/ld+json">{"@type":"Store"}</script></head><body><p>Hi</p></body></html>'), false);
+    assert.equal(runsScripts('<p>No scripts at all</p><template><script>x()</script>'.replace('<script>x()</script>', '')), false);
+    assert.equal(runsScripts('<script type="application/json" id="__NEXT_DATA__">{}</script><script type=text/template>x</script>'), false);
+    for (const html of ['<script src="/app.js" defer></script>', '<script>go()</script>', '<script type="module" src="/m.js"></script>', "<script type='text/javascript'>go()</script>", '<SCRIPT TYPE="application/javascript; charset=utf-8">go()</SCRIPT>', '<body onload="go()">']) {
+      assert.equal(runsScripts(html), true, html);
+    }
+  });
+
+  it('render mode always starts no browser for a site whose pages run no script', async () => {
+    const opened: string[] = [];
+    const renderer: PageRenderer = { open: () => { opened.push('open'); return Promise.reject(new Error('unexpected')); } };
+    const s = await routes({
+      '/': html(page('Brookfield Pottery', '<nav><a href="/about">About</a></nav><h1>Brookfield Pottery</h1><p>Hand-thrown stoneware from Asheville, North Carolina: mugs, bowls and plates for everyday use, glazed in small batches.</p>', '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Store","name":"Brookfield Pottery"}</script>')),
+      '/about': html(page('About | Brookfield Pottery', '<h1>About us</h1><p>Brookfield Pottery makes hand-thrown stoneware mugs, bowls and plates in our studio in Asheville, North Carolina.</p>')),
+    });
+    try {
+      const run = await research(`${s.origin}/`, { renderer, render: 'always' });
+      assert.equal(run.error, undefined, run.error?.message);
+      assert.equal(run.profile?.name, 'Brookfield Pottery');
+      assert.deepEqual(opened, []);
+      assert.ok(!run.warnings.some((w) => /Chromium|script/.test(w)), run.warnings.join('\n'));
+    } finally {
+      await s.close();
+    }
   });
 });
 
