@@ -161,14 +161,15 @@ describe('which pages are rendered', () => {
 });
 
 describe('the address guard in the browser', () => {
-  it('refuses loopback and metadata requests a page makes (route interception): the trap never sees a connection', async (t) => {
+  it('refuses loopback, private and metadata requests a page makes (route interception): the trap never sees a connection', async (t) => {
     if (missing) return t.skip(`chromium not installed: ${missing}`);
     const trap = await trapServer();
     const refused: string[] = [];
     const fetcher = new GuardedFetcher({ allowPrivateNetwork: false, limits: LIMITS });
     const session = await new ChromiumRenderer({ fetcher, executablePath: CHROMIUM_PATH, onRefused: (url) => refused.push(url) }).open();
     try {
-      const doc = `<script>fetch('${trap.origin}/x').catch(()=>0);fetch('http://169.254.169.254/latest/meta-data/').catch(()=>0);fetch('http://metadata.google.internal/').catch(()=>0)</script><script src="${trap.origin}/s.js"></script><iframe src="${trap.origin}/frame"></iframe><p>done</p>`;
+      const port = new URL(trap.origin).port;
+      const doc = `<script>fetch('${trap.origin}/x').catch(()=>0);fetch('http://localhost:${port}/by-name').catch(()=>0);fetch('http://[::1]:${port}/v6').catch(()=>0);fetch('http://10.0.0.1/private').catch(()=>0);fetch('http://192.168.1.1/router').catch(()=>0);fetch('http://169.254.169.254/latest/meta-data/').catch(()=>0);fetch('http://metadata.google.internal/').catch(()=>0)</script><script src="${trap.origin}/s.js"></script><iframe src="${trap.origin}/frame"></iframe><p>done</p>`;
       await session.render(`data:text/html,${encodeURIComponent(doc)}`, { timeoutMs: 5_000 });
     } finally {
       await session.close();
@@ -176,7 +177,8 @@ describe('the address guard in the browser', () => {
       await trap.close();
     }
     assert.equal(trap.connections(), 0, 'no connection reached the loopback server');
-    for (const url of [`${trap.origin}/x`, 'http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/', `${trap.origin}/s.js`, `${trap.origin}/frame`]) {
+    const port = new URL(trap.origin).port;
+    for (const url of [`${trap.origin}/x`, `http://localhost:${port}/by-name`, `http://[::1]:${port}/v6`, 'http://10.0.0.1/private', 'http://192.168.1.1/router', 'http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/', `${trap.origin}/s.js`, `${trap.origin}/frame`]) {
       assert.ok(refused.includes(url), `${url} refused; refused: ${refused.join(', ')}`);
     }
   });
