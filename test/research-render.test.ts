@@ -271,6 +271,23 @@ describe('sitemaps and links', () => {
     }
   });
 
+  it('reads the home page\'s web manifest: a shell\'s name and description are there', async () => {
+    const s = await routes({
+      '/': html(page('Loading…', '<div id="root"></div>', '<link rel="manifest" href="/site.webmanifest">')),
+      '/site.webmanifest': (_q, res) => void res.writeHead(200, { 'content-type': 'application/manifest+json' }).end(JSON.stringify({ name: 'Fernhill Outdoor Supply', short_name: 'Fernhill', description: 'Fernhill Outdoor Supply sells tents, packs and trail shoes online, shipped free on orders over USD 75.', start_url: '/' })),
+    });
+    try {
+      const run = await research(`${s.origin}/`, { render: 'never' });
+      assert.equal(run.error, undefined, run.error?.message);
+      assert.equal(s.hits.get('/site.webmanifest'), 1);
+      assert.equal(run.profile?.name, 'Fernhill Outdoor Supply');
+      assert.match(run.profile?.summary ?? '', /^Fernhill Outdoor Supply sells tents/);
+      assert.equal(run.profile?.industry.id, 'retail');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('parses sitemaps with a real XML parser: namespaces, CDATA, entities, garbage', () => {
     const xml = '<?xml version="1.0"?><sm:urlset xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9"><sm:url><sm:loc>https://a.example/x?a=1&amp;b=2</sm:loc></sm:url><sm:url><sm:loc><![CDATA[https://a.example/y]]></sm:loc><sm:lastmod>2026-01-01</sm:lastmod></sm:url></sm:urlset>';
     assert.deepEqual(parseSitemap(xml), { pages: ['https://a.example/x?a=1&b=2', 'https://a.example/y'], sitemaps: [] });
