@@ -5,6 +5,7 @@ import { createResearchStage } from '../src/agents/research/index.js';
 import { ProvisionError, type ErrorCode } from '../src/core/errors.js';
 import type { CompanyProfile } from '../src/domain/profile.js';
 import { GuardedFetcher, type FetchLimits, type HostResolver } from '../src/http/guarded-fetcher.js';
+import { RendererUnavailableError, type PageRenderer } from '../src/render/page-renderer.js';
 import { serveSite, type ServedSite } from '../src/samples/serve-site.js';
 import { startPathologicalServer, TLS_CERT, type PathologicalServer } from './helpers/pathological-server.js';
 import { httpContext } from './helpers/research-context.js';
@@ -85,6 +86,28 @@ describe('research on a pathological server', () => {
       assert.doesNotMatch(error.message, /\n\s+at /);
     });
   }
+
+  it('with a browser at hand (render always) every case ends the same way within its budget, and no browser starts before a page was read', async () => {
+    let opened = 0;
+    const renderer: PageRenderer = { open: () => (opened++, Promise.reject(new RendererUnavailableError('no browser in this test'))) };
+    for (const c of cases) {
+      opened = 0;
+      const url = c.path(s);
+      const started = performance.now();
+      let error: unknown;
+      try {
+        await createResearchStage({ budgetMs: BUDGET_MS, render: 'always' }).run({ url }, { ...httpContext(url, fetcher()), renderer });
+      } catch (err) {
+        error = err;
+      }
+      const ms = performance.now() - started;
+      assert.ok(error instanceof ProvisionError, `${c.name}: ${String(error)}`);
+      assert.equal(error.code, c.code, `${c.name}: ${error.message}`);
+      assert.ok(ms <= c.budget, `${c.name} took ${ms.toFixed(0)} ms rendered, budget ${c.budget} ms`);
+      // Only the shell's page was read (and runs a script): every other case fails before.
+      if (!url.endsWith('/shell')) assert.equal(opened, 0, c.name);
+    }
+  });
 
   it('retries transient failures a bounded number of times, and permanent ones never', async () => {
     const before500 = s.hits.get('/server-error') ?? 0;

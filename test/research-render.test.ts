@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { createResearchStage } from '../src/agents/research/index.js';
 import { CONFIDENT } from '../src/agents/research/classify-industry.js';
 import { parseSitemap } from '../src/agents/research/discover.js';
+import { runsScripts } from '../src/agents/research/render-pages.js';
 import { parseJobEnv } from '../src/config/env.js';
 import { ProvisionError } from '../src/core/errors.js';
 import type { CompanyProfile } from '../src/domain/profile.js';
@@ -130,15 +131,45 @@ describe('rendering pages that scripts write', () => {
   });
 });
 
+describe('which pages are rendered', () => {
+  it('only a page that runs a script can say more in a browser: JSON-LD is data, a module or an inline handler runs', () => {
+    assert.equal(runsScripts('<html><head><script type="application/ld+json">{"@type":"Store"}</script></head><body><p>Hi</p></body></html>'), false);
+    assert.equal(runsScripts('<p>No scripts at all</p><template><script>x()</script>'.replace('<script>x()</script>', '')), false);
+    assert.equal(runsScripts('<script type="application/json" id="__NEXT_DATA__">{}</script><script type=text/template>x</script>'), false);
+    for (const html of ['<script src="/app.js" defer></script>', '<script>go()</script>', '<script type="module" src="/m.js"></script>', "<script type='text/javascript'>go()</script>", '<SCRIPT TYPE="application/javascript; charset=utf-8">go()</SCRIPT>', '<body onload="go()">']) {
+      assert.equal(runsScripts(html), true, html);
+    }
+  });
+
+  it('render mode always starts no browser for a site whose pages run no script', async () => {
+    const opened: string[] = [];
+    const renderer: PageRenderer = { open: () => { opened.push('open'); return Promise.reject(new Error('unexpected')); } };
+    const s = await routes({
+      '/': html(page('Brookfield Pottery', '<nav><a href="/about">About</a></nav><h1>Brookfield Pottery</h1><p>Hand-thrown stoneware from Asheville, North Carolina: mugs, bowls and plates for everyday use, glazed in small batches.</p>', '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Store","name":"Brookfield Pottery"}</script>')),
+      '/about': html(page('About | Brookfield Pottery', '<h1>About us</h1><p>Brookfield Pottery makes hand-thrown stoneware mugs, bowls and plates in our studio in Asheville, North Carolina.</p>')),
+    });
+    try {
+      const run = await research(`${s.origin}/`, { renderer, render: 'always' });
+      assert.equal(run.error, undefined, run.error?.message);
+      assert.equal(run.profile?.name, 'Brookfield Pottery');
+      assert.deepEqual(opened, []);
+      assert.ok(!run.warnings.some((w) => /Chromium|script/.test(w)), run.warnings.join('\n'));
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('the address guard in the browser', () => {
-  it('refuses loopback and metadata requests a page makes (route interception): the trap never sees a connection', async (t) => {
+  it('refuses loopback, private and metadata requests a page makes (route interception): the trap never sees a connection', async (t) => {
     if (missing) return t.skip(`chromium not installed: ${missing}`);
     const trap = await trapServer();
     const refused: string[] = [];
     const fetcher = new GuardedFetcher({ allowPrivateNetwork: false, limits: LIMITS });
     const session = await new ChromiumRenderer({ fetcher, executablePath: CHROMIUM_PATH, onRefused: (url) => refused.push(url) }).open();
     try {
-      const doc = `<script>fetch('${trap.origin}/x').catch(()=>0);fetch('http://169.254.169.254/latest/meta-data/').catch(()=>0);fetch('http://metadata.google.internal/').catch(()=>0)</script><script src="${trap.origin}/s.js"></script><iframe src="${trap.origin}/frame"></iframe><p>done</p>`;
+      const port = new URL(trap.origin).port;
+      const doc = `<script>fetch('${trap.origin}/x').catch(()=>0);fetch('http://localhost:${port}/by-name').catch(()=>0);fetch('http://[::1]:${port}/v6').catch(()=>0);fetch('http://10.0.0.1/private').catch(()=>0);fetch('http://192.168.1.1/router').catch(()=>0);fetch('http://169.254.169.254/latest/meta-data/').catch(()=>0);fetch('http://metadata.google.internal/').catch(()=>0)</script><script src="${trap.origin}/s.js"></script><iframe src="${trap.origin}/frame"></iframe><p>done</p>`;
       await session.render(`data:text/html,${encodeURIComponent(doc)}`, { timeoutMs: 5_000 });
     } finally {
       await session.close();
@@ -146,7 +177,8 @@ describe('the address guard in the browser', () => {
       await trap.close();
     }
     assert.equal(trap.connections(), 0, 'no connection reached the loopback server');
-    for (const url of [`${trap.origin}/x`, 'http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/', `${trap.origin}/s.js`, `${trap.origin}/frame`]) {
+    const port = new URL(trap.origin).port;
+    for (const url of [`${trap.origin}/x`, `http://localhost:${port}/by-name`, `http://[::1]:${port}/v6`, 'http://10.0.0.1/private', 'http://192.168.1.1/router', 'http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/', `${trap.origin}/s.js`, `${trap.origin}/frame`]) {
       assert.ok(refused.includes(url), `${url} refused; refused: ${refused.join(', ')}`);
     }
   });
@@ -234,6 +266,23 @@ describe('sitemaps and links', () => {
       assert.equal(profile.name, 'Brookfield Pottery');
       const missed = [...s.hits.entries()].filter(([path]) => /^\/(about|products)-/.test(path)).length;
       assert.equal(missed, 3, `${missed} missing pages asked for`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('reads the home page\'s web manifest: a shell\'s name and description are there', async () => {
+    const s = await routes({
+      '/': html(page('Loading…', '<div id="root"></div>', '<link rel="manifest" href="/site.webmanifest">')),
+      '/site.webmanifest': (_q, res) => void res.writeHead(200, { 'content-type': 'application/manifest+json' }).end(JSON.stringify({ name: 'Fernhill Outdoor Supply', short_name: 'Fernhill', description: 'Fernhill Outdoor Supply sells tents, packs and trail shoes online, shipped free on orders over USD 75.', start_url: '/' })),
+    });
+    try {
+      const run = await research(`${s.origin}/`, { render: 'never' });
+      assert.equal(run.error, undefined, run.error?.message);
+      assert.equal(s.hits.get('/site.webmanifest'), 1);
+      assert.equal(run.profile?.name, 'Fernhill Outdoor Supply');
+      assert.match(run.profile?.summary ?? '', /^Fernhill Outdoor Supply sells tents/);
+      assert.equal(run.profile?.industry.id, 'retail');
     } finally {
       await s.close();
     }

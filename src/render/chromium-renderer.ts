@@ -287,7 +287,7 @@ class ChromiumSession implements RenderSession {
   close(): Promise<void> {
     this.closed ??= (async () => {
       this.stop.abort();
-      await this.context.close().catch(() => undefined);
+      // Closes the context and its tabs with it.
       await this.browser.close().catch(() => undefined);
     })();
     return this.closed;

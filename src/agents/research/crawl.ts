@@ -95,7 +95,6 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
   const rendering = new CrawlRendering(deps, options.render, options.renderTimeoutMs, () => options.budgetMs - (Date.now() - started), signal);
 
   try {
-    rendering.start();
     let robots = await robotsFor(url);
     if (!isAllowed(robots, url.pathname + url.search)) refuse(url.href);
 

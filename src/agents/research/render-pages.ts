@@ -15,6 +15,25 @@ const FRUITLESS_RENDERS = 2;
 /** Pages rendered at once in the one browser: rendering is CPU work. */
 const RENDER_CONCURRENCY = 2;
 
+/** A script element's type that a browser runs: none, a JavaScript MIME type, or a module. */
+const SCRIPT_TYPE = /^\s*(?:module|(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/jscript|text\/livescript)?\s*(?:;.*)?$/i;
+const SCRIPT_TAG = /<script\b([^>]*)>/gi;
+const TYPE_ATTR = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+/** An inline event handler on an element (`<body onload="…">`). */
+const HANDLER_ATTR = /<[a-z][^>]*\son[a-z]+\s*=/i;
+
+/**
+ * Whether a document as served runs any script: only then can a browser make it say more.
+ * JSON-LD and other data blocks are not scripts; a page without scripts renders to itself.
+ */
+export function runsScripts(html: string): boolean {
+  for (const m of html.matchAll(SCRIPT_TAG)) {
+    const type = TYPE_ATTR.exec(m[1] ?? '');
+    if (SCRIPT_TYPE.test(type ? (type[1] ?? type[2] ?? type[3] ?? '') : '')) return true;
+  }
+  return HANDLER_ATTR.test(html);
+}
+
 export function wordCount(signals: PageSignals): number {
   return signals.text ? signals.text.split(/\s+/).filter(Boolean).length : 0;
 }
@@ -33,10 +52,11 @@ export interface RenderDeps {
 }
 
 /**
- * The browser side of one crawl: decides which pages to render, starts the browser on the first
- * one (never when no page needs it), keeps the richer of the static and rendered reads, gives up
- * for the rest of the crawl when no browser can start or renders keep adding nothing, and closes
- * the browser at the end. A render that fails leaves the static read as it was.
+ * The browser side of one crawl: decides which pages to render (in `always` mode every page that
+ * runs a script; in `auto` mode those of them that also look script-built), starts the browser
+ * on the first one (never when no page needs it), keeps the richer of the static and rendered
+ * reads, gives up for the rest of the crawl when no browser can start or renders keep adding
+ * nothing, and closes the browser at the end. A render that fails leaves the static read as it was.
  */
 export class CrawlRendering {
   private session: Promise<RenderSession | undefined> | undefined;
@@ -55,18 +75,12 @@ export class CrawlRendering {
     private readonly signal: AbortSignal,
   ) {}
 
-  /**
-   * In `always` mode, starts the browser now, while the first pages are read as served: its
-   * launch is most of a rendered crawl's time. Auto mode starts it only for a page that needs it.
-   */
-  start(): void {
-    if (this.mode === 'always' && this.deps.renderer && !this.disabled && !this.signal.aborted) void this.open().catch(() => undefined);
-  }
-
   /** The static read, or the rendered one when the page needed it and rendering added text. */
   async improve(page: Page, signals: PageSignals): Promise<PageSignals> {
     if (this.mode === 'never' || !this.deps.renderer || this.disabled || this.signal.aborted) return signals;
-    if (this.mode === 'auto' && !needsRender(signals, page.html)) return signals;
+    // A page that runs no script is the same in a browser, in either mode: the browser starts
+    // for the first page whose scripts may write something.
+    if (!runsScripts(page.html) || (this.mode === 'auto' && !needsRender(signals, page.html))) return signals;
     // Leave the budget's last half second for the pages already read to become a profile.
     const timeLeft = (): number => Math.min(this.pageTimeoutMs, this.timeLeft() - 500);
     if (timeLeft() < 500) return signals;
