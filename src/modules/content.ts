@@ -46,6 +46,8 @@ export const content: BusinessModule = {
             col(offering.key, 'INT64', `${cap(offering.term.singular)} it appeared in.`, { kind: 'foreignKey', table: offering.table, column: offering.key, weightBy: 'base_price' }),
             col(author.key, 'INT64', `${cap(author.term.singular)} who made it.`, { kind: 'foreignKey', table: author.table, column: author.key }, ['author', 'byline']),
             col('format', 'STRING', 'Format of the piece.', { kind: 'category', values: FORMATS, weights: [0.4, 0.2, 0.1, 0.15, 0.15] }, ['content type', 'medium']),
+            // Views weigh pieces by this on top of their popularity: the flagship's pieces are both more and more read.
+            col('reach_index', 'FLOAT64', 'How widely the piece was promoted (1 = typical).', { kind: 'derived', expr: `${offering.key}.base_price / 100`, decimals: 2 }, ['reach', 'promotion']),
             col('published_date', 'DATE', 'Day it was published.', { kind: 'date', from: -760, to: -1, growth: 0.35 }, ['date', 'publish date', 'release date']),
           ],
         },
@@ -58,7 +60,7 @@ export const content: BusinessModule = {
           synonyms: [viewsWord, 'views', 'audience', 'page views', 'plays', 'impressions'],
           columns: [
             col(vKey, 'INT64', `${cap(view.singular)} identifier.`, { kind: 'sequence', start: 10000001 }),
-            col(cKey, 'INT64', `${cap(piece.singular)} viewed.`, { kind: 'foreignKey', table: items, column: cKey, distribution: 'zipf', skew: 0.5 }),
+            col(cKey, 'INT64', `${cap(piece.singular)} viewed.`, { kind: 'foreignKey', table: items, column: cKey, distribution: 'zipf', skew: 0.5, weightBy: 'reach_index' }),
             col('format', 'STRING', 'Format of the piece.', { kind: 'copy', ref: `${cKey}.format` }),
             col(place.key, 'INT64', `${cap(place.term.singular)} of the audience.`, { kind: 'foreignKey', table: place.table, column: place.key, weightBy: 'size_index' }, ['audience market']),
             col('view_date', 'DATE', 'Day of the view.', { kind: 'date', after: { ref: `${cKey}.published_date`, minDays: 0, maxDays: 20 } }, ['date']),

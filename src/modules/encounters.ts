@@ -105,10 +105,10 @@ export const encounters: BusinessModule = {
         {
           id: 'by_offering',
           level: 'simple',
-          question: `Which ${offeringsWord} see the most ${whoWord}?`,
-          insight: `${off[0]} sees the most ${whoWord} and charges the most.`,
+          question: `Which ${offeringsWord} see the most ${whoWord}, and what do they charge?`,
+          insight: `${off[0]} charges the most: it is booked often and priced highest.`,
           expectedColumns: [offering.name, snake(encountersWord), 'charges'],
-          insights: [{ kind: 'top', key: offering.name, value: off[0]! }],
+          insights: [{ kind: 'top', key: offering.name, value: off[0]!, by: 'charges' }],
           sql: (d) => `SELECT o.${offering.name}, COUNT(*) AS ${snake(encountersWord)}, ROUND(SUM(x.charge), 2) AS charges
 FROM ${d.table(table)} x JOIN ${d.table(offering.table)} o ON o.${offering.key} = x.${offering.key}
 GROUP BY o.${offering.name} ORDER BY ${snake(encountersWord)} DESC`,

@@ -7,8 +7,9 @@ const BILL_WORDS = /\b(bill|invoice|payment|premium|charge|subscription|licen[cs
 /**
  * Metered usage: meters and their readings for a utility, lines and data sessions for a
  * telecom, seats and usage events for software, accounts and trades for a broker. Planted:
- * the premium first offering bills the most, the first segment uses about three times as much
- * per metered unit, the second offering is used most heavily per record, the last place has
+ * the premium first offering bills the most and is used about 80% more heavily per record (a
+ * competing plant on another offering could outbill it), the first segment uses about three
+ * times as much per metered unit, the last place has
  * about four times the share of flagged records, and usage grows.
  */
 export const usage: BusinessModule = {
@@ -70,7 +71,7 @@ export const usage: BusinessModule = {
             col('usage_date', 'DATE', 'Day of the usage.', { kind: 'date', from: -760, to: 0, growth: 0.4, notBefore: `${unitKey}.activated_date` }, ['date', 'read date', 'period']),
             col('quantity', 'FLOAT64', 'Amount used.', {
               kind: 'number', dist: 'lognormal', mean: 300, sd: 120, min: 1, max: 20000, decimals: 1,
-              effects: [{ when: { ref: 'segment', in: [seg[0]!] }, factor: 3 }, { when: { ref: `${unitKey}.${offering.key}`, in: ['2'] }, factor: 1.8 }],
+              effects: [{ when: { ref: 'segment', in: [seg[0]!] }, factor: 3 }, { when: { ref: `${unitKey}.${offering.key}`, in: ['1'] }, factor: 1.8 }],
             }, ['usage', 'consumption', 'volume', 'amount used']),
             col('charge', 'NUMERIC', 'Amount billed for it: quantity x rate.', { kind: 'derived', expr: `quantity * ${unitKey}.unit_rate`, money: true }, ['revenue', 'billed', 'amount']),
             col('flagged', 'BOOL', 'Estimated, dropped or failed: the record needs attention.', {
@@ -127,9 +128,9 @@ GROUP BY p.${place.name} ORDER BY flagged_pct DESC`,
           id: 'intensity',
           level: 'advanced',
           question: `Which ${offeringsWord} are used most heavily per ${lower(event.singular)}?`,
-          insight: `${off[1]} is used about 80% more heavily per ${lower(event.singular)} than the others.`,
+          insight: `${off[0]} is used about 80% more heavily per ${lower(event.singular)} than the others: its ${lower(customer.term.plural)} are the heaviest users.`,
           expectedColumns: [offering.name, snake(eventsWord), 'avg_quantity'],
-          insights: [{ kind: 'top', key: offering.name, value: off[1]! }, { kind: 'ratio', key: offering.name, value: off[1]!, column: 'avg_quantity', atLeast: 1.4 }],
+          insights: [{ kind: 'top', key: offering.name, value: off[0]! }, { kind: 'ratio', key: offering.name, value: off[0]!, column: 'avg_quantity', atLeast: 1.4 }],
           sql: (d) => `SELECT o.${offering.name}, COUNT(*) AS ${snake(eventsWord)}, ROUND(AVG(r.quantity), 1) AS avg_quantity
 FROM ${d.table(table)} r JOIN ${d.table(units)} m ON m.${unitKey} = r.${unitKey} JOIN ${d.table(offering.table)} o ON o.${offering.key} = m.${offering.key}
 GROUP BY o.${offering.name} ORDER BY avg_quantity DESC`,

@@ -1019,9 +1019,9 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '623311',
     sector: '62',
     businessModel: 'Cares for older adults in residences or at home, paid monthly by residents, families and public programmes',
-    vocabulary: vocab(t('resident'), t('care level'), t('stay'), t('community', 'communities'), t('caregiver'), { visit: t('care visit'), category: t('care type'), family: t('family member') }),
+    vocabulary: vocab(t('resident'), t('care level'), t('stay'), t('community', 'communities'), t('caregiver'), { visit: t('care visit'), encounter: t('care visit'), category: t('care type'), family: t('family member') }),
     kpis: ['Occupancy', 'Average length of stay', 'Care hours delivered', 'Revenue per resident', 'Staff turnover', 'Incident rate'],
-    modules: ['bookings', 'appointments'],
+    modules: ['bookings', 'encounters'],
     signals: {
       identity: ['assisted living', 'senior living', 'nursing home', 'home care agency', 'retirement community', 'memory care', 'home health'],
       keywords: [
