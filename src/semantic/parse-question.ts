@@ -51,7 +51,7 @@ const NEUTRAL = new Set(
   (
     'a an the of for in on at to from by per each every all any our we us my me i you your it its this that these those there here ' +
     'what whats which who whom how much many is are was were be been being do does did done have has had will would can could should ' +
-    'show give tell list display break down breakdown split get got see let please want need know find look ' +
+    'show tell list display break down breakdown split get got see let please want need know find look ' +
     'and or with within across over under between than versus vs against compare compared comparison relative ' +
     'so far ever currently current now right just only also about around roughly approximately overall ' +
     'bring brought come came generate generated earn earned run ran serve served work worked study ' +
@@ -131,8 +131,8 @@ export function vocabulary(model: SemanticModel): Phrase[] {
  * A value is named by its own words, give or take a plural ("mortgages", "no-shows"): a stem
  * match alone would read "opened" as the status "Open".
  */
-function sameWords(window: Tok[], value: string): boolean {
-  const plural = (a: string, b: string): boolean => a === `${b}s` || a === `${b}es`;
+function sameWords(window: Tok[], value: string, forms = false): boolean {
+  const plural = (a: string, b: string): boolean => a === `${b}s` || a === `${b}es` || (forms && (a === `${b}d` || a === `${b}ed`));
   return tokenize(value).every((v, k) => {
     const raw = window[k]?.raw ?? '';
     return raw === v.raw || plural(raw, v.raw) || plural(v.raw, raw);
@@ -267,7 +267,7 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     for (const p of matched) {
       // A word that names a table ("wines") names a measure only in its own words, not by a
       // shared stem ("wins").
-      if (names && p.cand.kind === 'measure' && !sameWords(window, p.text)) continue;
+      if (names && p.cand.kind === 'measure' && !sameWords(window, p.text, true)) continue;
       if (!out.some((c) => sameCand(c, p.cand))) out.push(p.cand);
     }
     return out;
@@ -300,6 +300,8 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
       if (others) valueWords.add(i);
     }
   });
+  // "Give me…" asks; "gave" and "giving" are about gifts.
+  scan(toks, /\bgive (?:me|us)\b/, () => undefined);
   const time = parseTime(toks, asOf, (i) => valueWords.has(i));
   if (time.conflict) return { ok: false, reason: `The question names ${time.conflict}; ask about one period at a time.`, unmapped: [] };
   claim(2);
@@ -391,7 +393,24 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   // "top 5 attorneys by billable hours" ranks attorneys, it does not count them.
   const countOnly = (m: Mention): boolean =>
     m.cands.some((c) => c.kind === 'entity' || c.kind === 'dim') && m.cands.every((c) => c.kind !== 'measure' || ['count', 'count_distinct'].includes(measureOf(c.name)?.agg ?? ''));
-  const allMeasureMentions = mentions.filter((m) => m !== countMention && m.cands.some((c) => c.kind === 'measure'));
+  // "How many donors gave", "how many clients booked": the distinct ones among the rows of what
+  // they did, when the model counts them so.
+  let activeCount: { measure: string; act: Mention } | undefined;
+  if (countMention) {
+    const end = countMention.start + countMention.len;
+    const act = mentions.find((o) => o.start === end || (o.start === end + 1 && ['who', 'that'].includes(toks[end]?.raw ?? '')));
+    const counted = countMention.cands.find((c): c is Extract<Candidate, { kind: 'entity' }> => c.kind === 'entity')?.table;
+    for (const c of act?.cands ?? []) {
+      const done = c.kind === 'measure' ? measureOf(c.name) : undefined;
+      const fk = done ? model.joins.find((j) => j.from === done.table && j.to === counted) : undefined;
+      const distinct = fk ? model.measures.find((x) => x.table === fk.from && x.agg === 'count_distinct' && x.expr === fk.fromColumn && !x.filters?.length) : undefined;
+      if (act && distinct) {
+        activeCount = { measure: distinct.name, act };
+        break;
+      }
+    }
+  }
+  const allMeasureMentions = mentions.filter((m) => m !== countMention && m !== activeCount?.act && m.cands.some((c) => c.kind === 'measure'));
   const measureMentions = allMeasureMentions.some((m) => !countOnly(m)) ? allMeasureMentions.filter((m) => !countOnly(m)) : allMeasureMentions;
   const strong = measureMentions.filter((m) => m.cands.some((c) => c.kind === 'measure' && !c.weak));
   const usedMeasureMentions = strong.length ? strong : measureMentions;
@@ -401,8 +420,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     const cands = m.cands.filter((c): c is Extract<Candidate, { kind: 'measure' }> => c.kind === 'measure').map((c) => measureOf(c.name)).filter((x) => x !== undefined);
     // A measure of a table the question names (or one its rows belong to) first; then one named by
     // its own label rather than by a synonym ("average satisfaction", not a rating called so).
-    const named = [...entityTables];
-    const rank = (x: (typeof cands)[number]): number => (named.some((t) => joinPath(x.table, t, model.joins) !== undefined) ? 0 : 2) + (byLabel(m, x.name) ? 0 : 1);
+    // (A table named as a grouping, "by care level", says how to split, not what is measured.)
+    const named = mentions.filter((x) => x !== m && !hasCue(x.start)).flatMap((x) => x.cands.flatMap((c) => (c.kind === 'entity' ? [c.table] : [])));
+    const rank = (x: (typeof cands)[number]): number => (named.includes(x.table) ? 0 : named.some((t) => joinPath(x.table, t, model.joins) !== undefined) ? 2 : 4) + (byLabel(m, x.name) ? 0 : 1);
     const sorted = [...cands].sort((a, b) => rank(a) - rank(b));
     const best = sorted[0];
     if (!best) return undefined;
@@ -425,7 +445,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     const name = pickMeasure(m);
     if (name && !chosenMeasures.includes(name)) chosenMeasures.push(name);
   }
+  if (activeCount && chosenMeasures.length === 0) chosenMeasures.push(activeCount.measure);
   const consumed = new Set<Mention>(usedMeasureMentions);
+  if (activeCount && countMention) consumed.add(countMention).add(activeCount.act);
   if (ambiguous) return { ok: false, reason: ambiguous, unmapped: [] };
   if (chosenMeasures.length === 0) {
     const countTable = countMention?.cands.find((c): c is Extract<Candidate, { kind: 'entity' }> => c.kind === 'entity')?.table;
@@ -540,6 +562,16 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     // An entity named as context ("for customers", "per subscription") adds nothing.
   }
 
+  // A table named as context must relate to what is measured: "the average rating of our stays"
+  // is not the rating of care visits.
+  for (const m of mentions) {
+    if (consumed.has(m) || qualifiers.has(m) || !m.cands.every((c) => c.kind === 'entity' || c.kind === 'dim' || c.kind === 'time')) continue;
+    const tables = m.cands.flatMap((c) => (c.kind === 'entity' ? [c.table] : []));
+    if (tables.length && m.cands.every((c) => c.kind === 'entity' || c.kind === 'time') && !tables.some((t) => distance(t) !== Infinity || joinPath(t, baseTable, model.joins) !== undefined)) {
+      return { ok: false, reason: `${first?.label ?? 'That measure'} is not measured for "${phraseText(m)}".`, unmapped: [] };
+    }
+  }
+
   // Two values of one dimension ("monthly versus annual") are compared side by side.
   for (const f of filters) if (f.values.length > 1 && !dimensions.includes(f.dimension)) dimensions.push(f.dimension);
 
@@ -556,6 +588,8 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     }
   }
 
+  // A share of nothing split is the whole: "what is our share price?" is not about shares of a total.
+  if (share && dimensions.length === 0 && !time.grain) return { ok: false, reason: 'It asks for a share without saying of what split by what (for example "share of revenue by region").', unmapped: [] };
   const left = leftovers();
   if (left.length) return { ok: false, reason: `I could not map ${left.map((w) => `"${w}"`).join(', ')} to this dataset.`, unmapped: left };
   if (time.compare && !time.period) return { ok: false, reason: 'It asks for a comparison without a period to compare.', unmapped: [] };
