@@ -10,6 +10,8 @@ interface Tok {
   raw: string;
   stem: string;
   used: boolean;
+  /** As written, case kept: "IT", "Residents". */
+  orig: string;
 }
 
 type Candidate =
@@ -24,6 +26,8 @@ interface Phrase {
   cand: Candidate;
   /** The phrase as written, for matches that need the same words and not only the same stems. */
   text: string;
+  /** Matches only as written, case and all. */
+  strict?: boolean;
 }
 
 interface Mention {
@@ -78,13 +82,18 @@ const NEGATIONS = new Set(['not', 'non', 'excluding', 'without', 'un']);
 
 function tokenize(question: string): Tok[] {
   return question
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
+    .replace(/['’]s\b/gi, '')
     .replace(/%/g, ' percent ')
-    .split(/[^a-z0-9]+/)
+    .split(/[^A-Za-z0-9]+/)
     .filter((w) => w.length > 0)
-    .map((w) => NUMBER_WORDS[w] ?? w)
-    .map((raw) => ({ raw, stem: stem(IRREGULAR[raw] ?? raw), used: false }));
+    .map((orig) => ({ orig, raw: NUMBER_WORDS[orig.toLowerCase()] ?? orig.toLowerCase() }))
+    .map(({ orig, raw }) => ({ raw, orig, stem: stem(IRREGULAR[raw] ?? raw), used: false }));
+}
+
+/** A value written as the data writes it, capitals and all ("IT", "Residents" mid-sentence). */
+function writtenAs(window: Tok[], value: string): boolean {
+  const words = value.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  return words.length === window.length && words.every((w, k) => window[k]?.orig === w) && /[A-Z]/.test(value);
 }
 
 function phraseStems(text: string): string[] {
@@ -96,9 +105,11 @@ export function vocabulary(model: SemanticModel): Phrase[] {
   const out: Phrase[] = [];
   const add = (text: string, cand: Candidate): void => {
     const stems = phraseStems(text);
-    // A phrase of neutral words only ("date", "to") would match everywhere.
-    if (stems.length === 0 || stems.every((s) => (NEUTRAL.has(s) && !(cand.kind === 'measure' && WEAK.has(s))) || /^\d+$/.test(s))) return;
-    out.push({ stems, cand, text });
+    // A phrase of neutral words only ("date", "to") would match everywhere; a value so named
+    // ("IT") only where it is written as the data writes it.
+    const neutral = stems.every((s) => (NEUTRAL.has(s) && !(cand.kind === 'measure' && WEAK.has(s))) || /^\d+$/.test(s));
+    if (stems.length === 0 || (neutral && cand.kind !== 'value')) return;
+    out.push({ stems, cand, text, ...(neutral ? { strict: true } : {}) });
   };
   for (const m of model.measures) {
     // Counts are named by their entity ("how many orders"), not as measures.
@@ -261,7 +272,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   const lookup = (start: number, len: number, all = false): Candidate[] => {
     const window = toks.slice(start, start + len);
     if (window.length < len || (!all && window.some((t) => t.used))) return [];
-    const matched = phrases.filter((p) => p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && (p.cand.kind !== 'value' || sameWords(window, p.cand.value)));
+    const matched = phrases.filter(
+      (p) => p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && (p.cand.kind !== 'value' || sameWords(window, p.cand.value)) && (!p.strict || (p.cand.kind === 'value' && writtenAs(window, p.cand.value))),
+    );
     const names = matched.some((p) => p.cand.kind === 'entity');
     const out: Candidate[] = [];
     for (const p of matched) {
@@ -273,14 +286,21 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     return out;
   };
   /** A word that names a table ("reservations", "branches") is the table, not a value that looks like it, unless told otherwise. */
-  const tableOverValue = (cands: Candidate[]): Candidate[] => (cands.some((c) => c.kind === 'entity') ? cands.filter((c) => c.kind !== 'value') : cands);
+  const tableOverValue = (cands: Candidate[], start = 0): Candidate[] => {
+    if (!cands.some((c) => c.kind === 'entity')) return cands;
+    // …except a value capitalised as the data writes it, mid-sentence ("revenue from Residents").
+    const values = cands.filter((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value');
+    const len = values[0] ? tokenize(values[0].value).length : 0;
+    if (start > 0 && values.some((v) => writtenAs(toks.slice(start, start + len), v.value))) return values;
+    return cands.filter((c) => c.kind !== 'value');
+  };
   const mentions: Mention[] = [];
   const claim = (minLen: number): void => {
     for (let len = maxLen; len >= minLen; len--) {
       for (let i = 0; i + len <= toks.length; i++) {
         const cands = lookup(i, len);
         if (!cands.length) continue;
-        mentions.push({ start: i, len, cands: tableOverValue(cands), all: cands });
+        mentions.push({ start: i, len, cands: tableOverValue(cands, i), all: cands });
         for (let k = i; k < i + len; k++) (toks[k] as Tok).used = true;
       }
     }
@@ -307,6 +327,19 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   claim(2);
   // Re-run the grain words now that multi-word names are taken.
   claim(1);
+  // "the Families segment" where the customers are families: a value and its dimension, not the
+  // "family segment" dimension alone.
+  for (const m of [...mentions]) {
+    const dims = m.cands.filter((c): c is Extract<Candidate, { kind: 'dim' }> => c.kind === 'dim');
+    if (m.len < 2 || !dims.length || m.cands.some((c) => c.kind === 'measure')) continue;
+    for (let k = m.len - 1; k >= 1; k--) {
+      const value = lookup(m.start, k, true).find((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value' && dims.some((d) => d.name === c.dim));
+      const rest = lookup(m.start + k, m.len - k, true).filter((c) => c.kind === 'dim' && c.name === value?.dim);
+      if (!value || !rest.length) continue;
+      mentions.splice(mentions.indexOf(m), 1, { start: m.start, len: k, cands: [value], all: [value] }, { start: m.start + k, len: m.len - k, cands: rest, all: rest });
+      break;
+    }
+  }
   // A dimension named by a word too common to be a name on its own ("level", "type") is that
   // dimension right after a grouping word: "at each level", "by type".
   toks.forEach((t, i) => {
@@ -441,7 +474,12 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     return best.name;
   };
   for (const m of usedMeasureMentions) {
-    // An entity named right after "how many" is counted, not summed ("how many passengers").
+    // "utilisation rate", "conversion ratio": the word after a rate's name is part of it, not a
+    // second measure called "rate".
+    const said = toks[m.start]?.raw ?? '';
+    const after = usedMeasureMentions.find((o) => o.start + o.len === m.start);
+    const rateOf = after?.cands.some((c) => c.kind === 'measure' && ['percent'].includes(measureOf(c.name)?.format ?? '') || (c.kind === 'measure' && measureOf(c.name)?.agg === 'ratio'));
+    if (m.len === 1 && ['rate', 'ratio', 'percentage'].includes(said) && rateOf) continue;
     const name = pickMeasure(m);
     if (name && !chosenMeasures.includes(name)) chosenMeasures.push(name);
   }
@@ -567,6 +605,18 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   for (const m of mentions) {
     if (consumed.has(m) || qualifiers.has(m) || !m.cands.every((c) => c.kind === 'entity' || c.kind === 'dim' || c.kind === 'time')) continue;
     const tables = m.cands.flatMap((c) => (c.kind === 'entity' ? [c.table] : []));
+    // "Revenue per order" divides by the orders: the model's ratio of the two, or no answer.
+    if (toks[m.start - 1]?.raw === 'per' && tables.length && !dimensions.some((d) => tables.includes(model.dimensions.find((x) => x.name === d)?.table ?? ''))) {
+      const ratio = model.measures.find((r) => {
+        if (r.agg !== 'ratio' || r.numerator === undefined) return false;
+        const num = measureOf(r.numerator);
+        const den = measureOf(r.denominator ?? '');
+        return num !== undefined && den !== undefined && chosenMeasures.some((c) => measureOf(c)?.expr === num.expr && measureOf(c)?.table === num.table) && tables.includes(den.table) && ['count', 'count_distinct'].includes(den.agg);
+      });
+      if (!ratio || chosenMeasures.length !== 1) return { ok: false, reason: `I have no measure of ${first?.label ?? 'that'} per ${phraseText(m)}.`, unmapped: [] };
+      chosenMeasures.splice(0, 1, ratio.name);
+      continue;
+    }
     if (tables.length && m.cands.every((c) => c.kind === 'entity' || c.kind === 'time') && !tables.some((t) => distance(t) !== Infinity || joinPath(t, baseTable, model.joins) !== undefined)) {
       return { ok: false, reason: `${first?.label ?? 'That measure'} is not measured for "${phraseText(m)}".`, unmapped: [] };
     }
@@ -588,6 +638,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     }
   }
 
+  // "Most" and "least" rank something: with nothing to rank ("our best-selling beer" where no
+  // measure says what selling is), there is no answer.
+  if (order && dimensions.length === 0 && !time.grain && limit === undefined) return { ok: false, reason: 'It asks for the most or least of something, but names nothing I can rank by.', unmapped: [] };
   // A share of nothing split is the whole: "what is our share price?" is not about shares of a total.
   if (share && dimensions.length === 0 && !time.grain) return { ok: false, reason: 'It asks for a share without saying of what split by what (for example "share of revenue by region").', unmapped: [] };
   const left = leftovers();
