@@ -39,7 +39,7 @@ interface Mention {
 }
 
 /** Irregular past tenses, so "spent" is "spend" and "grew" is "grow". */
-const IRREGULAR: Record<string, string> = { spent: 'spend', sold: 'sell', bought: 'buy', grew: 'grow', rose: 'rise', fell: 'fall', took: 'take', gave: 'give', brought: 'bring', made: 'make', went: 'go' };
+const IRREGULAR: Record<string, string> = { spent: 'spend', sold: 'sell', bought: 'buy', grew: 'grow', rose: 'rise', fell: 'fall', took: 'take', gave: 'give', brought: 'bring', went: 'go' };
 
 const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
   ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w, i) => [w, String(i)]),
@@ -66,7 +66,7 @@ const NEUTRAL = new Set(
     'new ratio value values figure figures amount level levels data kind kinds type types ' +
     'trend trended trending time over period like going ' +
     'longest shortest ' +
-    'based located employ employed log logged offer offered currently'
+    'based located employ employed log logged offer offered currently made'
   )
     .split(' ')
     .map((w) => stem(w)),
@@ -257,6 +257,11 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
   scan(toks, /\b(?:over time|trend|trends|trended|trending|evolution|evolved)\b/, () => {
     out.grain ??= 'month';
   });
+  // "Has churn risen since March?" compares a start with now, not two periods: not answered as one.
+  if (out.compare && out.period && /since|onwards/.test(out.period.label)) {
+    out.conflict = `a change ${out.period.label}, which I can only answer as two periods ("this quarter compared to the one before")`;
+    return out;
+  }
   if (out.compare && out.period) {
     const previous = previousPeriod(out.period, out.periodGrain, out.rolling);
     return { ...out, period: out.period, compare: true, ...{ comparePeriod: previous } };
@@ -331,7 +336,8 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   // "family segment" dimension alone.
   for (const m of [...mentions]) {
     const dims = m.cands.filter((c): c is Extract<Candidate, { kind: 'dim' }> => c.kind === 'dim');
-    if (m.len < 2 || !dims.length || m.cands.some((c) => c.kind === 'measure')) continue;
+    // ("by family segment" groups by the dimension.)
+    if (m.len < 2 || !dims.length || m.cands.some((c) => c.kind === 'measure') || hasCue(m.start)) continue;
     for (let k = m.len - 1; k >= 1; k--) {
       const value = lookup(m.start, k, true).find((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value' && dims.some((d) => d.name === c.dim));
       const rest = lookup(m.start + k, m.len - k, true).filter((c) => c.kind === 'dim' && c.name === value?.dim);
@@ -434,6 +440,11 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     const act = mentions.find((o) => o.start === end || (o.start === end + 1 && ['who', 'that'].includes(toks[end]?.raw ?? '')));
     const counted = countMention.cands.find((c): c is Extract<Candidate, { kind: 'entity' }> => c.kind === 'entity')?.table;
     for (const c of act?.cands ?? []) {
+      // "How many customers ordered": the distinct customers among the orders, which the model
+      // has no measure for; never the customers themselves.
+      if (c.kind === 'entity' && act && model.joins.some((j) => j.from === c.table && j.to === counted) && !model.measures.some((x) => x.table === c.table && x.agg === 'count_distinct')) {
+        return { ok: false, reason: `Counting ${phraseText(countMention)} by what they did needs a distinct count this dataset does not define.`, unmapped: [] };
+      }
       const done = c.kind === 'measure' ? measureOf(c.name) : undefined;
       const fk = done ? model.joins.find((j) => j.from === done.table && j.to === counted) : undefined;
       const distinct = fk ? model.measures.find((x) => x.table === fk.from && x.agg === 'count_distinct' && x.expr === fk.fromColumn && !x.filters?.length) : undefined;

@@ -114,7 +114,9 @@ export function previousPeriod(p: Period, grain?: TimeGrain, rolling?: number): 
   }
   if (grain) {
     const start = step(p.start, grain, -1);
-    return period(start, addDays(p.start, -1));
+    // A period to date (1 Jan–15 Jun) compares with the same days of the one before, not all of it.
+    const whole = truncate(addDays(p.end, 1), grain) === addDays(p.end, 1);
+    return period(start, whole ? addDays(p.start, -1) : step(p.end, grain, -1));
   }
   const { y: ay, m: am, d: ad } = parseDay(p.start);
   const days = Math.round((Date.UTC(parseDay(p.end).y, parseDay(p.end).m - 1, parseDay(p.end).d) - Date.UTC(ay, am - 1, ad)) / 86_400_000) + 1;
