@@ -193,12 +193,13 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
     return true;
   };
   const year = parseDay(asOf).y;
+  let explicit = false;
   // "with the month before", "to the previous quarter" ("from last month" is a period, not a comparison).
   scan(toks, /\b(?:with|to|from) the (?:(?:one|period|day|week|month|quarter|year) before|(?:previous|prior|preceding) (?:one|period|day|week|month|quarter|year))\b/, () => {
-    out.compare = true;
+    out.compare = explicit = true;
   });
   scan(toks, /\b(?:compared? (?:to|with)|vs|versus|against|relative to|than)(?: the)?(?: same)? (?:(?:one|1|period|day|week|month|quarter|year) before|(?:previous|prior|preceding|last) (?:one|1|period|day|week|month|quarter|year)|(?:day|week|month|quarter|year) before)\b/, () => {
-    out.compare = true;
+    out.compare = explicit = true;
   });
   // "Did revenue go up?", "has churn fallen since…": a yes/no question about a change is a
   // comparison with the period before, never the bare figure.
@@ -263,7 +264,7 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
     return out;
   }
   if (out.compare && out.period) {
-    const previous = previousPeriod(out.period, out.periodGrain, out.rolling);
+    const previous = previousPeriod(out.period, out.periodGrain, out.rolling, !explicit);
     return { ...out, period: out.period, compare: true, ...{ comparePeriod: previous } };
   }
   return out;
@@ -617,7 +618,8 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     if (consumed.has(m) || qualifiers.has(m) || !m.cands.every((c) => c.kind === 'entity' || c.kind === 'dim' || c.kind === 'time')) continue;
     const tables = m.cands.flatMap((c) => (c.kind === 'entity' ? [c.table] : []));
     // "Revenue per order" divides by the orders: the model's ratio of the two, or no answer.
-    if (toks[m.start - 1]?.raw === 'per' && tables.length && !dimensions.some((d) => tables.includes(model.dimensions.find((x) => x.name === d)?.table ?? ''))) {
+    // (Per one of its own rows, "average weight per shipment", is the measure itself.)
+    if (toks[m.start - 1]?.raw === 'per' && tables.length && !tables.includes(baseTable) && !dimensions.some((d) => tables.includes(model.dimensions.find((x) => x.name === d)?.table ?? ''))) {
       const ratio = model.measures.find((r) => {
         if (r.agg !== 'ratio' || r.numerator === undefined) return false;
         const num = measureOf(r.numerator);
