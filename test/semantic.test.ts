@@ -93,6 +93,10 @@ describe('parseQuestion', () => {
     ['what share of revenue comes from each channel', { measures: ['revenue'], dimensions: ['channel'], share: true }],
     ['revenue this quarter compared to the one before', { measures: ['revenue'], period: { start: '2026-04-01', end: '2026-06-15' }, comparePeriod: { start: '2026-01-01', end: '2026-03-31' } }],
     ['average discount by customer segment', { measures: ['discount_pct'], dimensions: ['customer_segment'] }],
+    // A yes/no question about a change compares with the same days of the period before.
+    ['Is revenue down this year?', { measures: ['revenue'], period: { start: '2026-01-01', end: '2026-06-15' }, comparePeriod: { start: '2025-01-01', end: '2025-06-15' } }],
+    ['Did revenue go up last month?', { measures: ['revenue'], period: { start: '2026-05-01', end: '2026-05-31' }, comparePeriod: { start: '2026-04-01', end: '2026-04-30' } }],
+    ['What is revenue per order?', { measures: ['average_order_value'] }],
   ];
   for (const [question, want] of cases) {
     it(question, () => {
@@ -111,6 +115,10 @@ describe('parseQuestion', () => {
     ['What is our net promoter score?', /promoter/],
     ['revenue by store manager', /"manager"/],
     ['revenue in 2024 and 2025', /two periods/],
+    ['Did revenue go up?', /comparison without a period/],
+    ['Has the return rate increased since 2025?', /since 2025/],
+    ['What is our share price today?', /share without/],
+    ['How many customers ordered last month?', /distinct count/],
   ];
   for (const [question, reason] of declines) {
     it(`declines: ${question}`, () => {

@@ -44,18 +44,10 @@ function tableWith(bp: Blueprint, columns: readonly string[]): BlueprintTable | 
 export function instantiateChatSet(bp: Blueprint, industry: Industry, sets: readonly ModuleChatSet[]): { set: ChatSet; modules: string[] } {
   const v = industry.vocabulary;
   const subs = new Map<string, string>();
-  const addTable = (alias: string, t: BlueprintTable, one: string, many: string): void => {
-    subs.set(alias, t.name);
-    subs.set(`${alias}.key`, t.primaryKey);
-    const name = t.columns.find((c) => c.name !== t.primaryKey && /(^|_)name$/.test(c.name) && c.type === 'STRING');
-    if (name) subs.set(`${alias}.name`, name.name);
-    subs.set(`${alias}.one`, one.toLowerCase());
-    subs.set(`${alias}.many`, many.toLowerCase());
-  };
   for (const [role, columns] of Object.entries(ROLES)) {
     const t = tableWith(bp, columns);
     const term = v[ROLE_WORDS[role as keyof typeof ROLE_WORDS]];
-    if (t) addTable(role, t, term.singular, term.plural);
+    if (t) addTable(subs, role, t, term.singular, term.plural);
   }
   const lists: Record<string, string[]> = { seg: bp.defaults.customerSegments, place: bp.defaults.regions, off: bp.defaults.products };
   for (const [k, values] of Object.entries(lists)) values.forEach((x, i) => subs.set(`${k}${i}`, x));
@@ -73,7 +65,7 @@ export function instantiateChatSet(bp: Blueprint, industry: Industry, sets: read
         ok = false;
         break;
       }
-      addLocal(local, alias, t);
+      addTable(local, alias, t);
     }
     if (!ok) continue;
     const fill = (text: string): string | undefined => {
@@ -97,17 +89,16 @@ export function instantiateChatSet(bp: Blueprint, industry: Industry, sets: read
     unanswerable.push(...s.unanswerable.flatMap((u) => fill(u) ?? []));
   }
   return { set: { industry: industry.id, questions, unanswerable }, modules };
+}
 
-  function addLocal(local: Map<string, string>, alias: string, t: BlueprintTable): void {
-    const one = t.grain.replace(/^one row per /, '');
-    const many = t.name.replace(/^all_/, '').replace(/_\d+$/, '').replace(/_/g, ' ');
-    local.set(alias, t.name);
-    local.set(`${alias}.key`, t.primaryKey);
-    const name = t.columns.find((c) => c.name !== t.primaryKey && /(^|_)name$/.test(c.name) && c.type === 'STRING');
-    if (name) local.set(`${alias}.name`, name.name);
-    local.set(`${alias}.one`, one.toLowerCase());
-    local.set(`${alias}.many`, many.toLowerCase());
-    const fk = t.columns.find((c) => c.generator.kind === 'foreignKey');
-    if (fk) local.set(`${alias}.fk0`, fk.name);
-  }
+/** The placeholders of one table: name, key, name column, words, first foreign key. */
+function addTable(subs: Map<string, string>, alias: string, t: BlueprintTable, one = t.grain.replace(/^one row per /, ''), many = t.name.replace(/^all_/, '').replace(/_\d+$/, '').replace(/_/g, ' ')): void {
+  subs.set(alias, t.name);
+  subs.set(`${alias}.key`, t.primaryKey);
+  const name = t.columns.find((c) => c.name !== t.primaryKey && /(^|_)name$/.test(c.name) && c.type === 'STRING');
+  if (name) subs.set(`${alias}.name`, name.name);
+  subs.set(`${alias}.one`, one.toLowerCase());
+  subs.set(`${alias}.many`, many.toLowerCase());
+  const fk = t.columns.find((c) => c.generator.kind === 'foreignKey');
+  if (fk) subs.set(`${alias}.fk0`, fk.name);
 }

@@ -10,6 +10,8 @@ interface Tok {
   raw: string;
   stem: string;
   used: boolean;
+  /** As written, case kept: "IT", "Residents". */
+  orig: string;
 }
 
 type Candidate =
@@ -24,6 +26,8 @@ interface Phrase {
   cand: Candidate;
   /** The phrase as written, for matches that need the same words and not only the same stems. */
   text: string;
+  /** Matches only as written, case and all. */
+  strict?: boolean;
 }
 
 interface Mention {
@@ -35,7 +39,7 @@ interface Mention {
 }
 
 /** Irregular past tenses, so "spent" is "spend" and "grew" is "grow". */
-const IRREGULAR: Record<string, string> = { spent: 'spend', sold: 'sell', bought: 'buy', grew: 'grow', rose: 'rise', fell: 'fall', took: 'take', gave: 'give', brought: 'bring', made: 'make', went: 'go' };
+const IRREGULAR: Record<string, string> = { spent: 'spend', sold: 'sell', bought: 'buy', grew: 'grow', rose: 'rise', fell: 'fall', took: 'take', gave: 'give', brought: 'bring', went: 'go' };
 
 const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
   ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w, i) => [w, String(i)]),
@@ -51,7 +55,7 @@ const NEUTRAL = new Set(
   (
     'a an the of for in on at to from by per each every all any our we us my me i you your it its this that these those there here ' +
     'what whats which who whom how much many is are was were be been being do does did done have has had will would can could should ' +
-    'show give tell list display break down breakdown split get got see let please want need know find look ' +
+    'show tell list display break down breakdown split get got see let please want need know find look ' +
     'and or with within across over under between than versus vs against compare compared comparison relative ' +
     'so far ever currently current now right just only also about around roughly approximately overall ' +
     'bring brought come came generate generated earn earned run ran serve served work worked study ' +
@@ -62,7 +66,7 @@ const NEUTRAL = new Set(
     'new ratio value values figure figures amount level levels data kind kinds type types ' +
     'trend trended trending time over period like going ' +
     'longest shortest ' +
-    'based located employ employed log logged offer offered currently'
+    'based located employ employed log logged offer offered currently made'
   )
     .split(' ')
     .map((w) => stem(w)),
@@ -78,13 +82,18 @@ const NEGATIONS = new Set(['not', 'non', 'excluding', 'without', 'un']);
 
 function tokenize(question: string): Tok[] {
   return question
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
+    .replace(/['’]s\b/gi, '')
     .replace(/%/g, ' percent ')
-    .split(/[^a-z0-9]+/)
+    .split(/[^A-Za-z0-9]+/)
     .filter((w) => w.length > 0)
-    .map((w) => NUMBER_WORDS[w] ?? w)
-    .map((raw) => ({ raw, stem: stem(IRREGULAR[raw] ?? raw), used: false }));
+    .map((orig) => ({ orig, raw: NUMBER_WORDS[orig.toLowerCase()] ?? orig.toLowerCase() }))
+    .map(({ orig, raw }) => ({ raw, orig, stem: stem(IRREGULAR[raw] ?? raw), used: false }));
+}
+
+/** A value written as the data writes it, capitals and all ("IT", "Residents" mid-sentence). */
+function writtenAs(window: Tok[], value: string): boolean {
+  const words = value.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  return words.length === window.length && words.every((w, k) => window[k]?.orig === w) && /[A-Z]/.test(value);
 }
 
 function phraseStems(text: string): string[] {
@@ -96,9 +105,11 @@ export function vocabulary(model: SemanticModel): Phrase[] {
   const out: Phrase[] = [];
   const add = (text: string, cand: Candidate): void => {
     const stems = phraseStems(text);
-    // A phrase of neutral words only ("date", "to") would match everywhere.
-    if (stems.length === 0 || stems.every((s) => (NEUTRAL.has(s) && !(cand.kind === 'measure' && WEAK.has(s))) || /^\d+$/.test(s))) return;
-    out.push({ stems, cand, text });
+    // A phrase of neutral words only ("date", "to") would match everywhere; a value so named
+    // ("IT") only where it is written as the data writes it.
+    const neutral = stems.every((s) => (NEUTRAL.has(s) && !(cand.kind === 'measure' && WEAK.has(s))) || /^\d+$/.test(s));
+    if (stems.length === 0 || (neutral && cand.kind !== 'value')) return;
+    out.push({ stems, cand, text, ...(neutral ? { strict: true } : {}) });
   };
   for (const m of model.measures) {
     // Counts are named by their entity ("how many orders"), not as measures.
@@ -131,8 +142,8 @@ export function vocabulary(model: SemanticModel): Phrase[] {
  * A value is named by its own words, give or take a plural ("mortgages", "no-shows"): a stem
  * match alone would read "opened" as the status "Open".
  */
-function sameWords(window: Tok[], value: string): boolean {
-  const plural = (a: string, b: string): boolean => a === `${b}s` || a === `${b}es`;
+function sameWords(window: Tok[], value: string, forms = false): boolean {
+  const plural = (a: string, b: string): boolean => a === `${b}s` || a === `${b}es` || (forms && (a === `${b}d` || a === `${b}ed`));
   return tokenize(value).every((v, k) => {
     const raw = window[k]?.raw ?? '';
     return raw === v.raw || plural(raw, v.raw) || plural(v.raw, raw);
@@ -182,12 +193,13 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
     return true;
   };
   const year = parseDay(asOf).y;
+  let explicit = false;
   // "with the month before", "to the previous quarter" ("from last month" is a period, not a comparison).
   scan(toks, /\b(?:with|to|from) the (?:(?:one|period|day|week|month|quarter|year) before|(?:previous|prior|preceding) (?:one|period|day|week|month|quarter|year))\b/, () => {
-    out.compare = true;
+    out.compare = explicit = true;
   });
   scan(toks, /\b(?:compared? (?:to|with)|vs|versus|against|relative to|than)(?: the)?(?: same)? (?:(?:one|1|period|day|week|month|quarter|year) before|(?:previous|prior|preceding|last) (?:one|1|period|day|week|month|quarter|year)|(?:day|week|month|quarter|year) before)\b/, () => {
-    out.compare = true;
+    out.compare = explicit = true;
   });
   // "Did revenue go up?", "has churn fallen since…": a yes/no question about a change is a
   // comparison with the period before, never the bare figure.
@@ -246,8 +258,13 @@ function parseTime(toks: Tok[], asOf: string, isValueWord: (i: number) => boolea
   scan(toks, /\b(?:over time|trend|trends|trended|trending|evolution|evolved)\b/, () => {
     out.grain ??= 'month';
   });
+  // "Has churn risen since March?" compares a start with now, not two periods: not answered as one.
+  if (out.compare && out.period && /since|onwards/.test(out.period.label)) {
+    out.conflict = `a change ${out.period.label}, which I can only answer as two periods ("this quarter compared to the one before")`;
+    return out;
+  }
   if (out.compare && out.period) {
-    const previous = previousPeriod(out.period, out.periodGrain, out.rolling);
+    const previous = previousPeriod(out.period, out.periodGrain, out.rolling, !explicit);
     return { ...out, period: out.period, compare: true, ...{ comparePeriod: previous } };
   }
   return out;
@@ -261,26 +278,35 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   const lookup = (start: number, len: number, all = false): Candidate[] => {
     const window = toks.slice(start, start + len);
     if (window.length < len || (!all && window.some((t) => t.used))) return [];
-    const matched = phrases.filter((p) => p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && (p.cand.kind !== 'value' || sameWords(window, p.cand.value)));
+    const matched = phrases.filter(
+      (p) => p.stems.length === len && p.stems.every((s, k) => window[k]?.stem === s) && (p.cand.kind !== 'value' || sameWords(window, p.cand.value)) && (!p.strict || (p.cand.kind === 'value' && writtenAs(window, p.cand.value))),
+    );
     const names = matched.some((p) => p.cand.kind === 'entity');
     const out: Candidate[] = [];
     for (const p of matched) {
       // A word that names a table ("wines") names a measure only in its own words, not by a
       // shared stem ("wins").
-      if (names && p.cand.kind === 'measure' && !sameWords(window, p.text)) continue;
+      if (names && p.cand.kind === 'measure' && !sameWords(window, p.text, true)) continue;
       if (!out.some((c) => sameCand(c, p.cand))) out.push(p.cand);
     }
     return out;
   };
   /** A word that names a table ("reservations", "branches") is the table, not a value that looks like it, unless told otherwise. */
-  const tableOverValue = (cands: Candidate[]): Candidate[] => (cands.some((c) => c.kind === 'entity') ? cands.filter((c) => c.kind !== 'value') : cands);
+  const tableOverValue = (cands: Candidate[], start = 0): Candidate[] => {
+    if (!cands.some((c) => c.kind === 'entity')) return cands;
+    // …except a value capitalised as the data writes it, mid-sentence ("revenue from Residents").
+    const values = cands.filter((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value');
+    const len = values[0] ? tokenize(values[0].value).length : 0;
+    if (start > 0 && values.some((v) => writtenAs(toks.slice(start, start + len), v.value))) return values;
+    return cands.filter((c) => c.kind !== 'value');
+  };
   const mentions: Mention[] = [];
   const claim = (minLen: number): void => {
     for (let len = maxLen; len >= minLen; len--) {
       for (let i = 0; i + len <= toks.length; i++) {
         const cands = lookup(i, len);
         if (!cands.length) continue;
-        mentions.push({ start: i, len, cands: tableOverValue(cands), all: cands });
+        mentions.push({ start: i, len, cands: tableOverValue(cands, i), all: cands });
         for (let k = i; k < i + len; k++) (toks[k] as Tok).used = true;
       }
     }
@@ -300,11 +326,27 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
       if (others) valueWords.add(i);
     }
   });
+  // "Give me…" asks; "gave" and "giving" are about gifts.
+  scan(toks, /\bgive (?:me|us)\b/, () => undefined);
   const time = parseTime(toks, asOf, (i) => valueWords.has(i));
   if (time.conflict) return { ok: false, reason: `The question names ${time.conflict}; ask about one period at a time.`, unmapped: [] };
   claim(2);
   // Re-run the grain words now that multi-word names are taken.
   claim(1);
+  // "the Families segment" where the customers are families: a value and its dimension, not the
+  // "family segment" dimension alone.
+  for (const m of [...mentions]) {
+    const dims = m.cands.filter((c): c is Extract<Candidate, { kind: 'dim' }> => c.kind === 'dim');
+    // ("by family segment" groups by the dimension.)
+    if (m.len < 2 || !dims.length || m.cands.some((c) => c.kind === 'measure') || hasCue(m.start)) continue;
+    for (let k = m.len - 1; k >= 1; k--) {
+      const value = lookup(m.start, k, true).find((c): c is Extract<Candidate, { kind: 'value' }> => c.kind === 'value' && dims.some((d) => d.name === c.dim));
+      const rest = lookup(m.start + k, m.len - k, true).filter((c) => c.kind === 'dim' && c.name === value?.dim);
+      if (!value || !rest.length) continue;
+      mentions.splice(mentions.indexOf(m), 1, { start: m.start, len: k, cands: [value], all: [value] }, { start: m.start + k, len: m.len - k, cands: rest, all: rest });
+      break;
+    }
+  }
   // A dimension named by a word too common to be a name on its own ("level", "type") is that
   // dimension right after a grouping word: "at each level", "by type".
   toks.forEach((t, i) => {
@@ -391,7 +433,29 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
   // "top 5 attorneys by billable hours" ranks attorneys, it does not count them.
   const countOnly = (m: Mention): boolean =>
     m.cands.some((c) => c.kind === 'entity' || c.kind === 'dim') && m.cands.every((c) => c.kind !== 'measure' || ['count', 'count_distinct'].includes(measureOf(c.name)?.agg ?? ''));
-  const allMeasureMentions = mentions.filter((m) => m !== countMention && m.cands.some((c) => c.kind === 'measure'));
+  // "How many donors gave", "how many clients booked": the distinct ones among the rows of what
+  // they did, when the model counts them so.
+  let activeCount: { measure: string; act: Mention } | undefined;
+  if (countMention) {
+    const end = countMention.start + countMention.len;
+    const act = mentions.find((o) => o.start === end || (o.start === end + 1 && ['who', 'that'].includes(toks[end]?.raw ?? '')));
+    const counted = countMention.cands.find((c): c is Extract<Candidate, { kind: 'entity' }> => c.kind === 'entity')?.table;
+    for (const c of act?.cands ?? []) {
+      // "How many customers ordered": the distinct customers among the orders, which the model
+      // has no measure for; never the customers themselves.
+      if (c.kind === 'entity' && act && model.joins.some((j) => j.from === c.table && j.to === counted) && !model.measures.some((x) => x.table === c.table && x.agg === 'count_distinct')) {
+        return { ok: false, reason: `Counting ${phraseText(countMention)} by what they did needs a distinct count this dataset does not define.`, unmapped: [] };
+      }
+      const done = c.kind === 'measure' ? measureOf(c.name) : undefined;
+      const fk = done ? model.joins.find((j) => j.from === done.table && j.to === counted) : undefined;
+      const distinct = fk ? model.measures.find((x) => x.table === fk.from && x.agg === 'count_distinct' && x.expr === fk.fromColumn && !x.filters?.length) : undefined;
+      if (act && distinct) {
+        activeCount = { measure: distinct.name, act };
+        break;
+      }
+    }
+  }
+  const allMeasureMentions = mentions.filter((m) => m !== countMention && m !== activeCount?.act && m.cands.some((c) => c.kind === 'measure'));
   const measureMentions = allMeasureMentions.some((m) => !countOnly(m)) ? allMeasureMentions.filter((m) => !countOnly(m)) : allMeasureMentions;
   const strong = measureMentions.filter((m) => m.cands.some((c) => c.kind === 'measure' && !c.weak));
   const usedMeasureMentions = strong.length ? strong : measureMentions;
@@ -401,8 +465,9 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     const cands = m.cands.filter((c): c is Extract<Candidate, { kind: 'measure' }> => c.kind === 'measure').map((c) => measureOf(c.name)).filter((x) => x !== undefined);
     // A measure of a table the question names (or one its rows belong to) first; then one named by
     // its own label rather than by a synonym ("average satisfaction", not a rating called so).
-    const named = [...entityTables];
-    const rank = (x: (typeof cands)[number]): number => (named.some((t) => joinPath(x.table, t, model.joins) !== undefined) ? 0 : 2) + (byLabel(m, x.name) ? 0 : 1);
+    // (A table named as a grouping, "by care level", says how to split, not what is measured.)
+    const named = mentions.filter((x) => x !== m && !hasCue(x.start)).flatMap((x) => x.cands.flatMap((c) => (c.kind === 'entity' ? [c.table] : [])));
+    const rank = (x: (typeof cands)[number]): number => (named.includes(x.table) ? 0 : named.some((t) => joinPath(x.table, t, model.joins) !== undefined) ? 2 : 4) + (byLabel(m, x.name) ? 0 : 1);
     const sorted = [...cands].sort((a, b) => rank(a) - rank(b));
     const best = sorted[0];
     if (!best) return undefined;
@@ -421,11 +486,18 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     return best.name;
   };
   for (const m of usedMeasureMentions) {
-    // An entity named right after "how many" is counted, not summed ("how many passengers").
+    // "utilisation rate", "conversion ratio": the word after a rate's name is part of it, not a
+    // second measure called "rate".
+    const said = toks[m.start]?.raw ?? '';
+    const after = usedMeasureMentions.find((o) => o.start + o.len === m.start);
+    const rateOf = after?.cands.some((c) => c.kind === 'measure' && ['percent'].includes(measureOf(c.name)?.format ?? '') || (c.kind === 'measure' && measureOf(c.name)?.agg === 'ratio'));
+    if (m.len === 1 && ['rate', 'ratio', 'percentage'].includes(said) && rateOf) continue;
     const name = pickMeasure(m);
     if (name && !chosenMeasures.includes(name)) chosenMeasures.push(name);
   }
+  if (activeCount && chosenMeasures.length === 0) chosenMeasures.push(activeCount.measure);
   const consumed = new Set<Mention>(usedMeasureMentions);
+  if (activeCount && countMention) consumed.add(countMention).add(activeCount.act);
   if (ambiguous) return { ok: false, reason: ambiguous, unmapped: [] };
   if (chosenMeasures.length === 0) {
     const countTable = countMention?.cands.find((c): c is Extract<Candidate, { kind: 'entity' }> => c.kind === 'entity')?.table;
@@ -540,6 +612,29 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     // An entity named as context ("for customers", "per subscription") adds nothing.
   }
 
+  // A table named as context must relate to what is measured: "the average rating of our stays"
+  // is not the rating of care visits.
+  for (const m of mentions) {
+    if (consumed.has(m) || qualifiers.has(m) || !m.cands.every((c) => c.kind === 'entity' || c.kind === 'dim' || c.kind === 'time')) continue;
+    const tables = m.cands.flatMap((c) => (c.kind === 'entity' ? [c.table] : []));
+    // "Revenue per order" divides by the orders: the model's ratio of the two, or no answer.
+    // (Per one of its own rows, "average weight per shipment", is the measure itself.)
+    if (toks[m.start - 1]?.raw === 'per' && tables.length && !tables.includes(baseTable) && !dimensions.some((d) => tables.includes(model.dimensions.find((x) => x.name === d)?.table ?? ''))) {
+      const ratio = model.measures.find((r) => {
+        if (r.agg !== 'ratio' || r.numerator === undefined) return false;
+        const num = measureOf(r.numerator);
+        const den = measureOf(r.denominator ?? '');
+        return num !== undefined && den !== undefined && chosenMeasures.some((c) => measureOf(c)?.expr === num.expr && measureOf(c)?.table === num.table) && tables.includes(den.table) && ['count', 'count_distinct'].includes(den.agg);
+      });
+      if (!ratio || chosenMeasures.length !== 1) return { ok: false, reason: `I have no measure of ${first?.label ?? 'that'} per ${phraseText(m)}.`, unmapped: [] };
+      chosenMeasures.splice(0, 1, ratio.name);
+      continue;
+    }
+    if (tables.length && m.cands.every((c) => c.kind === 'entity' || c.kind === 'time') && !tables.some((t) => distance(t) !== Infinity || joinPath(t, baseTable, model.joins) !== undefined)) {
+      return { ok: false, reason: `${first?.label ?? 'That measure'} is not measured for "${phraseText(m)}".`, unmapped: [] };
+    }
+  }
+
   // Two values of one dimension ("monthly versus annual") are compared side by side.
   for (const f of filters) if (f.values.length > 1 && !dimensions.includes(f.dimension)) dimensions.push(f.dimension);
 
@@ -556,6 +651,11 @@ export function parseQuestion(question: string, model: SemanticModel, asOf: stri
     }
   }
 
+  // "Most" and "least" rank something: with nothing to rank ("our best-selling beer" where no
+  // measure says what selling is), there is no answer.
+  if (order && dimensions.length === 0 && !time.grain && limit === undefined) return { ok: false, reason: 'It asks for the most or least of something, but names nothing I can rank by.', unmapped: [] };
+  // A share of nothing split is the whole: "what is our share price?" is not about shares of a total.
+  if (share && dimensions.length === 0 && !time.grain) return { ok: false, reason: 'It asks for a share without saying of what split by what (for example "share of revenue by region").', unmapped: [] };
   const left = leftovers();
   if (left.length) return { ok: false, reason: `I could not map ${left.map((w) => `"${w}"`).join(', ')} to this dataset.`, unmapped: left };
   if (time.compare && !time.period) return { ok: false, reason: 'It asks for a comparison without a period to compare.', unmapped: [] };

@@ -107,14 +107,17 @@ export function rollingPeriod(asOf: string, grain: TimeGrain, n: number): Period
 }
 
 /** The period of the same length just before `p` (calendar periods shift by their grain). */
-export function previousPeriod(p: Period, grain?: TimeGrain, rolling?: number): Period {
+export function previousPeriod(p: Period, grain?: TimeGrain, rolling?: number, sameDays = false): Period {
   if (grain && rolling !== undefined) {
     const end = addDays(p.start, -1);
     return period(addDays(step(end, grain, -rolling), 1), end);
   }
   if (grain) {
     const start = step(p.start, grain, -1);
-    return period(start, addDays(p.start, -1));
+    // Asked whether a period to date went up (1 Jan–15 Jun), the same days of the one before; the
+    // one before named outright ("compared to last year") is all of it.
+    const whole = truncate(addDays(p.end, 1), grain) === addDays(p.end, 1);
+    return period(start, whole || !sameDays ? addDays(p.start, -1) : step(p.end, grain, -1));
   }
   const { y: ay, m: am, d: ad } = parseDay(p.start);
   const days = Math.round((Date.UTC(parseDay(p.end).y, parseDay(p.end).m - 1, parseDay(p.end).d) - Date.UTC(ay, am - 1, ad)) / 86_400_000) + 1;
