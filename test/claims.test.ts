@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
 import { agentStage } from '../src/agents/agent/index.js';
 import { dataStage } from '../src/agents/data/index.js';
 import { modelStage } from '../src/agents/model/index.js';
@@ -137,5 +138,13 @@ describe('claims are checked on the loaded data and the story quotes the measure
     assert.match(llm.requests[0]?.user ?? '', /does not compile/);
     assert.deepEqual(repairedReport.repaired?.map((r) => r.questionId), ['q05']);
     assert.equal(repairedReport.claims?.find((c) => c.questionId === 'q05')?.holds, true);
+    // The agent (and `provision chat`) answers with the repaired SQL, in its examples and its YAML.
+    const files = context('llm').files;
+    const written = JSON.parse(String(await files.read('agent/agent-context.json'))) as { systemInstruction: string; exampleQueries: Array<{ question: string; sql: string }> };
+    const question = story.goldenQuestions.find((q) => q.id === 'q05')?.question;
+    assert.equal(written.exampleQueries.find((e) => e.question === question)?.sql, good.sql);
+    const yamlQueries = (parse(written.systemInstruction) as { golden_queries: Array<{ natural_language_query: string; sql_query: string }> }).golden_queries;
+    assert.equal(yamlQueries.find((g) => g.natural_language_query === question)?.sql_query, good.sql);
+    assert.equal(String(await files.read('agent/system-instruction.yaml')), written.systemInstruction);
   });
 });

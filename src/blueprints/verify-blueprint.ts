@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { renderModel } from '../agents/model/render-model.js';
-import { checkInsight, type InsightCheck } from '../agents/validate/check-insight.js';
-import { toCsv } from '../data/csv.js';
-import { generateDataset } from '../data/generate.js';
-import { checkIntegrity, integrityQueries } from '../data/integrity.js';
+import { verifyModelOnData, type QueryCheck } from '../agents/model/verify-model.js';
 import type { DataModel } from '../domain/data-model.js';
 import type { CompanyProfile } from '../domain/profile.js';
 import { QUESTION_LEVELS } from '../domain/story.js';
 import { duckdbDialect } from '../warehouse/sql-dialect.js';
-import { DuckdbWarehouse } from '../warehouse/duckdb-warehouse.js';
 import type { Blueprint } from './blueprint.js';
 import { tailor } from './tailor.js';
 
-export interface QueryCheck {
-  id: string;
-  question: string;
-  ok: boolean;
-  rows: number;
-  columns: string[];
-  firstRows: unknown[][];
-  problem?: string;
-  /** The question's declared insights, checked on its result. */
-  insights?: InsightCheck[];
-}
+export type { QueryCheck };
 
 export interface BlueprintReport {
   blueprint: string;
@@ -84,55 +67,7 @@ export async function verifyBlueprint(bp: Blueprint, options: { scale?: number; 
   const profile = defaultProfile(bp);
   const model = renderModel(bp, profile, tailor(bp, profile), duckdbDialect(asOf), asOf);
   const problems = lintBlueprint(bp);
-  const tables = generateDataset(model, { seed: options.seed ?? 42, scale: options.scale ?? 1 });
-  problems.push(...checkIntegrity(model, tables));
-
-  const dir = mkdtempSync(join(tmpdir(), `blueprint-${bp.id}-`));
-  const wh = new DuckdbWarehouse(dir);
-  const queries: QueryCheck[] = [];
-  const loaded: Array<{ name: string; rows: number }> = [];
-  try {
-    await wh.ensureDataset('check');
-    for (const t of model.tables) {
-      const gen = tables.find((g) => g.name === t.name);
-      if (!gen) continue;
-      const file = join(dir, `${t.name}.csv`);
-      writeFileSync(file, toCsv(gen));
-      const rows = await wh.loadTable('check', t, file);
-      if (rows !== gen.rows) problems.push(`table ${t.name}: loaded ${rows} rows, generated ${gen.rows}`);
-      loaded.push({ name: t.name, rows });
-    }
-    for (const check of integrityQueries(model, (t) => t)) {
-      const res = await wh.query('check', check.sql);
-      const violations = Number(res.rows[0]?.[0] ?? 0);
-      if (violations > 0) problems.push(`loaded data: ${check.what}: ${violations} rows break it`);
-    }
-    for (const q of bp.questions) {
-      const golden = model.goldenSql.find((g) => g.questionId === q.id);
-      const sql = golden?.sql ?? '';
-      const check: QueryCheck = { id: q.id, question: q.question, ok: false, rows: 0, columns: [], firstRows: [] };
-      try {
-        const result = await wh.query('check', sql);
-        check.rows = result.rows.length;
-        check.columns = result.columns;
-        check.firstRows = result.rows.slice(0, 5);
-        if (result.rows.length === 0) check.problem = 'no rows';
-        else if (result.columns.join(',') !== q.expectedColumns.join(',')) check.problem = `columns ${result.columns.join(',')} != expected ${q.expectedColumns.join(',')}`;
-        else if (result.rows.every((r) => r.every((v) => v === null || v === 0))) check.problem = 'every value is NULL or 0';
-        else {
-          check.insights = (golden?.insights ?? []).map((i) => checkInsight(i, result.columns, result.rows));
-          const broken = check.insights.filter((c) => !c.holds);
-          if (broken.length > 0) check.problem = `insight does not hold: ${broken.map((c) => `${c.claim} (observed ${c.observed})`).join('; ')}`;
-          else check.ok = true;
-        }
-      } catch (err) {
-        check.problem = (err as Error).message;
-      }
-      queries.push(check);
-    }
-  } finally {
-    await wh.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return { blueprint: bp.id, problems, tables: loaded, queries, model };
+  const checked = await verifyModelOnData(model, bp.questions, { seed: options.seed ?? 42, scale: options.scale ?? 1 });
+  problems.push(...checked.problems);
+  return { blueprint: bp.id, problems, tables: checked.tables, queries: checked.queries, model };
 }
