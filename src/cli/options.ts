@@ -38,7 +38,7 @@ export const OPTIONS = {
   stateDir: { flags: '--state-dir <dir>', env: 'PROVISION_STATE_DIR', default: '.provision', description: 'where status, warehouse files and job artifacts go' },
   allowPrivateNetwork: { flags: '--allow-private-network', env: 'PROVISION_ALLOW_PRIVATE_NETWORK', description: 'let the crawler fetch loopback and private addresses, which it refuses otherwise' },
   noFallback: { flags: '--no-fallback', env: 'PROVISION_NO_FALLBACK', description: "with llm: fail a stage whose Claude calls fail for good instead of letting the heuristic strategy produce it" },
-  render: { flags: '--render <mode>', choices: RENDER_MODES, env: 'PROVISION_RENDER', default: 'auto', description: 'render pages in headless Chromium: auto (when a page has no text), always, or never' },
+  render: { flags: '--render <mode>', choices: RENDER_MODES, env: 'PROVISION_RENDER', default: 'auto', description: 'render pages in headless Chromium: auto (pages that run scripts and show little text), always (every page that runs a script; a page without scripts reads the same either way), or never' },
   callbackUrl: { flags: '--callback-url <url>', description: 'POST a signed JSON notice here when the job ends' },
   urlsFile: { flags: '--urls-file <file>', description: 'batch: one URL a line (or PROVISION_URLS); this task runs its share (CLOUD_RUN_TASK_INDEX of CLOUD_RUN_TASK_COUNT)' },
   site: { flags: '--site <name>', choices: SAMPLE_SITES, default: 'northwind-outfitters', description: 'the bundled sample site: northwind-outfitters (retail) or ledgerly (B2B SaaS)' },
