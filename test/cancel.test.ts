@@ -38,4 +38,29 @@ describe('cancellation', () => {
       }
     });
   }
+
+  it('a SIGTERM that comes while the CLI is still loading is not lost: the process ends promptly, never after the 9 s backstop', async () => {
+    const server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    let pid = 0;
+    try {
+      const pending = runCli(['run', url, '--json', '--allow-private-network', '--state-dir', tempDir(), '--job-id', 'cancel-early'], { onSpawn: (p) => (pid = p) });
+      // Long enough for bin/ to listen, too short for the sources to have loaded.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const sentAt = performance.now();
+      process.kill(pid, 'SIGTERM');
+      const run = await pending;
+      const exitedIn = performance.now() - sentAt;
+      assert.ok(exitedIn < 6000, `exited ${exitedIn.toFixed(0)} ms after SIGTERM`);
+      // Killed outright before bin/ listened, or a cancelled job: never a job that ran on.
+      if (run.code !== null) {
+        assert.equal(run.code, 2, run.stderr);
+        assert.equal(RunSummarySchema.parse(JSON.parse(run.stdout)).status, 'cancelled');
+      }
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 });

@@ -34,7 +34,9 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const cli: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal, ...io };
+  // A caller's signal (bin/ listens from its first line, before these sources load) cancels too.
+  const signal = io?.signal ? AbortSignal.any([controller.signal, io.signal]) : controller.signal;
+  const cli: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, ...io, signal };
   const [name, ...rest] = argv;
   const command = COMMANDS[name ?? ''];
   try {
