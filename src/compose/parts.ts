@@ -2,6 +2,7 @@ import type { BlueprintColumn } from '../blueprints/blueprint.js';
 import type { ColumnType, GeneratorSpec } from '../domain/data-model.js';
 import type { SemanticDimension, SemanticFilter, SemanticMeasure, SemanticTimeDimension, TimeGrain } from '../domain/semantic-model.js';
 import type { Term } from '../taxonomy/types.js';
+import type { SqlDialect } from '../warehouse/sql-dialect.js';
 
 /**
  * Small builders the modules share, so a module file reads as its knowledge (tables, questions,
@@ -77,3 +78,10 @@ export function leadWeights(n: number, lead = 0): number[] {
   others.splice(lead, 0, 3);
   return others;
 }
+
+/**
+ * A WHERE condition keeping the `months` full calendar months before the as-of day's month: the
+ * window of the modules' month-by-month trend questions (the current, partial month would read
+ * as a fall).
+ */
+export const lastFullMonths = (d: SqlDialect, column: string, months = 24): string => `${column} >= ${d.truncMonth(d.monthsAgo(months))} AND ${column} < ${d.truncMonth(d.asOf)}`;

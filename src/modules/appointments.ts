@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 const STATUSES = ['Completed', 'Cancelled', 'No-show'];
 
@@ -88,7 +88,7 @@ WHERE a.${done} GROUP BY o.${offering.name} ORDER BY revenue DESC`,
           expectedColumns: ['month', snake(visitsWord)],
           insights: [{ kind: 'trend', column: snake(visitsWord), direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('visit_date')} AS month, COUNT(*) AS ${snake(visitsWord)}
-FROM ${d.table(table)} WHERE ${done} AND visit_date >= ${d.truncMonth(d.monthsAgo(24))} AND visit_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(table)} WHERE ${done} AND ${lastFullMonths(d, 'visit_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 const CHANNELS = ['Website', 'Direct', 'Phone', 'Partner', 'Walk-in'];
 // Summer peak: July is the busiest month for stays, visits and events alike.
@@ -85,7 +85,7 @@ WHERE NOT k.cancelled GROUP BY o.${offering.name} ORDER BY revenue DESC`,
           insights: [{ kind: 'top', key: 'month_of_year', value: '7', by: snake(bookingsWord) }],
           // Exactly two of every calendar month, so the window's edges favour none.
           sql: (d) => `SELECT ${d.month('start_date')} AS month_of_year, COUNT(*) AS ${snake(bookingsWord)} FROM ${d.table(table)}
-WHERE ${live} AND start_date >= ${d.truncMonth(d.monthsAgo(24))} AND start_date < ${d.truncMonth(d.asOf)} GROUP BY 1 ORDER BY 1`,
+WHERE ${live} AND ${lastFullMonths(d, 'start_date')} GROUP BY 1 ORDER BY 1`,
         },
         {
           id: 'cancellations',

@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 const FORMATS = ['Article', 'Video', 'Podcast', 'Newsletter', 'Social post'];
 const SOURCES = ['Search', 'Social', 'Direct', 'Newsletter', 'Referral'];
@@ -107,7 +107,7 @@ GROUP BY o.${offering.name} ORDER BY ${snake(viewsWord)} DESC`,
           expectedColumns: ['month', snake(viewsWord), 'ad_revenue'],
           insights: [{ kind: 'trend', column: snake(viewsWord), direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('view_date')} AS month, COUNT(*) AS ${snake(viewsWord)}, ROUND(SUM(ad_revenue), 2) AS ad_revenue
-FROM ${d.table(views)} WHERE view_date >= ${d.truncMonth(d.monthsAgo(24))} AND view_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(views)} WHERE ${lastFullMonths(d, 'view_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

@@ -1,6 +1,6 @@
 import type { BusinessModule } from '../compose/module.js';
 import type { BlueprintTable } from '../blueprints/blueprint.js';
-import { cap, col, dimension, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 const GIFT_WORDS = /\b(donations?|gifts?|contributions?|pledges?|memberships?|offerings?|tithes?|grants?)\b/i;
 const DONOR_TYPES = ['Individuals', 'Major donors', 'Businesses', 'Foundations'];
@@ -122,7 +122,7 @@ GROUP BY o.${offering.name} ORDER BY ${snake(giftsWord)} DESC`,
           insights: [{ kind: 'top', key: 'month_of_year', value: '12', by: snake(giftsWord) }],
           // Exactly two of every calendar month, so no month is favoured by where the window starts.
           sql: (d) => `SELECT ${d.month('gift_date')} AS month_of_year, COUNT(*) AS ${snake(giftsWord)} FROM ${d.table(table)}
-WHERE gift_date >= ${d.truncMonth(d.monthsAgo(24))} AND gift_date < ${d.truncMonth(d.asOf)} GROUP BY 1 ORDER BY 1`,
+WHERE ${lastFullMonths(d, 'gift_date')} GROUP BY 1 ORDER BY 1`,
         },
         {
           id: 'channels',

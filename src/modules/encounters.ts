@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 const VISIT_TYPES = ['Routine', 'Follow-up', 'Urgent', 'New problem'];
 /** Who pays; the public programme denies about four times as often and pays slowest. */
@@ -121,7 +121,7 @@ GROUP BY o.${offering.name} ORDER BY ${snake(encountersWord)} DESC`,
           expectedColumns: ['month', snake(encountersWord)],
           insights: [{ kind: 'trend', column: snake(encountersWord), direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('encounter_date')} AS month, COUNT(*) AS ${snake(encountersWord)}
-FROM ${d.table(table)} WHERE encounter_date >= ${d.truncMonth(d.monthsAgo(24))} AND encounter_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(table)} WHERE ${lastFullMonths(d, 'encounter_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 // Terms start in September and January: September is the intake peak.
 const INTAKE = [1.6, 0.6, 0.5, 0.5, 0.5, 0.6, 0.6, 1.0, 3.0, 0.8, 0.6, 0.5];
@@ -84,7 +84,7 @@ GROUP BY o.${offering.name} ORDER BY ${snake(enrolmentsWord)} DESC`,
           insights: [{ kind: 'top', key: 'month_of_year', value: '9', by: snake(enrolmentsWord) }],
           // Exactly two of every calendar month, so the window's edges favour none.
           sql: (d) => `SELECT ${d.month('enrol_date')} AS month_of_year, COUNT(*) AS ${snake(enrolmentsWord)} FROM ${d.table(table)}
-WHERE enrol_date >= ${d.truncMonth(d.monthsAgo(24))} AND enrol_date < ${d.truncMonth(d.asOf)} GROUP BY 1 ORDER BY 1`,
+WHERE ${lastFullMonths(d, 'enrol_date')} GROUP BY 1 ORDER BY 1`,
         },
         {
           id: 'completion',

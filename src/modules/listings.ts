@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 /**
  * Listings and transactions: properties, vehicles or lots listed for sale, and what sold.
@@ -77,7 +77,7 @@ WHERE x.sold GROUP BY o.${offering.name} ORDER BY sales_volume DESC`,
           expectedColumns: ['month', `new_${snake(listingsWord)}`],
           insights: [{ kind: 'trend', column: `new_${snake(listingsWord)}`, direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('list_date')} AS month, COUNT(*) AS new_${snake(listingsWord)}
-FROM ${d.table(table)} WHERE list_date >= ${d.truncMonth(d.monthsAgo(24))} AND list_date < ${d.truncMonth(d.asOf)} GROUP BY 1 ORDER BY 1`,
+FROM ${d.table(table)} WHERE ${lastFullMonths(d, 'list_date')} GROUP BY 1 ORDER BY 1`,
         },
         {
           id: 'dom',

@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 /**
  * Catalogue and orders: a business that sells its offerings in transactions of one or more
@@ -101,7 +101,7 @@ WHERE ${valid} GROUP BY f.${offering.name} ORDER BY revenue DESC`,
           insights: [{ kind: 'trend', column: 'revenue', direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('o.order_date')} AS month, ROUND(${revenue('l')}, 2) AS revenue
 FROM ${d.table(lines)} l JOIN ${d.table(table)} o ON o.${key} = l.${key}
-WHERE ${valid} AND o.order_date >= ${d.truncMonth(d.monthsAgo(24))} AND o.order_date < ${d.truncMonth(d.asOf)}
+WHERE ${valid} AND ${lastFullMonths(d, 'o.order_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

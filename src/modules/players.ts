@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 const ITEM_TYPES = ['Cosmetic', 'Currency pack', 'Season pass', 'Booster', 'Expansion'];
 
@@ -114,7 +114,7 @@ GROUP BY g.${game.name} ORDER BY revenue DESC`,
           expectedColumns: ['month', snake(sessionsWord), 'hours_played'],
           insights: [{ kind: 'trend', column: snake(sessionsWord), direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('session_date')} AS month, COUNT(*) AS ${snake(sessionsWord)}, ROUND(SUM(minutes_played) / 60.0, 0) AS hours_played
-FROM ${d.table(sessions)} WHERE session_date >= ${d.truncMonth(d.monthsAgo(24))} AND session_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(sessions)} WHERE ${lastFullMonths(d, 'session_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 const CHECKS = ['Visual', 'Measurement', 'Lab test', 'Packaging'];
 
@@ -108,7 +108,7 @@ GROUP BY p.${place.name} ORDER BY avg_yield_pct ASC`,
           expectedColumns: ['month', 'output'],
           insights: [{ kind: 'trend', column: 'output', direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('production_date')} AS month, ROUND(SUM(output_quantity), 0) AS output
-FROM ${d.table(table)} WHERE production_date >= ${d.truncMonth(d.monthsAgo(24))} AND production_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(table)} WHERE ${lastFullMonths(d, 'production_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

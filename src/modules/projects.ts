@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 /**
  * Projects, engagements and billable time: matters for a law firm, engagements for an
@@ -103,7 +103,7 @@ GROUP BY o.${offering.name} ORDER BY revenue DESC`,
           expectedColumns: ['month', 'billable_hours'],
           insights: [{ kind: 'trend', column: 'billable_hours', direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('work_date')} AS month, ROUND(SUM(hours), 1) AS billable_hours
-FROM ${d.table(entries)} WHERE billable AND work_date >= ${d.truncMonth(d.monthsAgo(24))} AND work_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(entries)} WHERE billable AND ${lastFullMonths(d, 'work_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

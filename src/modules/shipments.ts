@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 /** Vehicle types; refrigerated ones cost most per km. 48 vehicles leave none of them out but once in 50,000 fleets. */
 const VEHICLE_TYPES = ['Van', 'Box truck', 'Tractor-trailer', 'Refrigerated'];
@@ -114,7 +114,7 @@ GROUP BY p.${place.name} ORDER BY ${snake(shipmentsWord)} DESC`,
           expectedColumns: ['month', snake(shipmentsWord), 'tonnes'],
           insights: [{ kind: 'trend', column: snake(shipmentsWord), direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('ship_date')} AS month, COUNT(*) AS ${snake(shipmentsWord)}, ROUND(SUM(weight_kg) / 1000, 1) AS tonnes
-FROM ${d.table(table)} WHERE ship_date >= ${d.truncMonth(d.monthsAgo(24))} AND ship_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(table)} WHERE ${lastFullMonths(d, 'ship_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 /** Transaction words that name the bill, not the contract (a telecom's bills, an insurer's premiums). */
 const BILL_WORDS = /\b(bill|invoice|payment|premium|charge)s?\b/i;
@@ -102,7 +102,7 @@ WHERE NOT s.churned GROUP BY o.${offering.name} ORDER BY monthly_revenue DESC`,
           expectedColumns: ['month', 'billed'],
           insights: [{ kind: 'trend', column: 'billed', direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('billing_date')} AS month, ROUND(SUM(amount), 2) AS billed
-FROM ${d.table(bills)} WHERE billing_date >= ${d.truncMonth(d.monthsAgo(24))} AND billing_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(bills)} WHERE ${lastFullMonths(d, 'billing_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {

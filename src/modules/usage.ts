@@ -1,5 +1,5 @@
 import type { BusinessModule } from '../compose/module.js';
-import { cap, col, dimension, filter, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
+import { cap, col, dimension, filter, lastFullMonths, lower, measure, snake, term, timeDimension } from '../compose/parts.js';
 
 /** Transaction words that name the bill, not the metered event: those stay with the bills. */
 const BILL_WORDS = /\b(bill|invoice|payment|premium|charge|subscription|licen[cs]e|contract)s?\b/i;
@@ -110,7 +110,7 @@ GROUP BY o.${offering.name} ORDER BY billed DESC`,
           expectedColumns: ['month', 'total_usage'],
           insights: [{ kind: 'trend', column: 'total_usage', direction: 'up' }],
           sql: (d) => `SELECT ${d.truncMonth('usage_date')} AS month, ROUND(SUM(quantity), 0) AS total_usage
-FROM ${d.table(table)} WHERE usage_date >= ${d.truncMonth(d.monthsAgo(24))} AND usage_date < ${d.truncMonth(d.asOf)}
+FROM ${d.table(table)} WHERE ${lastFullMonths(d, 'usage_date')}
 GROUP BY 1 ORDER BY 1`,
         },
         {
