@@ -73,16 +73,18 @@ function questionList(story: DemoStory, reference: Map<string, GoldenSql>): stri
 
 type Design = NonNullable<ModelPlan['design']>;
 
-/** Renames a table or a column wherever the schema names it: keys, foreign keys, key generators. */
-function renameEverywhere(tables: Table[], table: string, from: string, to: string | undefined): void {
+/** Renames a table; the foreign keys and key generators that point at it follow. */
+function renameTable(tables: Table[], from: string, to: string): void {
   for (const t of tables) {
-    if (to === undefined) {
-      // A table renamed: foreign keys and key generators that point at it follow.
-      if (t.name === from) t.name = table;
-      t.foreignKeys = t.foreignKeys.map((f) => (f.references.table === from ? { ...f, references: { ...f.references, table } } : f));
-      t.columns = t.columns.map((c) => (c.generator.kind === 'foreignKey' && c.generator.table === from ? { ...c, generator: { ...c.generator, table } } : c));
-      continue;
-    }
+    if (t.name === from) t.name = to;
+    t.foreignKeys = t.foreignKeys.map((f) => (f.references.table === from ? { ...f, references: { ...f.references, table: to } } : f));
+    t.columns = t.columns.map((c) => (c.generator.kind === 'foreignKey' && c.generator.table === from ? { ...c, generator: { ...c.generator, table: to } } : c));
+  }
+}
+
+/** Renames a column of `table`; its key, its own foreign keys and every key pointing at it follow. */
+function renameColumn(tables: Table[], table: string, from: string, to: string): void {
+  for (const t of tables) {
     if (t.name === table) {
       if (t.primaryKey === from) t.primaryKey = to;
       t.columns = t.columns.map((c) => (c.name === from ? { ...c, name: to } : c));
@@ -115,7 +117,7 @@ function applyDesign(draftTables: readonly Table[], design: Design | undefined, 
   for (const r of design.renameTables ?? []) {
     if (!find(r.from, `rename table ${r.from}`)) continue;
     if (tables.some((t) => t.name === r.to)) problems.push(`rename table ${r.from}: a table ${r.to} exists already`);
-    else renameEverywhere(tables, r.to, r.from, undefined);
+    else renameTable(tables, r.from, r.to);
   }
   for (const t of design.addTables ?? []) {
     if (tables.some((x) => x.name === t.name)) problems.push(`add table ${t.name}: it exists already`);
@@ -131,7 +133,7 @@ function applyDesign(draftTables: readonly Table[], design: Design | undefined, 
   for (const r of design.renameColumns ?? []) {
     if (!column(r.table, r.from, `rename column ${r.table}.${r.from}`)) continue;
     if (tables.find((t) => t.name === r.table)?.columns.some((c) => c.name === r.to)) problems.push(`rename column ${r.table}.${r.from}: ${r.to} exists already`);
-    else renameEverywhere(tables, r.table, r.from, r.to);
+    else renameColumn(tables, r.table, r.from, r.to);
   }
   for (const a of design.addColumns ?? []) {
     const t = find(a.table, `add column ${a.table}.${a.column.name}`);
