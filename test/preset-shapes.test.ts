@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Blueprint } from '../src/blueprints/blueprint.js';
 import { BLUEPRINTS } from '../src/blueprints/index.js';
+import { preset } from '../src/blueprints/preset.js';
 import { duckdbDialect } from '../src/warehouse/sql-dialect.js';
 
 // What each curated preset shows, captured from the hand-written blueprints before they became
@@ -61,5 +62,21 @@ describe('a preset of the modules', () => {
     assert.deepEqual(column('customers', 'region_id')?.generator, { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.7 });
     const product = column('order_items', 'product_id')?.generator;
     assert.ok(product?.kind === 'foreignKey' && product.table === 'products');
+  });
+
+  it('asks a module\'s golden question under the preset\'s id and wording, and names what is missing', () => {
+    const spec = (questions: Parameters<typeof preset>[0]['questions']): Parameters<typeof preset>[0] => ({
+      id: 'retail', label: 'r', naics: '1', businessModel: 'b', persona: { name: 'n', role: 'r', goals: [] }, glossary: [], scenes: [],
+      defaults: { products: ['A', 'B', 'C'], customerSegments: ['S1', 'S2', 'S3'], regions: ['R1', 'R2', 'R3'], kpis: [], keyEntities: [] },
+      tables: [{ module: 'locations' }, { module: 'offerings' }, { module: 'customers' }, { module: 'orders' }, { module: 'orders', part: 1 }],
+      questions,
+    });
+    const [q] = preset(spec([{ module: 'orders', from: 'by_offering', id: 'q07', question: 'What sells best at {company}?' }])).questions;
+    assert.equal(q?.id, 'q07');
+    assert.equal(q?.question, 'What sells best at {company}?');
+    assert.deepEqual(q?.insights, [{ kind: 'top', key: 'product_name', value: 'A' }]);
+    assert.match(q?.sql(duckdbDialect('2026-01-01')) ?? '', /GROUP BY f\.product_name/);
+    assert.throws(() => preset(spec([{ module: 'orders', from: 'nope', id: 'q01' }])), /module orders has no question nope \(it has recent, by_offering/);
+    assert.throws(() => preset(spec([{ module: 'subscriptions', from: 'mrr', id: 'q01' }])), /asks module subscriptions, which builds none of its tables/);
   });
 });

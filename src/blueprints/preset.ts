@@ -4,7 +4,7 @@ import { InternalError } from '../core/errors.js';
 import { CORE_MODULES, SHARED_MODULES } from '../modules/index.js';
 import { industryById } from '../taxonomy/industries.js';
 import type { CoreModuleId, Industry, Term, Vocabulary } from '../taxonomy/types.js';
-import type { Blueprint, BlueprintColumn, BlueprintTable } from './blueprint.js';
+import type { Blueprint, BlueprintColumn, BlueprintQuestion, BlueprintTable } from './blueprint.js';
 
 /**
  * A curated preset: the business-model modules' tables in the preset's words, with its curated
@@ -30,13 +30,28 @@ export interface ModuleTable extends Partial<Omit<BlueprintTable, 'columns'>> {
   columns?: PresetColumn[];
 }
 
-export interface PresetSpec extends Omit<Blueprint, 'tables' | 'semantic'> {
+/**
+ * A golden question a module writes, as the preset asks it: the module's question (its SQL and
+ * insight checks, on the module's tables and column names) under the preset's id, with any of
+ * its fields replaced (the wording of the preset's story). The module must build one of the
+ * preset's tables; the checks run on every seed like the preset's own questions.
+ */
+export interface ModuleQuestionRef extends Partial<Omit<BlueprintQuestion, 'id'>> {
+  module: ModuleName;
+  /** The module's own id for the question (`trend`, `by_offering`). */
+  from: string;
+  id: string;
+}
+
+export interface PresetSpec extends Omit<Blueprint, 'tables' | 'semantic' | 'questions'> {
   /** The preset's words where they differ from its industry's in the taxonomy; table and key names follow from them. */
   words?: Partial<Omit<Vocabulary, 'extra'>> & { extra?: Record<string, Term> };
   /** A role filled by one of the preset's own tables rather than a module's (order lines sell `products`, not categories). */
   roles?: Partial<Record<Role, RoleRef>>;
   /** Tables in dependency order: the preset's own, or a module's. */
   tables: Array<BlueprintTable | ModuleTable>;
+  /** Golden questions, simple to expert: the preset's own, or a module's. */
+  questions: Array<BlueprintQuestion | ModuleQuestionRef>;
 }
 
 const isModuleTable = (t: BlueprintTable | ModuleTable): t is ModuleTable => 'module' in t;
@@ -86,7 +101,7 @@ function withRenames<T>(value: T, renamed: ReadonlyMap<string, string>, field = 
 
 /** Builds the preset's blueprint: each module once, in the preset's words, its tables changed as the preset says. Pure. */
 export function preset(spec: PresetSpec): Blueprint {
-  const { words, roles: ownRoles, tables: wanted, ...rest } = spec;
+  const { words, roles: ownRoles, tables: wanted, questions: asked, ...rest } = spec;
   const base = industryById(spec.id);
   if (!base) throw new InternalError(`Preset ${spec.id}: no industry of that id in the taxonomy.`);
   const industry: Industry = { ...base, vocabulary: { ...base.vocabulary, ...words, extra: { ...base.vocabulary.extra, ...words?.extra } } };
@@ -131,5 +146,14 @@ export function preset(spec: PresetSpec): Blueprint {
     }
     return out;
   });
-  return { ...rest, tables };
+  const questions = asked.map((q): BlueprintQuestion => {
+    if (!('module' in q)) return q;
+    const { module: name, from, ...own } = q;
+    const parts = builds.get(name);
+    if (!parts) throw new InternalError(`Preset ${spec.id}: question ${q.id} asks module ${name}, which builds none of its tables.`);
+    const found = parts.questions.find((x) => x.id === from);
+    if (!found) throw new InternalError(`Preset ${spec.id}: module ${name} has no question ${from} (it has ${parts.questions.map((x) => x.id).join(', ')}).`);
+    return { ...found, ...own };
+  });
+  return { ...rest, tables, questions };
 }

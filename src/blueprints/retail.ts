@@ -152,14 +152,7 @@ export const retail: Blueprint = preset({
     },
   ],
   questions: [
-    {
-      id: 'q01', level: 'simple',
-      question: 'How many orders did {company} receive in the last 30 days?',
-      insight: 'The current order run-rate: the baseline the rest of the story builds on.',
-      expectedColumns: ['orders'],
-      insights: [{ kind: 'between', column: 'orders', min: 1 }],
-      sql: (d) => `SELECT COUNT(*) AS orders FROM ${d.table('orders')} WHERE order_date > ${d.daysAgo(30)} AND order_date <= ${d.asOf}`,
-    },
+    { module: 'orders', from: 'recent', id: 'q01', question: 'How many orders did {company} receive in the last 30 days?', insight: 'The current order run-rate: the baseline the rest of the story builds on.' },
     {
       id: 'q02', level: 'simple',
       question: 'What was our total revenue over the last 12 months?',
