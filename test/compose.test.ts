@@ -98,8 +98,17 @@ describe('composed demos speak the company and its industry', () => {
       const composition = compose(industry, companyProfile(industry.id, 'Example Co', { products: [], segments: [], regions: [] }));
       assert.deepEqual(composition.skipped, [], industry.id);
       assert.deepEqual(composition.modules, industry.modules.slice(0, 2), industry.id);
-      assert.equal(skippedWarning(composition), undefined);
+      assert.deepEqual(composition.dropped, industry.modules.slice(2), industry.id);
+      if (industry.modules.length <= 2) assert.equal(skippedWarning(composition), undefined, industry.id);
     }
+  });
+
+  it('an industry naming more business models than a demo holds is told which were left out', () => {
+    const roaster = industryById('coffee_roaster')!;
+    assert.ok(roaster.modules.length > 2, 'coffee_roaster names three modules');
+    const composition = compose(roaster, companyProfile('coffee_roaster', 'Ridgeline Roasters', { products: [], segments: [], regions: [] }));
+    assert.deepEqual(composition.dropped, roaster.modules.slice(2));
+    assert.match(skippedWarning(composition) ?? '', new RegExp(`leaves out ${roaster.modules[2]} \\(a demo holds at most 2 business models\\); it is composed from ${roaster.modules[0]} and ${roaster.modules[1]}`));
   });
 
   it('a module the industry names but nobody built is left out, and the user is told', () => {

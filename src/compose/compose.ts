@@ -81,6 +81,8 @@ export interface Composition {
   modules: CoreModuleId[];
   /** Industry modules that exist in the taxonomy but are not built yet, so were left out. */
   skipped: CoreModuleId[];
+  /** Built modules the industry names beyond the two a demo holds, left out for room. */
+  dropped: CoreModuleId[];
 }
 
 /**
@@ -95,7 +97,9 @@ export function compose(industry: Industry, profile: CompanyProfile): Compositio
   const wanted = [...new Set(industry.modules)];
   const built = wanted.filter((m) => CORE_MODULES[m] !== undefined);
   const skipped = wanted.filter((m) => CORE_MODULES[m] === undefined);
-  const core = (built.length > 0 ? built : [FALLBACK_CORE].filter((m) => CORE_MODULES[m] !== undefined)).slice(0, MAX_CORE_MODULES);
+  const candidates = built.length > 0 ? built : [FALLBACK_CORE].filter((m) => CORE_MODULES[m] !== undefined);
+  const core = candidates.slice(0, MAX_CORE_MODULES);
+  const dropped = candidates.slice(MAX_CORE_MODULES);
   if (core.length === 0) throw new InternalError(`No business-model module can compose industry "${industry.id}".`);
 
   const roles = new Map<Role, RoleRef>();
@@ -188,7 +192,7 @@ export function compose(industry: Industry, profile: CompanyProfile): Compositio
     scenes,
     semantic,
   };
-  return { blueprint, values, modules: core, skipped };
+  return { blueprint, values, modules: core, skipped, dropped };
 }
 
 /**
@@ -196,9 +200,13 @@ export function compose(industry: Industry, profile: CompanyProfile): Compositio
  * the demo is presented without them, so a pre-sales engineer must know before the prospect does.
  */
 export function skippedWarning(composition: Composition): string | undefined {
-  const { skipped, modules, blueprint } = composition;
-  if (skipped.length === 0) return undefined;
-  return `The ${blueprint.label} demo leaves out ${skipped.join(', ')} (no business-model module for ${skipped.length > 1 ? 'them' : 'it'} yet); it is composed from ${modules.join(' and ')}.`;
+  const { skipped, dropped, modules, blueprint } = composition;
+  const why = [
+    ...(skipped.length > 0 ? [`${skipped.join(', ')} (no business-model module for ${skipped.length > 1 ? 'them' : 'it'} yet)`] : []),
+    ...(dropped.length > 0 ? [`${dropped.join(', ')} (a demo holds at most ${MAX_CORE_MODULES} business models)`] : []),
+  ];
+  if (why.length === 0) return undefined;
+  return `The ${blueprint.label} demo leaves out ${why.join(' and ')}; it is composed from ${modules.join(' and ')}.`;
 }
 
 /** Two roles named alike (a `member` customer and a `member` staff) would give a table two columns of one name. */
