@@ -103,6 +103,36 @@ describe('composed demos speak the company and its industry', () => {
     }
   });
 
+  it("a module's measures name its own filters, dates and ratio parts, even when a second module's are numbered apart", () => {
+    let checked = 0;
+    for (const industry of [...INDUSTRIES, GENERAL_INDUSTRY].filter((i) => i.preset === undefined)) {
+      const semantic = compose(industry, companyProfile(industry.id, 'Example Co', { products: [], segments: [], regions: [] })).blueprint.semantic!;
+      // The tables a table's rows reach through many-to-one joins, itself included.
+      const reach = (table: string): Set<string> => {
+        const out = new Set([table]);
+        for (let grew = true; grew; ) {
+          grew = false;
+          for (const j of semantic.joins) if (out.has(j.from) && !out.has(j.to)) grew = out.add(j.to).size > 0;
+        }
+        return out;
+      };
+      const tableOf = <T extends { name: string; table: string }>(list: readonly T[], name: string): string | undefined => list.find((x) => x.name === name)?.table;
+      for (const m of semantic.measures) {
+        const reached = reach(m.table);
+        const refs = [
+          ...(m.filters ?? []).map((f) => ['filter', f, tableOf(semantic.filters, f)] as const),
+          ...(m.timeDimension ? [['date', m.timeDimension, tableOf(semantic.timeDimensions, m.timeDimension)] as const] : []),
+          ...[m.numerator, m.denominator].filter((x): x is string => x !== undefined).map((r) => ['ratio part', r, tableOf(semantic.measures, r)] as const),
+        ];
+        for (const [what, name, table] of refs) {
+          assert.ok(table !== undefined && reached.has(table), `${industry.id}: measure ${m.name} on ${m.table} names ${what} ${name}, on ${table ?? 'no table'}, which its rows do not reach`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 500, `${checked} references checked`);
+  });
+
   it('an industry naming more business models than a demo holds is told which were left out', () => {
     const roaster = industryById('coffee_roaster')!;
     assert.ok(roaster.modules.length > 2, 'coffee_roaster names three modules');

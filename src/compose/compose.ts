@@ -1,7 +1,7 @@
 import type { Blueprint, BlueprintQuestion, BlueprintTable } from '../blueprints/blueprint.js';
 import { InternalError } from '../core/errors.js';
 import type { CompanyProfile } from '../domain/profile.js';
-import type { SemanticModel } from '../domain/semantic-model.js';
+import type { SemanticMeasure, SemanticModel } from '../domain/semantic-model.js';
 import { QUESTION_LEVELS } from '../domain/story.js';
 import { CORE_MODULES, SHARED_MODULES } from '../modules/index.js';
 import type { CoreModuleId, Industry, Term } from '../taxonomy/types.js';
@@ -240,22 +240,43 @@ function sceneList(
 
 /** The semantic layer of a composition: entities and joins from its tables, the rest from its modules. */
 function semanticOf(parts: readonly ModuleParts[], tables: readonly BlueprintTable[]): Omit<SemanticModel, 'verifiedQueries'> {
-  // Two modules may both measure `revenue`: the second keeps its own under a numbered name.
-  const unique = <T extends { name: string }>(items: T[]): T[] => {
-    const seen = new Set<string>();
-    return items.map((x) => {
+  // Two modules may both measure `revenue` or filter `not_cancelled`: the second keeps its own
+  // under a numbered name, and its own measures' references (a ratio's parts, named filters, the
+  // default date) follow the rename, so they never point at the first module's.
+  const seen = { dimensions: new Set<string>(), timeDimensions: new Set<string>(), measures: new Set<string>(), filters: new Set<string>() };
+  const numbered = <T extends { name: string }>(items: readonly T[] | undefined, names: Set<string>, renames: Map<string, string>): T[] =>
+    (items ?? []).map((x) => {
       let name = x.name;
-      for (let i = 2; seen.has(name); i++) name = `${x.name}_${i}`;
-      seen.add(name);
-      return name === x.name ? x : { ...x, name };
+      for (let i = 2; names.has(name); i++) name = `${x.name}_${i}`;
+      names.add(name);
+      if (name === x.name) return x;
+      renames.set(x.name, name);
+      return { ...x, name };
     });
-  };
+  const laid = parts.map((p) => {
+    const measureNames = new Map<string, string>();
+    const filterNames = new Map<string, string>();
+    const timeNames = new Map<string, string>();
+    const dimensions = numbered(p.semantic.dimensions, seen.dimensions, new Map());
+    const timeDimensions = numbered(p.semantic.timeDimensions, seen.timeDimensions, timeNames);
+    const filters = numbered(p.semantic.filters, seen.filters, filterNames);
+    const measures = numbered(p.semantic.measures, seen.measures, measureNames).map((m) => {
+      const to = (names: Map<string, string>, name: string | undefined): string | undefined => (name === undefined ? undefined : (names.get(name) ?? name));
+      const out: SemanticMeasure = { ...m };
+      if (m.numerator !== undefined) out.numerator = to(measureNames, m.numerator);
+      if (m.denominator !== undefined) out.denominator = to(measureNames, m.denominator);
+      if (m.filters !== undefined) out.filters = m.filters.map((f) => filterNames.get(f) ?? f);
+      if (m.timeDimension !== undefined) out.timeDimension = to(timeNames, m.timeDimension);
+      return out;
+    });
+    return { dimensions, timeDimensions, filters, measures };
+  });
   return {
     entities: tables.map((t) => ({ table: t.name, label: t.grain.replace(/^one row per /, ''), primaryKey: t.primaryKey, synonyms: t.synonyms ?? [] })),
-    dimensions: unique(parts.flatMap((p) => p.semantic.dimensions ?? [])),
-    timeDimensions: unique(parts.flatMap((p) => p.semantic.timeDimensions ?? [])),
-    measures: unique(parts.flatMap((p) => p.semantic.measures ?? [])),
-    filters: unique(parts.flatMap((p) => p.semantic.filters ?? [])),
+    dimensions: laid.flatMap((p) => p.dimensions),
+    timeDimensions: laid.flatMap((p) => p.timeDimensions),
+    measures: laid.flatMap((p) => p.measures),
+    filters: laid.flatMap((p) => p.filters),
     joins: tables.flatMap((t) =>
       t.columns.flatMap((c) => (c.generator.kind === 'foreignKey' ? [{ from: t.name, fromColumn: c.name, to: c.generator.table, toColumn: c.generator.column }] : [])),
     ),
