@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseModels, parseJobEnv, redactedEnv } from '../src/config/env.js';
+import { parseModels, parseJobEnv, redactedEnv, sizeBytes } from '../src/config/env.js';
 import { UsageError } from '../src/cli/exit-status.js';
 import { resolveRunOptions } from '../src/cli/run-options.js';
 import { newJobId } from '../src/pipeline/job-spec.js';
@@ -14,6 +14,14 @@ describe('job environment', () => {
     assert.equal(env.PROVISION_STATE_DIR, '.provision');
     assert.equal(env.PROVISION_WAREHOUSE, 'duckdb');
     assert.ok(!('UNRELATED' in env));
+  });
+  it('reads sizes as DuckDB writes them: MB in powers of ten, MiB in powers of two', () => {
+    assert.equal(sizeBytes('1GB'), 1e9);
+    assert.equal(sizeBytes('512 MiB'), 512 * 2 ** 20);
+    assert.equal(sizeBytes('1.5kb'), 1500);
+    assert.equal(parseJobEnv({ PROVISION_MAX_DATA_SIZE: '1GB' }).PROVISION_MAX_DATA_SIZE, 1e9);
+    assert.equal(parseJobEnv({}).PROVISION_MAX_DATA_SIZE, undefined);
+    assert.throws(() => parseJobEnv({ PROVISION_MAX_DATA_SIZE: 'lots' }));
   });
   it('rejects invalid values', () => {
     assert.throws(() => parseJobEnv({ PROVISION_WAREHOUSE: 'oracle' }));

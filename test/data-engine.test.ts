@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -13,7 +13,7 @@ import { defaultProfile } from '../src/blueprints/verify-blueprint.js';
 import { toCsv } from '../src/data/csv.js';
 import { dayNumber, generateDataset, rowCountFor, type GeneratedTable } from '../src/data/generate.js';
 import { LOCALES } from '../src/data/word-lists.js';
-import { writeDataset } from '../src/data/write-dataset.js';
+import { DataTooLargeError, writeDataset } from '../src/data/write-dataset.js';
 import type { Column, DataModel, GeneratorSpec, Table } from '../src/domain/data-model.js';
 import { DataModelSchema } from '../src/domain/data-model.js';
 import { duckdbDialect } from '../src/warehouse/sql-dialect.js';
@@ -77,6 +77,24 @@ describe('streaming engine', () => {
       assert.equal(written.find((w) => w.name === t.name)?.bytes, Buffer.byteLength(file));
     }
     assert.ok((tables.find((t) => t.name === 'order_items')?.rows ?? 0) > 8192 * 2, 'several chunks');
+  });
+
+  it('stops at the byte budget, leaves no file behind, and names a scale that fits', async () => {
+    const m = retailModel();
+    const full = await writeDataset(m, { seed: 4, scale: 0.5 }, join(scratch, 'budget-full'));
+    const total = full.reduce((n, t) => n + t.bytes, 0);
+    const dir = join(scratch, 'budget');
+    const err = await writeDataset(m, { seed: 4, scale: 0.5 }, dir, { maxBytes: Math.floor(total / 3) }).then(
+      () => assert.fail('a third of the bytes cannot hold the data'),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof DataTooLargeError, String(err));
+    assert.match(err.message, /^The data at scale 0\.5 needs about [\d.]+ MiB of files \([\d,]+ rows\), more than the [\d.]+ MiB this job may write at once; stopped after [\d.]+ MiB\. Lower the scale \(about 0\.1\d? fits\) or raise PROVISION_MAX_DATA_SIZE\.$/);
+    assert.ok(err.writtenBytes > total / 3 && err.writtenBytes < total / 3 + 2 ** 20, `stopped within a chunk of the budget: ${err.writtenBytes} of ${total / 3}`);
+    assert.deepEqual(readdirSync(dir), [], 'nothing written is left behind');
+    // The scale it names fits the same budget.
+    const fitting = await writeDataset(m, { seed: 4, scale: err.fittingScale }, join(scratch, 'budget-fits'), { maxBytes: Math.floor(total / 3) });
+    assert.ok(fitting.reduce((n, t) => n + t.bytes, 0) <= total / 3);
   });
 
   it('grows fact tables linearly, sublinear dimensions with sqrt(scale), and keeps fixed ones', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { batchJobId, parseUrlList, taskShare } from '../src/cli/batch.js';
@@ -65,5 +65,19 @@ describe('the job binary inside a Cloud Run task', () => {
     assert.equal(refused.code, 1);
     const onLaptop = await runCli(['run', `${site.url}missing`, '--json', '--allow-private-network', '--state-dir', tempDir()]);
     assert.equal(onLaptop.code, 2, 'on the command line, the same failure exits 2');
+  });
+
+  it('fails the data stage before its files outgrow PROVISION_MAX_DATA_SIZE, with nothing left behind and no retry', async () => {
+    const stateDir = tempDir();
+    const run = await runCli(['run', site.url, '--json', '--allow-private-network', '--state-dir', stateDir, '--job-id', 'too-big-1'], { env: { ...cloud, PROVISION_MAX_DATA_SIZE: '1MB' } });
+    const summary = RunSummarySchema.parse(JSON.parse(run.stdout));
+    assert.equal(summary.status, 'failed');
+    assert.equal(summary.error?.code, 'too_large');
+    assert.equal(summary.error?.retryable, false);
+    assert.equal(summary.stages.find((s) => s.status === 'failed')?.id, 'data');
+    assert.match(summary.error?.message ?? '', /more than the 1 MiB this job may write at once; .*Lower the scale \(about [\d.]+ fits\) or raise PROVISION_MAX_DATA_SIZE/);
+    assert.equal(run.code, 0, 'a retry would write the same bytes: Cloud Run must not retry');
+    const data = join(stateDir, 'jobs', 'too-big-1', 'data');
+    assert.deepEqual(existsSync(data) ? readdirSync(data) : [], []);
   });
 });

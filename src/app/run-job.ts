@@ -57,6 +57,8 @@ export interface RunJobOptions {
   duckdbMemoryLimit?: string;
   /** DuckDB's memory cap for each read-only query (validation, repair), e.g. `512MB`. */
   duckdbQueryMemoryLimit?: string;
+  /** At most this many bytes of data files at once (the data stage fails before writing more). */
+  maxDataBytes?: number;
   /** Where checkpoints go (default: files under the state directory). */
   checkpoints?: { store: 'file' | 'firestore'; projectId?: string };
   /** The model for the llm strategy (tests pass a fake); otherwise built from `anthropic`. */
@@ -197,6 +199,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     ...hooks,
     ...(llm ? { llm: meteredLlm(llm, hooks.trace) } : {}),
     agents,
+    ...(options.maxDataBytes !== undefined ? { maxDataBytes: options.maxDataBytes } : {}),
   });
 
   try {

@@ -6,6 +6,14 @@ import { RenderModeSchema, StrategySchema } from '../pipeline/job-spec.js';
 /** A DuckDB memory setting: `128MB`, `1.5GB`, `512MiB`. */
 const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i;
 
+/** Bytes of a size as DuckDB writes it (`128MB` is 10^6-based, `128MiB` 2^20-based). */
+export function sizeBytes(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMG])(i?)B$/i.exec(size.trim());
+  if (!m) throw new Error(`Not a size: ${size}`);
+  const power = { K: 1, M: 2, G: 3 }[m[2]!.toUpperCase() as 'K' | 'M' | 'G'];
+  return Math.round(Number(m[1]) * (m[3] ? 1024 : 1000) ** power);
+}
+
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes')
@@ -45,6 +53,11 @@ export const JobEnvSchema = z.object({
    * dataset need room that a streaming COPY does not. The loader is closed before any reader opens.
    */
   PROVISION_DUCKDB_QUERY_MEMORY_LIMIT: z.string().regex(MEMORY_SIZE).default('512MB'),
+  /**
+   * At most this much data as files at once (`1GB`); the data stage stops with a clear error
+   * before writing more. On Cloud Run the disk is the container's memory, so jobs.yaml sets it.
+   */
+  PROVISION_MAX_DATA_SIZE: z.string().regex(MEMORY_SIZE).transform(sizeBytes).optional(),
   /** Batch mode: URLs separated by newlines or commas; each task runs its share. */
   PROVISION_URLS: z.string().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),

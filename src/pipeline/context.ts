@@ -45,6 +45,8 @@ export interface StageContext {
   readonly llm?: Llm;
   /** The data agent service (CAPI or local); absent when none is configured. */
   readonly agents?: DataAgentService;
+  /** At most this many bytes of data files at once (PROVISION_MAX_DATA_SIZE); absent: no limit. */
+  readonly maxDataBytes?: number;
 }
 
 /** How a stage ran: which strategy produced its output, and what its model calls cost. */

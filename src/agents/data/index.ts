@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { InternalError } from '../../core/errors.js';
+import { InternalError, UserInputError } from '../../core/errors.js';
 import { SpecError } from '../../data/generate.js';
-import { writeDataset } from '../../data/write-dataset.js';
+import { DataTooLargeError, writeDataset } from '../../data/write-dataset.js';
 import { DatasetFilesSchema, type DatasetFiles } from '../../domain/artifacts.js';
 import { DataModelSchema } from '../../domain/data-model.js';
 import type { StageContext } from '../../pipeline/context.js';
@@ -18,10 +18,13 @@ async function generate({ model }: z.infer<typeof Input>, ctx: StageContext): Pr
     // Keys are unique and resolve by construction; validate re-checks them in the warehouse.
     written = await writeDataset(model, { seed, scale }, dir, {
       signal: ctx.signal,
+      ...(ctx.maxDataBytes !== undefined ? { maxBytes: ctx.maxDataBytes } : {}),
       onTable: (t, done, total) => ctx.progress(done / total, `${t.name}: ${t.rows} rows`),
     });
   } catch (err) {
     if (err instanceof SpecError) throw new InternalError(`The data model cannot be generated: ${err.message}`, { cause: err });
+    // Another attempt would write the same bytes: the user must lower the scale or raise the limit.
+    if (err instanceof DataTooLargeError) throw new UserInputError('too_large', err.message, { cause: err });
     throw err;
   }
   return { seed, scale, dir, tables: written.map((t) => ({ name: t.name, file: t.file, rows: t.rows, bytes: t.bytes })) };

@@ -48,6 +48,7 @@ async function runOne(url: string, options: RunOptions, io: CliIO, extra: { logF
       events,
       duckdbMemoryLimit: env.PROVISION_DUCKDB_MEMORY_LIMIT,
       duckdbQueryMemoryLimit: env.PROVISION_DUCKDB_QUERY_MEMORY_LIMIT,
+      ...(env.PROVISION_MAX_DATA_SIZE !== undefined ? { maxDataBytes: env.PROVISION_MAX_DATA_SIZE } : {}),
       ...(env.PROVISION_CHROMIUM ? { chromiumPath: env.PROVISION_CHROMIUM } : {}),
       checkpoints: { store: env.PROVISION_CHECKPOINT_STORE, ...(env.GOOGLE_CLOUD_PROJECT ? { projectId: env.GOOGLE_CLOUD_PROJECT } : {}) },
       logFields: { ...cloudRunLabels(env, spec.jobId), ...extra.logFields },
