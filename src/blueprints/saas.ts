@@ -199,7 +199,7 @@ export const saas: Blueprint = preset({
         // Bookings close at quarter end; accounts have no joined date of their own (their first subscription is it).
         { from: 'start_date', description: 'Day the subscription started (booking date).', synonyms: ['booking date', 'start', 'close date'], generator: { kind: 'date', from: -1100, to: -1, yearly: BOOKINGS_YEARLY, growth: 0.45 } },
         {
-          from: 'churned', name: 'is_churned', synonyms: ['churned', 'canceled', 'lost'],
+          from: 'churned', name: 'is_churned', description: 'Whether the subscription has been canceled.', synonyms: ['churned', 'canceled', 'lost'],
           generator: {
             kind: 'boolean', p: 0.1,
             effects: [{ when: { ref: 'contract_term', in: ['Monthly'] }, p: 0.38 }, { when: { ref: 'account_segment', in: ['Enterprise'] }, p: 0.04 }],
