@@ -79,4 +79,10 @@ describe('a preset of the modules', () => {
     assert.throws(() => preset(spec([{ module: 'orders', from: 'nope', id: 'q01' }])), /module orders has no question nope \(it has recent, by_offering/);
     assert.throws(() => preset(spec([{ module: 'subscriptions', from: 'mrr', id: 'q01' }])), /asks module subscriptions, which builds none of its tables/);
   });
+
+  it('hands a module\'s question the preset\'s names for the module\'s tables', () => {
+    // The orders module calls its lines table order_lines; retail shows it as order_items.
+    const trend = retail?.questions.find((q) => q.id === 'q04');
+    assert.match(trend?.sql(duckdbDialect('2026-01-01')) ?? '', /FROM order_items l JOIN orders o ON o\.order_id = l\.order_id/);
+  });
 });

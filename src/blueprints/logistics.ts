@@ -65,9 +65,9 @@ export const logistics: Blueprint = preset({
       grain: 'one row per shipper account',
       synonyms: ['customers', 'accounts', 'clients', 'consignors'],
       columns: [
-        { from: 'shipper_id', description: 'Shipper account identifier.' },
-        { from: 'shipper_name', description: 'Company name of the shipper (synthetic).', synonyms: ['customer', 'account', 'shipper'] },
-        { from: 'segment', description: 'Commercial segment of the account.', fromProfile: 'customerSegments', generator: { kind: 'category', values: ['Enterprise contract', 'Mid-market', 'E-commerce sellers', 'Small business & spot'], weights: [0.1, 0.35, 0.25, 0.3] } },
+        'shipper_id',
+        { from: 'shipper_name', synonyms: ['customer', 'account', 'shipper'] },
+        { from: 'segment', fromProfile: 'customerSegments', generator: { kind: 'category', values: ['Enterprise contract', 'Mid-market', 'E-commerce sellers', 'Small business & spot'], weights: [0.1, 0.35, 0.25, 0.3] } },
         { name: 'industry_vertical', type: 'STRING', description: 'Industry of the shipper.', synonyms: ['vertical', 'industry'], generator: { kind: 'category', values: ['Retail & CPG', 'Food & beverage', 'Manufacturing', 'Building materials', 'Automotive', 'Healthcare'], weights: [0.28, 0.2, 0.2, 0.12, 0.12, 0.08] } },
         { from: 'region_id', generator: { kind: 'foreignKey', table: 'regions', column: 'region_id', distribution: 'zipf', skew: 0.6 } },
         { from: 'joined_date', name: 'customer_since', description: 'Day the account shipped its first load.', synonyms: ['onboarded', 'start date'], generator: { kind: 'date', from: -2400, to: -400, growth: 0.1 } },

@@ -4,6 +4,7 @@ import { InternalError } from '../core/errors.js';
 import { CORE_MODULES, SHARED_MODULES } from '../modules/index.js';
 import { industryById } from '../taxonomy/industries.js';
 import type { CoreModuleId, Industry, Term, Vocabulary } from '../taxonomy/types.js';
+import type { SqlDialect } from '../warehouse/sql-dialect.js';
 import type { Blueprint, BlueprintColumn, BlueprintQuestion, BlueprintTable } from './blueprint.js';
 
 /**
@@ -32,9 +33,9 @@ export interface ModuleTable extends Partial<Omit<BlueprintTable, 'columns'>> {
 
 /**
  * A golden question a module writes, as the preset asks it: the module's question (its SQL and
- * insight checks, on the module's tables and column names) under the preset's id, with any of
- * its fields replaced (the wording of the preset's story). The module must build one of the
- * preset's tables; the checks run on every seed like the preset's own questions.
+ * insight checks, on the module's column names and the preset's names for its tables) under the
+ * preset's id, with any of its fields replaced (the wording of the preset's story). The module
+ * must build one of the preset's tables; the checks run on every seed like the preset's own questions.
  */
 export interface ModuleQuestionRef extends Partial<Omit<BlueprintQuestion, 'id'>> {
   module: ModuleName;
@@ -127,6 +128,8 @@ export function preset(spec: PresetSpec): Blueprint {
   };
 
   const builds = new Map<ModuleName, ModuleParts>();
+  /** Per module, its table names the preset renamed (`order_lines` shown as `order_items`). */
+  const tableNames = new Map<ModuleName, Map<string, string>>();
   const tables = wanted.map((t): BlueprintTable => {
     if (!isModuleTable(t)) return t;
     const { module: name, part = 0, columns: cols, ...table } = t;
@@ -139,6 +142,7 @@ export function preset(spec: PresetSpec): Blueprint {
     if (!built) throw new InternalError(`Preset ${spec.id}: module ${name} has no table ${part}.`);
     const { columns, renamed } = columnsOf(spec.id, built, cols);
     const out: BlueprintTable = { ...built, primaryKey: renamed.get(built.primaryKey) ?? built.primaryKey, ...table, columns };
+    if (out.name !== built.name) tableNames.set(name, (tableNames.get(name) ?? new Map<string, string>()).set(built.name, out.name));
     // The role the module fills points at the table as the preset names it, so later modules join to it.
     const provided = parts.provides?.ref;
     if (provided && provided.table === built.name && !roles.has(parts.provides!.role)) {
@@ -153,7 +157,10 @@ export function preset(spec: PresetSpec): Blueprint {
     if (!parts) throw new InternalError(`Preset ${spec.id}: question ${q.id} asks module ${name}, which builds none of its tables.`);
     const found = parts.questions.find((x) => x.id === from);
     if (!found) throw new InternalError(`Preset ${spec.id}: module ${name} has no question ${from} (it has ${parts.questions.map((x) => x.id).join(', ')}).`);
-    return { ...found, ...own };
+    // The module's SQL names its tables through the dialect: hand it the preset's names.
+    const names = tableNames.get(name);
+    const sql = names ? (d: SqlDialect): string => found.sql({ ...d, table: (t) => d.table(names.get(t) ?? t) }) : found.sql;
+    return { ...found, sql, ...own };
   });
   return { ...rest, tables, questions };
 }

@@ -8,7 +8,8 @@ const WORKWEEK = [1.15, 1.2, 1.2, 1.1, 0.9, 0.22, 0.18];
 
 /** B2B SaaS: accounts on plans, product subscriptions with seats and MRR, usage, invoices, support. */
 export const saas: Blueprint = preset({
-  // Regions and accounts are the locations and customers modules; plans, products, subscriptions, usage, invoices and tickets are its own.
+  // Regions, products, accounts, subscriptions with their invoices, and support tickets are the modules' tables in SaaS words;
+  // plans and usage events are its own.
   id: 'saas',
   label: 'B2B SaaS & software subscriptions',
   naics: '511210',
@@ -30,6 +31,8 @@ export const saas: Blueprint = preset({
       'Keep every plan inside its support SLA',
     ],
   },
+  // Products, not plans, are what a subscription buys: plans price the account.
+  words: { offering: { singular: 'product', plural: 'products' } },
   tables: [
     {
       module: 'locations',
@@ -74,19 +77,15 @@ export const saas: Blueprint = preset({
       ],
     },
     {
-      name: 'products',
+      module: 'offerings',
       description: 'Products and add-on modules {company} sells by subscription.',
-      grain: 'one row per product',
-      rowCount: 6,
-      scales: false,
-      primaryKey: 'product_id',
       synonyms: ['modules', 'add-ons', 'product lines', 'SKUs'],
       columns: [
-        { name: 'product_id', type: 'INT64', description: 'Product identifier.', generator: { kind: 'sequence' } },
-        { name: 'product_name', type: 'STRING', description: 'Name of the product or module.', synonyms: ['product', 'module', 'add-on'], fromProfile: 'products', generator: { kind: 'list', values: ['Core Platform', 'Analytics', 'Automation', 'Integrations', 'Security & Compliance', 'AI Assistant'] } },
+        'product_id',
+        { from: 'product_name', description: 'Name of the product or module.', synonyms: ['product', 'module', 'add-on'], fromProfile: 'products' },
         { name: 'product_type', type: 'STRING', description: 'Whether the product is the core platform or an add-on.', generator: { kind: 'list', values: ['Core', 'Add-on', 'Add-on', 'Add-on', 'Add-on', 'Add-on'] } },
         {
-          name: 'base_price_per_seat', type: 'NUMERIC', description: 'Monthly list price per seat on the Professional plan.', synonyms: ['list price', 'seat price'],
+          from: 'base_price', name: 'base_price_per_seat', description: 'Monthly list price per seat on the Professional plan.', synonyms: ['list price', 'seat price'],
           generator: {
             kind: 'number', dist: 'uniform', min: 8, max: 14, decimals: 2,
             effects: [{ when: { ref: 'product_name', in: ['Core Platform'] }, factor: 3.4 }, { when: { ref: 'product_name', in: ['Security & Compliance'] }, factor: 1.6 }, { when: { ref: 'product_name', in: ['AI Assistant'] }, factor: 1.9 }],
@@ -139,18 +138,17 @@ export const saas: Blueprint = preset({
       ],
     },
     {
-      name: 'subscriptions',
+      module: 'subscriptions',
       description: 'Product subscriptions of each account: seats, price, contract term, MRR and cancellation.',
       grain: 'one row per subscription (an account subscribing to one product)',
       rowCount: 4500,
-      primaryKey: 'subscription_id',
       synonyms: ['contracts', 'licenses', 'deals', 'MRR'],
       columns: [
-        { name: 'subscription_id', type: 'INT64', description: 'Subscription identifier.', generator: { kind: 'sequence', start: 500001 } },
-        { name: 'account_id', type: 'INT64', description: 'Account that holds the subscription.', generator: { kind: 'foreignKey', table: 'accounts', column: 'account_id' } },
-        { name: 'account_segment', type: 'STRING', description: 'Segment of the account (copied from accounts.segment).', synonyms: ['segment', 'customer segment'], generator: { kind: 'copy', ref: 'account_id.segment' } },
+        'subscription_id',
+        'account_id',
+        { from: 'segment', name: 'account_segment', synonyms: ['segment', 'customer segment'] },
         { name: 'plan_id', type: 'INT64', description: 'Plan of the account (copied from accounts.plan_id; joins to plans.plan_id).', synonyms: ['plan'], generator: { kind: 'copy', ref: 'account_id.plan_id' } },
-        { name: 'product_id', type: 'INT64', description: 'Product subscribed to.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'target_attach_rate_pct' } },
+        { from: 'product_id', synonyms: [], generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'target_attach_rate_pct' } },
         {
           name: 'contract_term', type: 'STRING', description: 'Commitment and billing interval of the subscription.', synonyms: ['billing cycle', 'term', 'billing frequency'],
           generator: {
@@ -185,7 +183,7 @@ export const saas: Blueprint = preset({
             effects: [{ when: { ref: 'contract_term', in: ['Annual'] }, add: 0.08 }, { when: { ref: 'account_segment', in: ['Enterprise'] }, add: 0.07 }],
           },
         },
-        { name: 'mrr', type: 'NUMERIC', description: 'Monthly recurring revenue of the subscription: seats x price per seat x (1 - discount). For canceled subscriptions, the MRR lost at cancellation.', synonyms: ['monthly recurring revenue', 'revenue', 'MRR'], generator: { kind: 'derived', expr: 'seats * price_per_seat * (1 - discount_pct)', decimals: 2 } },
+        { from: 'monthly_fee', name: 'mrr', description: 'Monthly recurring revenue of the subscription: seats x price per seat x (1 - discount). For canceled subscriptions, the MRR lost at cancellation.', synonyms: ['monthly recurring revenue', 'revenue', 'MRR'], generator: { kind: 'derived', expr: 'seats * price_per_seat * (1 - discount_pct)', decimals: 2 } },
         {
           name: 'payment_method', type: 'STRING', description: 'How the subscription is paid.', synonyms: ['payment type'],
           generator: {
@@ -198,12 +196,10 @@ export const saas: Blueprint = preset({
             ],
           },
         },
+        // Bookings close at quarter end; accounts have no joined date of their own (their first subscription is it).
+        { from: 'start_date', description: 'Day the subscription started (booking date).', synonyms: ['booking date', 'start', 'close date'], generator: { kind: 'date', from: -1100, to: -1, yearly: BOOKINGS_YEARLY, growth: 0.45 } },
         {
-          name: 'start_date', type: 'DATE', description: 'Day the subscription started (booking date).', synonyms: ['booking date', 'start', 'close date'],
-          generator: { kind: 'date', from: -1100, to: -1, yearly: BOOKINGS_YEARLY, growth: 0.45 },
-        },
-        {
-          name: 'is_churned', type: 'BOOL', description: 'Whether the subscription has been canceled.', synonyms: ['churned', 'canceled', 'lost'],
+          from: 'churned', name: 'is_churned', description: 'Whether the subscription has been canceled.', synonyms: ['churned', 'canceled', 'lost'],
           generator: {
             kind: 'boolean', p: 0.1,
             effects: [{ when: { ref: 'contract_term', in: ['Monthly'] }, p: 0.38 }, { when: { ref: 'account_segment', in: ['Enterprise'] }, p: 0.04 }],
@@ -253,18 +249,18 @@ export const saas: Blueprint = preset({
       ],
     },
     {
-      name: 'invoices',
+      module: 'subscriptions',
+      part: 1,
       description: 'Invoices issued to active subscriptions over the last 12 months and how they were collected.',
-      grain: 'one row per invoice',
       rowCount: 14000,
-      primaryKey: 'invoice_id',
       synonyms: ['bills', 'billing', 'charges', 'payments'],
       columns: [
-        { name: 'invoice_id', type: 'INT64', description: 'Invoice identifier.', generator: { kind: 'sequence', start: 700001 } },
-        { name: 'subscription_id', type: 'INT64', description: 'Subscription invoiced.', generator: { kind: 'foreignKey', table: 'subscriptions', column: 'subscription_id', weightBy: 'invoices_per_year' } },
+        'invoice_id',
+        // Canceled subscriptions are no longer invoiced; annual contracts are invoiced once a year for twelve months.
+        { from: 'subscription_id', generator: { kind: 'foreignKey', table: 'subscriptions', column: 'subscription_id', weightBy: 'invoices_per_year' } },
         { name: 'account_id', type: 'INT64', description: 'Account invoiced (joins to accounts.account_id).', generator: { kind: 'copy', ref: 'subscription_id.account_id' } },
-        { name: 'invoice_date', type: 'DATE', description: 'Day the invoice was issued.', synonyms: ['billing date', 'date'], generator: { kind: 'date', from: -364, to: 0, growth: 0.3, notBefore: 'subscription_id.start_date' } },
-        { name: 'amount', type: 'NUMERIC', description: 'Invoiced amount: MRR times the months covered.', synonyms: ['invoice amount', 'billed amount', 'billings'], generator: { kind: 'derived', expr: 'subscription_id.mrr * subscription_id.billing_interval_months', decimals: 2 } },
+        { from: 'billing_date', name: 'invoice_date', description: 'Day the invoice was issued.', generator: { kind: 'date', from: -364, to: 0, growth: 0.3, notBefore: 'subscription_id.start_date' } },
+        { from: 'amount', description: 'Invoiced amount: MRR times the months covered.', synonyms: ['invoice amount', 'billed amount', 'billings'], generator: { kind: 'derived', expr: 'subscription_id.mrr * subscription_id.billing_interval_months', decimals: 2 } },
         { name: 'payment_method', type: 'STRING', description: 'Payment method charged.', synonyms: ['payment type'], generator: { kind: 'copy', ref: 'subscription_id.payment_method' } },
         {
           name: 'payment_status', type: 'STRING', description: 'Collection outcome: paid on the first attempt, paid after dunning retries, or failed.', synonyms: ['status', 'collection status'],
@@ -280,21 +276,19 @@ export const saas: Blueprint = preset({
       ],
     },
     {
-      name: 'support_tickets',
+      module: 'support',
       description: 'Support tickets raised by users of active subscriptions over the last 12 months.',
-      grain: 'one row per support ticket',
       rowCount: 6000,
-      primaryKey: 'ticket_id',
       synonyms: ['tickets', 'cases', 'support requests', 'helpdesk'],
       columns: [
-        { name: 'ticket_id', type: 'INT64', description: 'Ticket identifier.', generator: { kind: 'sequence', start: 30001 } },
+        { from: 'request_id', name: 'ticket_id', description: 'Ticket identifier.' },
         { name: 'subscription_id', type: 'INT64', description: 'Subscription the ticket is about.', generator: { kind: 'foreignKey', table: 'subscriptions', column: 'subscription_id', weightBy: 'active_users' } },
-        { name: 'account_id', type: 'INT64', description: 'Account that raised the ticket (joins to accounts.account_id).', generator: { kind: 'copy', ref: 'subscription_id.account_id' } },
+        { from: 'account_id', generator: { kind: 'copy', ref: 'subscription_id.account_id' } },
         { name: 'plan_id', type: 'INT64', description: 'Plan of the account when the ticket was raised (joins to plans.plan_id).', synonyms: ['plan'], generator: { kind: 'copy', ref: 'subscription_id.plan_id' } },
         { name: 'created_at', type: 'TIMESTAMP', description: 'When the ticket was opened.', synonyms: ['opened', 'created date', 'date'], generator: { kind: 'timestamp', from: -364, to: 0, weekly: WORKWEEK, growth: 0.25, notBefore: 'subscription_id.start_date' } },
         { name: 'channel', type: 'STRING', description: 'Channel the ticket came in through.', synonyms: ['support channel'], generator: { kind: 'category', values: ['Email', 'Chat', 'In-app', 'Phone'], weights: [0.4, 0.3, 0.2, 0.1] } },
         {
-          name: 'category', type: 'STRING', description: 'What the ticket is about.', synonyms: ['ticket category', 'issue type', 'topic'],
+          from: 'category', synonyms: ['ticket category', 'issue type', 'topic'],
           generator: {
             kind: 'category', values: ['How-to question', 'Bug', 'Integration issue', 'Billing', 'Performance', 'Feature request'], weights: [0.34, 0.2, 0.12, 0.12, 0.08, 0.14],
             effects: [{ when: { ref: 'subscription_id.product_id', in: ['4'] }, weights: [0.15, 0.15, 0.5, 0.06, 0.06, 0.08] }],
@@ -309,14 +303,14 @@ export const saas: Blueprint = preset({
           },
         },
         {
-          name: 'resolution_hours', type: 'FLOAT64', description: 'Hours from ticket creation to resolution.', synonyms: ['time to resolve', 'resolution time', 'TTR'],
+          from: 'resolution_hours', synonyms: ['time to resolve', 'resolution time', 'TTR'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 26, sd: 30, min: 0.5, max: 2000, decimals: 1,
             effects: [{ when: { ref: 'category', in: ['Integration issue'] }, factor: 2.8 }, { when: { ref: 'category', in: ['Bug', 'Performance'] }, factor: 1.6 }],
           },
         },
         {
-          name: 'csat_score', type: 'INT64', description: 'Customer satisfaction rating 1-5 from the post-ticket survey; NULL when not answered.', synonyms: ['CSAT', 'satisfaction'],
+          from: 'satisfaction', name: 'csat_score', description: 'Customer satisfaction rating 1-5 from the post-ticket survey; NULL when not answered.', synonyms: ['CSAT', 'satisfaction'],
           generator: {
             kind: 'number', dist: 'normal', mean: 4.45, sd: 0.7, min: 1, max: 5, decimals: 0, nullRate: 0.45,
             effects: [{ when: { ref: 'category', in: ['Integration issue'] }, add: -1.3 }, { when: { ref: 'category', in: ['Bug', 'Performance'] }, add: -0.5 }],
