@@ -190,8 +190,7 @@ export const financialServices: Blueprint = preset({
           generator: {
             kind: 'number', dist: 'uniform', min: 18, max: 40, decimals: 1,
             effects: [
-              ...by('product_id', 'factor', { 2: 0.12, 3: 0.75, 7: 0.01 }),
-              { when: { ref: 'product_id', in: ['4', '5', '6'] }, factor: 0.04 },
+              ...by('product_id', 'factor', [['2', 0.12], ['3', 0.75], [['4', '5', '6'], 0.04], ['7', 0.01]]),
               { when: { ref: 'is_closed', in: ['true'] }, factor: 0.0000000001 },
             ],
           },
@@ -215,11 +214,7 @@ export const financialServices: Blueprint = preset({
           generator: {
             kind: 'category', values: ['Card - in store', 'Card - online', 'ACH', 'ATM', 'P2P transfer', 'Internal transfer', 'Mobile check deposit', 'Branch teller', 'Wire'],
             weights: [0.3, 0.17, 0.19, 0.08, 0.1, 0.05, 0.05, 0.04, 0.02],
-            effects: [
-              { when: { ref: 'account_id.product_id', in: ['2', '7'] }, weights: [0, 0, 0.35, 0.05, 0, 0.5, 0.05, 0.05, 0] },
-              { when: { ref: 'account_id.product_id', in: ['3'] }, weights: [0.6, 0.4, 0, 0, 0, 0, 0, 0, 0] },
-              { when: { ref: 'account_id.product_id', in: ['4', '5', '6'] }, weights: [0, 0, 0.85, 0, 0, 0.1, 0, 0.05, 0] },
-            ],
+            effects: by('account_id.product_id', 'weights', [[['2', '7'], [0, 0, 0.35, 0.05, 0, 0.5, 0.05, 0.05, 0]], ['3', [0.6, 0.4, 0, 0, 0, 0, 0, 0, 0]], [['4', '5', '6'], [0, 0, 0.85, 0, 0, 0.1, 0, 0.05, 0]]]),
           },
         },
         {
@@ -239,10 +234,7 @@ export const financialServices: Blueprint = preset({
           generator: {
             kind: 'number', dist: 'lognormal', mean: 70, sd: 90, min: 0.5, max: 2000000, decimals: 2,
             effects: [
-              { when: { ref: 'channel', in: ['Wire'] }, factor: 60 },
-              { when: { ref: 'channel', in: ['ACH', 'Internal transfer', 'Mobile check deposit'] }, factor: 7 },
-              { when: { ref: 'channel', in: ['Branch teller'] }, factor: 6 },
-              { when: { ref: 'channel', in: ['ATM', 'P2P transfer'] }, factor: 1.6 },
+              ...by('channel', 'factor', [['Wire', 60], [['ACH', 'Internal transfer', 'Mobile check deposit'], 7], ['Branch teller', 6], [['ATM', 'P2P transfer'], 1.6]]),
               { when: { ref: 'merchant_category', in: ['Travel', 'Electronics'] }, factor: 4 },
             ],
           },
@@ -274,24 +266,12 @@ export const financialServices: Blueprint = preset({
           generator: {
             kind: 'category', values: ['Card testing', 'New device', 'Geo mismatch', 'Velocity', 'High amount', 'Mule pattern'],
             weights: [0.05, 0.1, 0.2, 0.3, 0.25, 0.1],
-            effects: [
-              { when: { ref: 'transaction_id.channel', in: ['Card - online'] }, weights: [0.3, 0.28, 0.12, 0.2, 0.1, 0] },
-              { when: { ref: 'transaction_id.channel', in: ['Card - in store'] }, weights: [0, 0, 0.35, 0.4, 0.25, 0] },
-              { when: { ref: 'transaction_id.channel', in: ['P2P transfer', 'Wire'] }, weights: [0, 0.2, 0.05, 0.2, 0.25, 0.3] },
-            ],
+            effects: by('transaction_id.channel', 'weights', [['Card - online', [0.3, 0.28, 0.12, 0.2, 0.1, 0]], ['Card - in store', [0, 0, 0.35, 0.4, 0.25, 0]], [['P2P transfer', 'Wire'], [0, 0.2, 0.05, 0.2, 0.25, 0.3]]]),
           },
         },
         {
           name: 'is_confirmed_fraud', type: 'BOOL', description: 'Whether the analyst confirmed fraud (false = false positive).', synonyms: ['confirmed', 'true positive', 'fraud'],
-          generator: {
-            kind: 'boolean', p: 0.15,
-            effects: [
-              { when: { ref: 'rule_triggered', in: ['Card testing'] }, p: 0.62 },
-              { when: { ref: 'rule_triggered', in: ['New device', 'Mule pattern'] }, p: 0.4 },
-              { when: { ref: 'rule_triggered', in: ['Geo mismatch'] }, p: 0.18 },
-              { when: { ref: 'rule_triggered', in: ['Velocity', 'High amount'] }, p: 0.06 },
-            ],
-          },
+          generator: { kind: 'boolean', p: 0.15, effects: by('rule_triggered', 'p', [['Card testing', 0.62], [['New device', 'Mule pattern'], 0.4], ['Geo mismatch', 0.18], [['Velocity', 'High amount'], 0.06]]) },
         },
         { name: 'disposition', type: 'STRING', description: 'Outcome of the analyst review.', synonyms: ['outcome', 'resolution'], generator: { kind: 'category', values: ['False positive', 'Confirmed fraud'], weights: [1, 0], effects: [{ when: { ref: 'is_confirmed_fraud', in: ['true'] }, weights: [0, 1] }] } },
         {
@@ -327,7 +307,7 @@ export const financialServices: Blueprint = preset({
           name: 'requested_amount', type: 'NUMERIC', description: 'Amount (or credit line) requested.', synonyms: ['loan amount', 'amount', 'credit line'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 6000, sd: 4000, min: 500, max: 5000000, decimals: 0,
-            effects: [{ when: { ref: 'product_id', in: ['4'] }, factor: 2.5 }, { when: { ref: 'product_id', in: ['5'] }, factor: 5 }, { when: { ref: 'product_id', in: ['6'] }, factor: 55 }],
+            effects: by('product_id', 'factor', { 4: 2.5, 5: 5, 6: 55 }),
           },
         },
         {
@@ -354,14 +334,7 @@ export const financialServices: Blueprint = preset({
         },
         {
           name: 'is_defaulted', type: 'BOOL', description: 'Whether the booked loan has defaulted (90+ days past due or charged off); always false if not approved.', synonyms: ['defaulted', 'default', 'charged off'],
-          generator: {
-            kind: 'boolean', p: 0.02,
-            effects: [
-              { when: { ref: 'decision', in: ['Declined', 'Withdrawn'] }, p: 0 },
-              { when: { ref: 'risk_tier', in: ['Subprime'] }, p: 0.2 },
-              { when: { ref: 'risk_tier', in: ['Near-prime'] }, p: 0.075 },
-            ],
-          },
+          generator: { kind: 'boolean', p: 0.02, effects: [{ when: { ref: 'decision', in: ['Declined', 'Withdrawn'] }, p: 0 }, ...by('risk_tier', 'p', { Subprime: 0.2, 'Near-prime': 0.075 })] },
         },
         { name: 'charge_off_amount', type: 'NUMERIC', description: 'Amount charged off on a defaulted loan after recoveries: requested amount x loss given default (0 if not defaulted).', synonyms: ['charge-offs', 'credit losses', 'write-offs', 'net loss'], generator: { kind: 'derived', expr: 'requested_amount * product_id.loss_given_default_pct / 100 * is_defaulted', decimals: 2 } },
       ],
