@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** New accounts peak in January and in tax-refund season. */
@@ -10,8 +11,10 @@ const LENDING_YEARLY = [0.8, 0.85, 1.05, 1.15, 1.2, 1.2, 1.1, 1.05, 0.95, 0.9, 0
 
 /** Retail banking and fintech: customers, deposit and credit accounts, transactions, fraud alerts, lending. */
 export const financialServices: Blueprint = preset({
-  // Regions and customers are the locations and customers modules; branches, products, accounts, transactions, alerts and loans are its own.
-  words: { place: { singular: 'region', plural: 'regions' } },
+  // Regions, products, customers, accounts and transactions are the locations, offerings, customers and usage modules'
+  // tables in banking's words (the usage module's metered units and records: accounts and their transactions);
+  // branches, fraud alerts and loan applications are its own.
+  words: { place: { singular: 'region', plural: 'regions' }, offering: { singular: 'product', plural: 'products' }, extra: { unit: { singular: 'account', plural: 'accounts' } } },
   id: 'financial_services',
   label: 'Financial services & banking',
   naics: '522110',
@@ -71,69 +74,34 @@ export const financialServices: Blueprint = preset({
       ],
     },
     {
-      name: 'products',
+      module: 'offerings',
       description: 'Deposit, card and lending products {company} offers, with their rates.',
-      grain: 'one row per product',
-      rowCount: 7,
-      scales: false,
-      primaryKey: 'product_id',
       synonyms: ['product lines', 'offerings', 'account types'],
       columns: [
-        { name: 'product_id', type: 'INT64', description: 'Product identifier.', generator: { kind: 'sequence' } },
-        { name: 'product_name', type: 'STRING', description: 'Name of the product.', synonyms: ['product', 'account type'], fromProfile: 'products', generator: { kind: 'list', values: ['Checking', 'Savings', 'Credit Card', 'Personal Loan', 'Auto Loan', 'Mortgage', 'Certificate of Deposit'] } },
+        'product_id',
+        { from: 'product_name', description: 'Name of the product.', synonyms: ['product', 'account type'], fromProfile: 'products' },
         { name: 'product_family', type: 'STRING', description: 'Deposit (money customers keep with us), Card (revolving credit) or Lending (installment loans).', synonyms: ['family', 'line of business', 'asset or liability'], generator: { kind: 'list', values: ['Deposit', 'Deposit', 'Card', 'Lending', 'Lending', 'Lending', 'Deposit'] } },
         {
           name: 'rate_pct', type: 'FLOAT64', description: 'Headline rate: APY paid on deposit products, APR charged on card and lending products, percent.', synonyms: ['interest rate', 'APY', 'APR'],
-          generator: {
-            kind: 'number', dist: 'uniform', min: 1, max: 1, decimals: 2,
-            effects: [
-              { when: { ref: 'product_name', in: ['Checking'] }, factor: 0.05 },
-              { when: { ref: 'product_name', in: ['Savings'] }, factor: 3.8 },
-              { when: { ref: 'product_name', in: ['Credit Card'] }, factor: 23.9 },
-              { when: { ref: 'product_name', in: ['Personal Loan'] }, factor: 12.5 },
-              { when: { ref: 'product_name', in: ['Auto Loan'] }, factor: 7.4 },
-              { when: { ref: 'product_name', in: ['Mortgage'] }, factor: 6.6 },
-              { when: { ref: 'product_name', in: ['Certificate of Deposit'] }, factor: 4.2 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'uniform', min: 1, max: 1, decimals: 2, effects: by('product_name', 'factor', { Checking: 0.05, Savings: 3.8, 'Credit Card': 23.9, 'Personal Loan': 12.5, 'Auto Loan': 7.4, Mortgage: 6.6, 'Certificate of Deposit': 4.2 }) },
         },
         { name: 'monthly_fee', type: 'NUMERIC', description: 'Monthly maintenance fee (waivable).', synonyms: ['fee', 'maintenance fee'], generator: { kind: 'list', values: ['12', '5', '0', '0', '0', '0', '0'] } },
         {
           name: 'target_account_mix_pct', type: 'FLOAT64', description: 'Planned share of new accounts for the product, percent.', synonyms: ['account mix'],
-          generator: {
-            kind: 'number', dist: 'uniform', min: 5, max: 5, decimals: 1,
-            effects: [
-              { when: { ref: 'product_name', in: ['Checking'] }, factor: 7.6 },
-              { when: { ref: 'product_name', in: ['Savings'] }, factor: 4.4 },
-              { when: { ref: 'product_name', in: ['Credit Card'] }, factor: 3.6 },
-              { when: { ref: 'product_name', in: ['Auto Loan', 'Certificate of Deposit'] }, factor: 1.2 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'uniform', min: 5, max: 5, decimals: 1, effects: by('product_name', 'factor', { Checking: 7.6, Savings: 4.4, 'Credit Card': 3.6, 'Auto Loan': 1.2, 'Certificate of Deposit': 1.2 }) },
         },
         {
           name: 'target_origination_mix_pct', type: 'FLOAT64', description: 'Planned share of credit applications for the product, percent (0 for deposit products).', synonyms: ['origination mix'],
           generator: {
             kind: 'number', dist: 'uniform', min: 10, max: 10, decimals: 1,
-            effects: [
-              { when: { ref: 'product_family', in: ['Deposit'] }, factor: 0.0000001 },
-              { when: { ref: 'product_name', in: ['Credit Card'] }, factor: 4 },
-              { when: { ref: 'product_name', in: ['Personal Loan'] }, factor: 2.5 },
-              { when: { ref: 'product_name', in: ['Auto Loan'] }, factor: 2 },
-              { when: { ref: 'product_name', in: ['Mortgage'] }, factor: 1.5 },
-            ],
+            effects: [{ when: { ref: 'product_family', in: ['Deposit'] }, factor: 0.0000001 }, ...by('product_name', 'factor', { 'Credit Card': 4, 'Personal Loan': 2.5, 'Auto Loan': 2, Mortgage: 1.5 })],
           },
         },
         {
           name: 'loss_given_default_pct', type: 'FLOAT64', description: 'Share of a defaulted balance that is lost after recoveries and collateral, percent (0 for deposit products).', synonyms: ['LGD', 'loss severity'],
           generator: {
             kind: 'number', dist: 'uniform', min: 50, max: 50, decimals: 1,
-            effects: [
-              { when: { ref: 'product_family', in: ['Deposit'] }, factor: 0.0000001 },
-              { when: { ref: 'product_name', in: ['Credit Card'] }, factor: 1.7 },
-              { when: { ref: 'product_name', in: ['Personal Loan'] }, factor: 1.6 },
-              { when: { ref: 'product_name', in: ['Auto Loan'] }, factor: 0.7 },
-              { when: { ref: 'product_name', in: ['Mortgage'] }, factor: 0.3 },
-            ],
+            effects: [{ when: { ref: 'product_family', in: ['Deposit'] }, factor: 0.0000001 }, ...by('product_name', 'factor', { 'Credit Card': 1.7, 'Personal Loan': 1.6, 'Auto Loan': 0.7, Mortgage: 0.3 })],
           },
         },
       ],
@@ -158,62 +126,52 @@ export const financialServices: Blueprint = preset({
         },
         {
           name: 'annual_income', type: 'NUMERIC', description: 'Stated annual income (revenue for small businesses).', synonyms: ['income', 'salary'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 62000, sd: 38000, min: 8000, max: 20000000, decimals: 0,
-            effects: [{ when: { ref: 'segment', in: ['Private Banking'] }, factor: 6 }, { when: { ref: 'segment', in: ['Mass Affluent'] }, factor: 2.2 }, { when: { ref: 'segment', in: ['Small Business'] }, factor: 4 }],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 62000, sd: 38000, min: 8000, max: 20000000, decimals: 0, effects: by('segment', 'factor', { 'Private Banking': 6, 'Mass Affluent': 2.2, 'Small Business': 4 }) },
         },
         {
           name: 'risk_tier', type: 'STRING', description: 'Credit risk tier from the bureau score at the last review.', synonyms: ['credit tier', 'risk grade', 'credit band'],
           generator: {
             kind: 'category', values: ['Prime', 'Near-prime', 'Subprime'], weights: [0.55, 0.28, 0.17],
-            effects: [
-              { when: { ref: 'segment', in: ['Private Banking'] }, weights: [0.95, 0.05, 0] },
-              { when: { ref: 'segment', in: ['Mass Affluent'] }, weights: [0.8, 0.17, 0.03] },
-              { when: { ref: 'segment', in: ['Small Business'] }, weights: [0.6, 0.3, 0.1] },
-            ],
+            effects: by('segment', 'weights', { 'Private Banking': [0.95, 0.05, 0], 'Mass Affluent': [0.8, 0.17, 0.03], 'Small Business': [0.6, 0.3, 0.1] }),
           },
         },
         {
           name: 'credit_score', type: 'INT64', description: 'Bureau credit score (300-850) at the last review.', synonyms: ['FICO', 'credit rating', 'bureau score'],
-          generator: { kind: 'number', dist: 'normal', mean: 745, sd: 30, min: 680, max: 850, decimals: 0, effects: [{ when: { ref: 'risk_tier', in: ['Near-prime'] }, add: -85 }, { when: { ref: 'risk_tier', in: ['Subprime'] }, add: -165 }] },
+          generator: { kind: 'number', dist: 'normal', mean: 745, sd: 30, min: 680, max: 850, decimals: 0, effects: by('risk_tier', 'add', { 'Near-prime': -85, Subprime: -165 }) },
         },
         {
           name: 'is_digital_active', type: 'BOOL', description: 'Whether the customer logged in to online or mobile banking in the last 90 days.', synonyms: ['digital', 'mobile user', 'online banking user'],
-          generator: { kind: 'boolean', p: 0.62, effects: [{ when: { ref: 'segment', in: ['Private Banking'] }, p: 0.45 }, { when: { ref: 'segment', in: ['Small Business'] }, p: 0.7 }] },
+          generator: { kind: 'boolean', p: 0.62, effects: by('segment', 'p', { 'Private Banking': 0.45, 'Small Business': 0.7 }) },
         },
         { name: 'acquisition_channel', type: 'STRING', description: 'How the customer first came to the bank.', synonyms: ['source', 'onboarding channel'], generator: { kind: 'category', values: ['Branch', 'Online', 'Mobile app', 'Referral', 'Employer program'], weights: [0.38, 0.22, 0.2, 0.12, 0.08] } },
         { from: 'joined_date', name: 'customer_since', description: 'Day the customer relationship began.', synonyms: ['onboarding date', 'join date', 'tenure start'], generator: { kind: 'date', from: -5000, to: -1, growth: 0.05 } },
       ],
     },
     {
-      name: 'accounts',
+      // The usage module's metered units and their records: a bank's accounts and their transactions.
+      module: 'usage',
       description: 'Deposit, card and loan accounts held by customers, with balances and status.',
-      grain: 'one row per account',
       rowCount: 10000,
-      primaryKey: 'account_id',
+      scaling: 'linear',
       synonyms: ['deposit accounts', 'loans', 'cards', 'relationships', 'book'],
       columns: [
-        { name: 'account_id', type: 'INT64', description: 'Account identifier.', generator: { kind: 'sequence', start: 40000001 } },
-        { name: 'customer_id', type: 'INT64', description: 'Customer who owns the account.', generator: { kind: 'foreignKey', table: 'customers', column: 'customer_id', distribution: 'zipf', skew: 0.3 } },
-        { name: 'customer_segment', type: 'STRING', description: 'Segment of the owner (copied from customers.segment).', synonyms: ['segment'], generator: { kind: 'copy', ref: 'customer_id.segment' } },
-        { name: 'product_id', type: 'INT64', description: 'Product of the account.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'target_account_mix_pct' } },
+        { from: 'account_id', generator: { kind: 'sequence', start: 40000001 } },
+        { from: 'customer_id', description: 'Customer who owns the account.', generator: { kind: 'foreignKey', table: 'customers', column: 'customer_id', distribution: 'zipf', skew: 0.3 } },
+        { from: 'segment', name: 'customer_segment', description: 'Segment of the owner (copied from customers.segment).', synonyms: ['segment'] },
+        { from: 'product_id', description: 'Product of the account.', synonyms: [], generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'target_account_mix_pct' } },
         { name: 'product_family', type: 'STRING', description: 'Deposit, Card or Lending (copied from products.product_family).', synonyms: ['family'], generator: { kind: 'copy', ref: 'product_id.product_family' } },
         {
-          name: 'opened_date', type: 'DATE', description: 'Day the account was opened.', synonyms: ['open date', 'origination date'],
+          from: 'activated_date', name: 'opened_date', description: 'Day the account was opened.', synonyms: ['open date', 'origination date'],
           generator: { kind: 'date', from: -1825, to: -1, yearly: OPENINGS_YEARLY, growth: -0.25, notBefore: 'customer_id.customer_since' },
         },
         {
           name: 'opened_channel', type: 'STRING', description: 'Channel the account was opened through.', synonyms: ['channel', 'origination channel'],
-          generator: {
-            kind: 'category', values: ['Branch', 'Online', 'Mobile app', 'Call center'], weights: [0.6, 0.15, 0.1, 0.15],
-            effects: [{ when: { ref: 'customer_id.is_digital_active', in: ['true'] }, weights: [0.25, 0.3, 0.4, 0.05] }],
-          },
+          generator: { kind: 'category', values: ['Branch', 'Online', 'Mobile app', 'Call center'], weights: [0.6, 0.15, 0.1, 0.15], effects: by('customer_id.is_digital_active', 'weights', { true: [0.25, 0.3, 0.4, 0.05] }) },
         },
-        { name: 'interest_rate_pct', type: 'FLOAT64', description: 'Rate on the account: APY for deposits, APR for cards and loans, percent.', synonyms: ['rate', 'APY', 'APR'], generator: { kind: 'copy', ref: 'product_id.rate_pct' } },
+        { from: 'unit_rate', name: 'interest_rate_pct', type: 'FLOAT64', description: 'Rate on the account: APY for deposits, APR for cards and loans, percent.', synonyms: ['rate', 'APY', 'APR'], generator: { kind: 'copy', ref: 'product_id.rate_pct' } },
         {
           name: 'is_closed', type: 'BOOL', description: 'Whether the customer has closed the account (paid-off loans stay open until maturity).', synonyms: ['closed', 'attrited'],
-          generator: { kind: 'boolean', p: 0.1, effects: [{ when: { ref: 'customer_id.is_digital_active', in: ['true'] }, p: 0.06 }, { when: { ref: 'customer_id.is_digital_active', in: ['false'] }, p: 0.21 }] },
+          generator: { kind: 'boolean', p: 0.1, effects: by('customer_id.is_digital_active', 'p', { true: 0.06, false: 0.21 }) },
         },
         { name: 'status', type: 'STRING', description: 'Open or Closed.', synonyms: ['account status'], generator: { kind: 'category', values: ['Open', 'Closed'], weights: [1, 0], effects: [{ when: { ref: 'is_closed', in: ['true'] }, weights: [0, 1] }] } },
         {
@@ -221,16 +179,8 @@ export const financialServices: Blueprint = preset({
           generator: {
             kind: 'number', dist: 'lognormal', mean: 5200, sd: 8500, min: 0, max: 50000000, decimals: 2,
             effects: [
-              { when: { ref: 'product_id', in: ['1'] }, factor: 2.5 },
-              { when: { ref: 'product_id', in: ['2'] }, factor: 4.5 },
-              { when: { ref: 'product_id', in: ['3'] }, factor: 0.55 },
-              { when: { ref: 'product_id', in: ['4'] }, factor: 2 },
-              { when: { ref: 'product_id', in: ['5'] }, factor: 4 },
-              { when: { ref: 'product_id', in: ['6'] }, factor: 26 },
-              { when: { ref: 'product_id', in: ['7'] }, factor: 10 },
-              { when: { ref: 'customer_segment', in: ['Private Banking'] }, factor: 9 },
-              { when: { ref: 'customer_segment', in: ['Mass Affluent'] }, factor: 3 },
-              { when: { ref: 'customer_segment', in: ['Small Business'] }, factor: 1.5 },
+              ...by('product_id', 'factor', { 1: 2.5, 2: 4.5, 3: 0.55, 4: 2, 5: 4, 6: 26, 7: 10 }),
+              ...by('customer_segment', 'factor', { 'Private Banking': 9, 'Mass Affluent': 3, 'Small Business': 1.5 }),
               { when: { ref: 'is_closed', in: ['true'] }, factor: 0.0000000001 },
             ],
           },
@@ -240,10 +190,7 @@ export const financialServices: Blueprint = preset({
           generator: {
             kind: 'number', dist: 'uniform', min: 18, max: 40, decimals: 1,
             effects: [
-              { when: { ref: 'product_id', in: ['2'] }, factor: 0.12 },
-              { when: { ref: 'product_id', in: ['3'] }, factor: 0.75 },
-              { when: { ref: 'product_id', in: ['4', '5', '6'] }, factor: 0.04 },
-              { when: { ref: 'product_id', in: ['7'] }, factor: 0.01 },
+              ...by('product_id', 'factor', [['2', 0.12], ['3', 0.75], [['4', '5', '6'], 0.04], ['7', 0.01]]),
               { when: { ref: 'is_closed', in: ['true'] }, factor: 0.0000000001 },
             ],
           },
@@ -253,26 +200,21 @@ export const financialServices: Blueprint = preset({
       ],
     },
     {
-      name: 'transactions',
+      module: 'usage',
+      part: 1,
       description: 'Customer transactions on open accounts over the last 120 days: card payments, transfers, ATM, ACH, wires and deposits.',
-      grain: 'one row per transaction',
       rowCount: 45000,
-      primaryKey: 'transaction_id',
       synonyms: ['payments', 'activity', 'postings', 'card swipes'],
       columns: [
-        { name: 'transaction_id', type: 'INT64', description: 'Transaction identifier.', generator: { kind: 'sequence', start: 900000001 } },
-        { name: 'account_id', type: 'INT64', description: 'Account the transaction posted to.', generator: { kind: 'foreignKey', table: 'accounts', column: 'account_id', weightBy: 'avg_monthly_transactions' } },
+        { from: 'transaction_id', generator: { kind: 'sequence', start: 900000001 } },
+        { from: 'account_id', description: 'Account the transaction posted to.', generator: { kind: 'foreignKey', table: 'accounts', column: 'account_id', weightBy: 'avg_monthly_transactions' } },
         { name: 'customer_id', type: 'INT64', description: 'Owner of the account (joins to customers.customer_id).', generator: { kind: 'copy', ref: 'account_id.customer_id' } },
         {
           name: 'channel', type: 'STRING', description: 'How the transaction was made.', synonyms: ['transaction channel', 'payment channel', 'rail'],
           generator: {
             kind: 'category', values: ['Card - in store', 'Card - online', 'ACH', 'ATM', 'P2P transfer', 'Internal transfer', 'Mobile check deposit', 'Branch teller', 'Wire'],
             weights: [0.3, 0.17, 0.19, 0.08, 0.1, 0.05, 0.05, 0.04, 0.02],
-            effects: [
-              { when: { ref: 'account_id.product_id', in: ['2', '7'] }, weights: [0, 0, 0.35, 0.05, 0, 0.5, 0.05, 0.05, 0] },
-              { when: { ref: 'account_id.product_id', in: ['3'] }, weights: [0.6, 0.4, 0, 0, 0, 0, 0, 0, 0] },
-              { when: { ref: 'account_id.product_id', in: ['4', '5', '6'] }, weights: [0, 0, 0.85, 0, 0, 0.1, 0, 0.05, 0] },
-            ],
+            effects: by('account_id.product_id', 'weights', [[['2', '7'], [0, 0, 0.35, 0.05, 0, 0.5, 0.05, 0.05, 0]], ['3', [0.6, 0.4, 0, 0, 0, 0, 0, 0, 0]], [['4', '5', '6'], [0, 0, 0.85, 0, 0, 0.1, 0, 0.05, 0]]]),
           },
         },
         {
@@ -288,28 +230,21 @@ export const financialServices: Blueprint = preset({
           generator: { kind: 'category', values: ['Debit', 'Credit'], weights: [0.8, 0.2], effects: [{ when: { ref: 'channel', in: ['Mobile check deposit'] }, weights: [0, 1] }, { when: { ref: 'channel', in: ['ACH', 'Internal transfer', 'Branch teller', 'Wire'] }, weights: [0.55, 0.45] }] },
         },
         {
-          name: 'amount', type: 'NUMERIC', description: 'Transaction amount in the account currency.', synonyms: ['value', 'transaction amount'],
+          from: 'charge', name: 'amount', description: 'Transaction amount in the account currency.', synonyms: ['value', 'transaction amount'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 70, sd: 90, min: 0.5, max: 2000000, decimals: 2,
             effects: [
-              { when: { ref: 'channel', in: ['Wire'] }, factor: 60 },
-              { when: { ref: 'channel', in: ['ACH', 'Internal transfer', 'Mobile check deposit'] }, factor: 7 },
-              { when: { ref: 'channel', in: ['Branch teller'] }, factor: 6 },
-              { when: { ref: 'channel', in: ['ATM', 'P2P transfer'] }, factor: 1.6 },
+              ...by('channel', 'factor', [['Wire', 60], [['ACH', 'Internal transfer', 'Mobile check deposit'], 7], ['Branch teller', 6], [['ATM', 'P2P transfer'], 1.6]]),
               { when: { ref: 'merchant_category', in: ['Travel', 'Electronics'] }, factor: 4 },
             ],
           },
         },
-        { name: 'transaction_ts', type: 'TIMESTAMP', description: 'When the transaction was authorised.', synonyms: ['transaction time', 'posted at', 'date'], generator: { kind: 'timestamp', from: -119, to: 0, weekly: SPENDING_WEEKLY, growth: 0.15, notBefore: 'account_id.opened_date' } },
+        { from: 'usage_date', name: 'transaction_ts', type: 'TIMESTAMP', description: 'When the transaction was authorised.', synonyms: ['transaction time', 'posted at', 'date'], generator: { kind: 'timestamp', from: -119, to: 0, weekly: SPENDING_WEEKLY, growth: 0.15, notBefore: 'account_id.opened_date' } },
         {
           name: 'fraud_risk_score', type: 'FLOAT64', description: 'Real-time fraud model score, 0-100 (higher is riskier).', synonyms: ['risk score', 'fraud score'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 4, sd: 4, min: 0.1, max: 100, decimals: 1,
-            effects: [
-              { when: { ref: 'channel', in: ['Card - online'] }, factor: 6 },
-              { when: { ref: 'channel', in: ['P2P transfer', 'Wire'] }, factor: 3 },
-              { when: { ref: 'merchant_category', in: ['Electronics', 'Travel'] }, factor: 1.8 },
-            ],
+            effects: [{ when: { ref: 'channel', in: ['Card - online'] }, factor: 6 }, { when: { ref: 'channel', in: ['P2P transfer', 'Wire'] }, factor: 3 }, { when: { ref: 'merchant_category', in: ['Electronics', 'Travel'] }, factor: 1.8 }],
           },
         },
       ],
@@ -331,24 +266,12 @@ export const financialServices: Blueprint = preset({
           generator: {
             kind: 'category', values: ['Card testing', 'New device', 'Geo mismatch', 'Velocity', 'High amount', 'Mule pattern'],
             weights: [0.05, 0.1, 0.2, 0.3, 0.25, 0.1],
-            effects: [
-              { when: { ref: 'transaction_id.channel', in: ['Card - online'] }, weights: [0.3, 0.28, 0.12, 0.2, 0.1, 0] },
-              { when: { ref: 'transaction_id.channel', in: ['Card - in store'] }, weights: [0, 0, 0.35, 0.4, 0.25, 0] },
-              { when: { ref: 'transaction_id.channel', in: ['P2P transfer', 'Wire'] }, weights: [0, 0.2, 0.05, 0.2, 0.25, 0.3] },
-            ],
+            effects: by('transaction_id.channel', 'weights', [['Card - online', [0.3, 0.28, 0.12, 0.2, 0.1, 0]], ['Card - in store', [0, 0, 0.35, 0.4, 0.25, 0]], [['P2P transfer', 'Wire'], [0, 0.2, 0.05, 0.2, 0.25, 0.3]]]),
           },
         },
         {
           name: 'is_confirmed_fraud', type: 'BOOL', description: 'Whether the analyst confirmed fraud (false = false positive).', synonyms: ['confirmed', 'true positive', 'fraud'],
-          generator: {
-            kind: 'boolean', p: 0.15,
-            effects: [
-              { when: { ref: 'rule_triggered', in: ['Card testing'] }, p: 0.62 },
-              { when: { ref: 'rule_triggered', in: ['New device', 'Mule pattern'] }, p: 0.4 },
-              { when: { ref: 'rule_triggered', in: ['Geo mismatch'] }, p: 0.18 },
-              { when: { ref: 'rule_triggered', in: ['Velocity', 'High amount'] }, p: 0.06 },
-            ],
-          },
+          generator: { kind: 'boolean', p: 0.15, effects: by('rule_triggered', 'p', [['Card testing', 0.62], [['New device', 'Mule pattern'], 0.4], ['Geo mismatch', 0.18], [['Velocity', 'High amount'], 0.06]]) },
         },
         { name: 'disposition', type: 'STRING', description: 'Outcome of the analyst review.', synonyms: ['outcome', 'resolution'], generator: { kind: 'category', values: ['False positive', 'Confirmed fraud'], weights: [1, 0], effects: [{ when: { ref: 'is_confirmed_fraud', in: ['true'] }, weights: [0, 1] }] } },
         {
@@ -384,7 +307,7 @@ export const financialServices: Blueprint = preset({
           name: 'requested_amount', type: 'NUMERIC', description: 'Amount (or credit line) requested.', synonyms: ['loan amount', 'amount', 'credit line'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 6000, sd: 4000, min: 500, max: 5000000, decimals: 0,
-            effects: [{ when: { ref: 'product_id', in: ['4'] }, factor: 2.5 }, { when: { ref: 'product_id', in: ['5'] }, factor: 5 }, { when: { ref: 'product_id', in: ['6'] }, factor: 55 }],
+            effects: by('product_id', 'factor', { 4: 2.5, 5: 5, 6: 55 }),
           },
         },
         {
@@ -411,14 +334,7 @@ export const financialServices: Blueprint = preset({
         },
         {
           name: 'is_defaulted', type: 'BOOL', description: 'Whether the booked loan has defaulted (90+ days past due or charged off); always false if not approved.', synonyms: ['defaulted', 'default', 'charged off'],
-          generator: {
-            kind: 'boolean', p: 0.02,
-            effects: [
-              { when: { ref: 'decision', in: ['Declined', 'Withdrawn'] }, p: 0 },
-              { when: { ref: 'risk_tier', in: ['Subprime'] }, p: 0.2 },
-              { when: { ref: 'risk_tier', in: ['Near-prime'] }, p: 0.075 },
-            ],
-          },
+          generator: { kind: 'boolean', p: 0.02, effects: [{ when: { ref: 'decision', in: ['Declined', 'Withdrawn'] }, p: 0 }, ...by('risk_tier', 'p', { Subprime: 0.2, 'Near-prime': 0.075 })] },
         },
         { name: 'charge_off_amount', type: 'NUMERIC', description: 'Amount charged off on a defaulted loan after recoveries: requested amount x loss given default (0 if not defaulted).', synonyms: ['charge-offs', 'credit losses', 'write-offs', 'net loss'], generator: { kind: 'derived', expr: 'requested_amount * product_id.loss_given_default_pct / 100 * is_defaulted', decimals: 2 } },
       ],

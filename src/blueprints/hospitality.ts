@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** Restaurants fill up at the weekend; Friday and Saturday carry the week. */
@@ -12,6 +13,7 @@ const MENU_CATEGORIES = ['Mains', 'Starters & shares', 'Cocktails', 'Wine & beer
 const GUEST_SEGMENTS = ['VIP regulars', 'Loyalty members', 'Occasional diners', 'Corporate & events'];
 const ORDER_CHANNELS = ['Dine-in', 'Takeout', 'Online pickup', 'DoorDash', 'Uber Eats'];
 const DELIVERY_APPS = ['DoorDash', 'Uber Eats'];
+const OFF_PREMISE = ['Takeout', 'Online pickup', ...DELIVERY_APPS];
 const STAFF_ROLES = ['Server', 'Bartender', 'Host', 'Line cook', 'Prep cook', 'Dishwasher', 'Shift manager'];
 const STAFF_ROLE_WEIGHTS = [0.3, 0.12, 0.08, 0.2, 0.12, 0.1, 0.08];
 /** Tipped roles earn a lower base wage; cooks and managers earn more. */
@@ -26,8 +28,10 @@ const WAGE_EFFECTS = [
  * guests, checks and check lines by channel, reservations, shifts, waste and reviews.
  */
 export const hospitality: Blueprint = preset({
-  // Locations, guests and staff are the locations, customers and staff modules; the menu, checks, shifts, waste and reviews are its own.
-  words: { staff: { singular: 'staff', plural: 'staff' } },
+  // Locations, menu categories, guests, staff, reservations, checks and check lines are the modules' tables in
+  // hospitality's words; the menu items (what a check line sells), shifts, waste and reviews are its own.
+  words: { staff: { singular: 'staff', plural: 'staff' }, offering: { singular: 'menu category', plural: 'menu categories' } },
+  roles: { offering: { table: 'menu_items', key: 'menu_item_id', name: 'item_name', term: { singular: 'menu item', plural: 'menu items' } } },
   id: 'hospitality',
   label: 'Hospitality & food service',
   naics: '722511',
@@ -67,30 +71,16 @@ export const hospitality: Blueprint = preset({
       ],
     },
     {
-      name: 'menu_categories',
+      module: 'offerings',
       description: 'Sections of the {company} menu.',
-      grain: 'one row per menu category',
-      rowCount: MENU_CATEGORIES.length,
-      scales: false,
-      primaryKey: 'menu_category_id',
       synonyms: ['menu sections', 'menu groups', 'categories'],
       columns: [
-        { name: 'menu_category_id', type: 'INT64', description: 'Menu category identifier.', generator: { kind: 'sequence' } },
-        { name: 'category_name', type: 'STRING', description: 'Name of the menu category.', synonyms: ['category', 'menu section', 'product line'], fromProfile: 'products', generator: { kind: 'list', values: MENU_CATEGORIES } },
+        'menu_category_id',
+        { from: 'menu_category_name', name: 'category_name', description: 'Name of the menu category.', synonyms: ['category', 'menu section', 'product line'], fromProfile: 'products' },
         { name: 'is_beverage', type: 'BOOL', description: 'Whether the category is sold by the bar (beverage) rather than the kitchen.', synonyms: ['beverage', 'bar'], generator: { kind: 'boolean', p: 0, effects: [{ when: { ref: 'menu_category_id', in: ['3', '4', '8'] }, p: 1 }] } },
         {
           name: 'target_food_cost_pct', type: 'FLOAT64', description: 'Target cost of ingredients as a percent of menu price (theoretical food or pour cost).', synonyms: ['target food cost', 'target pour cost', 'cost target'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 28, sd: 0, decimals: 0,
-            effects: [
-              { when: { ref: 'menu_category_id', in: ['1'] }, add: 4 },
-              { when: { ref: 'menu_category_id', in: ['3'] }, add: -8 },
-              { when: { ref: 'menu_category_id', in: ['4'] }, add: 2 },
-              { when: { ref: 'menu_category_id', in: ['5'] }, add: -3 },
-              { when: { ref: 'menu_category_id', in: ['7'] }, add: 2 },
-              { when: { ref: 'menu_category_id', in: ['8'] }, add: -10 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 28, sd: 0, decimals: 0, effects: by('menu_category_id', 'add', { 1: 4, 3: -8, 4: 2, 5: -3, 7: 2, 8: -10 }) },
         },
       ],
     },
@@ -109,18 +99,7 @@ export const hospitality: Blueprint = preset({
         { name: 'item_name', type: 'STRING', description: 'Name of the dish or drink as printed on the menu.', synonyms: ['dish', 'item', 'menu item', 'drink'], generator: { kind: 'template', template: '{dish_style} {menu_category_id.category_name} #{menu_item_id}' } },
         {
           name: 'menu_price', type: 'NUMERIC', description: 'Current menu price.', synonyms: ['price', 'selling price'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 17, sd: 4, min: 4, max: 90, decimals: 2,
-            effects: [
-              { when: { ref: 'menu_category_id', in: ['1'] }, factor: 1.75 },
-              { when: { ref: 'menu_category_id', in: ['2'] }, factor: 0.8 },
-              { when: { ref: 'menu_category_id', in: ['3'] }, factor: 0.88 },
-              { when: { ref: 'menu_category_id', in: ['4'] }, factor: 0.8 },
-              { when: { ref: 'menu_category_id', in: ['5'] }, factor: 0.6 },
-              { when: { ref: 'menu_category_id', in: ['7'] }, factor: 0.95 },
-              { when: { ref: 'menu_category_id', in: ['8'] }, factor: 0.33 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 17, sd: 4, min: 4, max: 90, decimals: 2, effects: by('menu_category_id', 'factor', { 1: 1.75, 2: 0.8, 3: 0.88, 4: 0.8, 5: 0.6, 7: 0.95, 8: 0.33 }) },
         },
         {
           name: 'cost_drift', type: 'FLOAT64', description: 'Actual ingredient cost relative to the recipe target (1.0 = on target).', synonyms: ['cost variance', 'recipe cost drift'],
@@ -129,14 +108,7 @@ export const hospitality: Blueprint = preset({
         { name: 'plate_cost', type: 'NUMERIC', description: 'Current ingredient cost of one portion (plate or pour cost).', synonyms: ['food cost per plate', 'pour cost', 'recipe cost', 'COGS per item'], generator: { kind: 'derived', expr: 'menu_price * menu_category_id.target_food_cost_pct / 100 * cost_drift', decimals: 2 } },
         {
           name: 'popularity_score', type: 'FLOAT64', description: 'Relative popularity of the item with guests (drives how often it is ordered).', synonyms: ['popularity'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 1, sd: 0.7, min: 0.05, max: 8, decimals: 3,
-            effects: [
-              { when: { ref: 'menu_category_id', in: ['1'] }, factor: 2.2 },
-              { when: { ref: 'menu_category_id', in: ['5'] }, factor: 0.4 },
-              { when: { ref: 'menu_category_id', in: ['8'] }, factor: 1.6 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 0.7, min: 0.05, max: 8, decimals: 3, effects: by('menu_category_id', 'factor', { 1: 2.2, 5: 0.4, 8: 1.6 }) },
         },
         { name: 'is_vegetarian', type: 'BOOL', description: 'Whether the item is vegetarian.', synonyms: ['veggie', 'meat-free'], generator: { kind: 'boolean', p: 0.3 } },
         { name: 'added_date', type: 'DATE', description: 'Day the item was added to the menu.', synonyms: ['menu launch date'], generator: { kind: 'date', from: -1400, to: -60 } },
@@ -159,14 +131,7 @@ export const hospitality: Blueprint = preset({
         { name: 'marketing_opt_in', type: 'BOOL', description: 'Whether the guest accepts marketing emails and texts.', synonyms: ['opted in', 'subscribed'], generator: { kind: 'boolean', p: 0.58 } },
         {
           name: 'visit_propensity', type: 'FLOAT64', description: 'How often the guest tends to come back (relative).', synonyms: ['visit frequency score'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 1, sd: 0.5, min: 0.1, max: 6, decimals: 3,
-            effects: [
-              { when: { ref: 'segment', in: ['VIP regulars'] }, factor: 5 },
-              { when: { ref: 'segment', in: ['Loyalty members'] }, factor: 1.6 },
-              { when: { ref: 'segment', in: ['Occasional diners'] }, factor: 0.55 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 0.5, min: 0.1, max: 6, decimals: 3, effects: by('segment', 'factor', { 'VIP regulars': 5, 'Loyalty members': 1.6, 'Occasional diners': 0.55 }) },
         },
       ],
     },
@@ -195,95 +160,76 @@ export const hospitality: Blueprint = preset({
       ],
     },
     {
-      name: 'reservations',
+      // The bookings module beside the checks: its table is named in its own word (reservations).
+      module: 'bookings',
+      primary: false,
       description: 'Table reservations taken for {company} locations, with party size and outcome.',
-      grain: 'one row per reservation',
       rowCount: 12000,
-      primaryKey: 'reservation_id',
       synonyms: ['bookings', 'table bookings', 'covers booked'],
       columns: [
-        { name: 'reservation_id', type: 'INT64', description: 'Reservation identifier.', generator: { kind: 'sequence', start: 800001 } },
-        { name: 'guest_id', type: 'INT64', description: 'Guest who made the booking.', generator: { kind: 'foreignKey', table: 'guests', column: 'guest_id', weightBy: 'visit_propensity' } },
-        { name: 'location_id', type: 'INT64', description: 'Location booked.', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
-        { name: 'booking_channel', type: 'STRING', description: 'Where the booking was made.', synonyms: ['booking source', 'reservation channel'], generator: { kind: 'category', values: ['Direct website', 'Phone', 'OpenTable', 'Resy', 'Google Reserve'], weights: [0.34, 0.2, 0.25, 0.12, 0.09] } },
-        { name: 'reservation_date', type: 'DATE', description: 'Day of the reservation.', synonyms: ['booking date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: BOOKING_WEEKLY, yearly: DINING_YEARLY, growth: 0.15, notBefore: 'guest_id.signup_date' } },
+        'reservation_id',
+        'guest_id',
+        { from: 'location_id', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
+        { from: 'channel', name: 'booking_channel', synonyms: ['booking source', 'reservation channel'], generator: { kind: 'category', values: ['Direct website', 'Phone', 'OpenTable', 'Resy', 'Google Reserve'], weights: [0.34, 0.2, 0.25, 0.12, 0.09] } },
+        { from: 'start_date', name: 'reservation_date', description: 'Day of the reservation.', synonyms: ['booking date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: BOOKING_WEEKLY, yearly: DINING_YEARLY, growth: 0.15, notBefore: 'guest_id.signup_date' } },
         { name: 'seating_time', type: 'STRING', description: 'Booked seating time (local time).', synonyms: ['time slot', 'seating'], generator: { kind: 'category', values: ['11:30', '12:30', '17:30', '18:00', '18:30', '19:00', '19:30', '20:00', '20:30', '21:00'], weights: [0.05, 0.06, 0.07, 0.1, 0.13, 0.17, 0.16, 0.13, 0.08, 0.05] } },
-        { name: 'lead_time_days', type: 'INT64', description: 'Days between making the booking and the reservation.', synonyms: ['booking lead time', 'booking window'], generator: { kind: 'number', dist: 'lognormal', mean: 7, sd: 9, min: 0, max: 120, decimals: 0 } },
-        { name: 'booked_on', type: 'DATE', description: 'Day the booking was made.', synonyms: ['booked date'], generator: { kind: 'derived', expr: 'reservation_date - lead_time_days' } },
+        { from: 'lead_days', name: 'lead_time_days', description: 'Days between making the booking and the reservation.', synonyms: ['booking lead time', 'booking window'], generator: { kind: 'number', dist: 'lognormal', mean: 7, sd: 9, min: 0, max: 120, decimals: 0 } },
+        { from: 'booked_date', name: 'booked_on', synonyms: ['booked date'] },
         {
-          name: 'party_size', type: 'INT64', description: 'Number of guests booked (covers).', synonyms: ['covers', 'party', 'guests', 'pax'],
+          from: 'nights', name: 'party_size', description: 'Number of guests booked (covers).', synonyms: ['covers', 'party', 'guests', 'pax'],
           generator: { kind: 'number', dist: 'poisson', mean: 2.6, min: 1, max: 16, decimals: 0, effects: [{ when: { ref: 'guest_id.segment', in: ['Corporate & events'] }, factor: 2.4 }] },
         },
         {
           name: 'status', type: 'STRING', description: 'Outcome of the reservation.', synonyms: ['reservation status', 'outcome'],
           generator: {
             kind: 'category', values: ['Seated', 'Cancelled', 'No-show'], weights: [0.855, 0.1, 0.045],
-            effects: [
-              { when: { ref: 'booking_channel', in: ['OpenTable', 'Resy', 'Google Reserve'] }, weights: [0.76, 0.1, 0.14] },
-              { when: { ref: 'booking_channel', in: ['Phone'] }, weights: [0.845, 0.1, 0.055] },
-            ],
+            effects: [{ when: { ref: 'booking_channel', in: ['OpenTable', 'Resy', 'Google Reserve'] }, weights: [0.76, 0.1, 0.14] }, { when: { ref: 'booking_channel', in: ['Phone'] }, weights: [0.845, 0.1, 0.055] }],
           },
         },
         { name: 'special_request', type: 'STRING', description: 'Occasion or special request noted on the booking.', synonyms: ['occasion', 'notes'], generator: { kind: 'category', values: ['Birthday', 'Anniversary', 'Business dinner', 'Allergy', 'High chair', 'Patio'], nullRate: 0.7 } },
       ],
     },
     {
-      name: 'checks',
+      module: 'orders',
       description: 'Guest checks (tickets) rung on the POS: dine-in, takeout, online pickup and delivery-app orders.',
-      grain: 'one row per check',
       rowCount: 16000,
-      primaryKey: 'check_id',
       synonyms: ['tickets', 'orders', 'bills', 'transactions', 'sales'],
       columns: [
-        { name: 'check_id', type: 'INT64', description: 'Check identifier.', synonyms: ['ticket number', 'order id'], generator: { kind: 'sequence', start: 7000001 } },
-        { name: 'location_id', type: 'INT64', description: 'Location that rang the check.', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
-        { name: 'guest_id', type: 'INT64', description: 'Known guest on the check (loyalty lookup); empty for anonymous guests.', generator: { kind: 'foreignKey', table: 'guests', column: 'guest_id', weightBy: 'visit_propensity', nullRate: 0.5 } },
-        { name: 'guest_segment', type: 'STRING', description: 'Segment of the known guest at the time of the visit; empty for anonymous guests.', synonyms: ['segment', 'loyalty tier'], generator: { kind: 'copy', ref: 'guest_id.segment' } },
-        { name: 'check_date', type: 'DATE', description: 'Business day of the check.', synonyms: ['business date', 'date', 'order date'], generator: { kind: 'date', from: -760, to: 0, weekly: DINING_WEEKLY, yearly: DINING_YEARLY, growth: 0.02, notBefore: 'guest_id.signup_date' } },
+        { from: 'check_id', synonyms: ['ticket number', 'order id'] },
+        { from: 'location_id', description: 'Location that rang the check.', generator: { kind: 'foreignKey', table: 'locations', column: 'location_id', weightBy: 'seats' } },
+        { from: 'guest_id', description: 'Known guest on the check (loyalty lookup); empty for anonymous guests.', generator: { kind: 'foreignKey', table: 'guests', column: 'guest_id', weightBy: 'visit_propensity', nullRate: 0.5 } },
+        { from: 'segment', name: 'guest_segment', description: 'Segment of the known guest at the time of the visit; empty for anonymous guests.', synonyms: ['segment', 'loyalty tier'] },
+        { from: 'order_date', name: 'check_date', description: 'Business day of the check.', synonyms: ['business date', 'date', 'order date'], generator: { kind: 'date', from: -760, to: 0, weekly: DINING_WEEKLY, yearly: DINING_YEARLY, growth: 0.02, notBefore: 'guest_id.signup_date' } },
         { name: 'daypart', type: 'STRING', description: 'Daypart of the check.', synonyms: ['meal period', 'service'], generator: { kind: 'category', values: ['Brunch', 'Lunch', 'Happy hour', 'Dinner', 'Late night'], weights: [0.1, 0.24, 0.12, 0.46, 0.08] } },
-        { name: 'order_channel', type: 'STRING', description: 'How the order came in: dine-in, takeout, online pickup or a delivery app.', synonyms: ['channel', 'order type', 'sales channel'], generator: { kind: 'category', values: ORDER_CHANNELS, weights: [0.62, 0.1, 0.08, 0.12, 0.08], effects: [{ when: { ref: 'guest_segment', in: ['Corporate & events'] }, weights: [0.86, 0.08, 0.06, 0, 0] }] } },
+        { from: 'channel', name: 'order_channel', description: 'How the order came in: dine-in, takeout, online pickup or a delivery app.', synonyms: ['channel', 'order type', 'sales channel'], generator: { kind: 'category', values: ORDER_CHANNELS, weights: [0.62, 0.1, 0.08, 0.12, 0.08], effects: [{ when: { ref: 'guest_segment', in: ['Corporate & events'] }, weights: [0.86, 0.08, 0.06, 0, 0] }] } },
         {
           name: 'covers', type: 'INT64', description: 'Guests served on the check (1 for takeout and delivery).', synonyms: ['guest count', 'pax', 'party size'],
-          generator: {
-            kind: 'number', dist: 'poisson', mean: 2.3, min: 1, max: 12, decimals: 0,
-            effects: [
-              { when: { ref: 'guest_segment', in: ['Corporate & events'] }, factor: 2.8 },
-              { when: { ref: 'order_channel', in: ['Takeout', 'Online pickup', 'DoorDash', 'Uber Eats'] }, factor: 0.01, add: 1 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'poisson', mean: 2.3, min: 1, max: 12, decimals: 0, effects: [{ when: { ref: 'guest_segment', in: ['Corporate & events'] }, factor: 2.8 }, { when: { ref: 'order_channel', in: OFF_PREMISE }, factor: 0.01, add: 1 }] },
         },
         { name: 'line_weight', type: 'FLOAT64', description: 'Technical: expected number of lines on the check.', generator: { kind: 'derived', expr: 'covers + 2', decimals: 0 } },
         {
           name: 'commission_rate', type: 'FLOAT64', description: 'Commission the ordering or delivery platform keeps, as a fraction of the check (0.28 = 28%).', synonyms: ['platform fee', 'delivery commission', 'marketplace fee'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 0, sd: 0, decimals: 3,
-            effects: [
-              { when: { ref: 'order_channel', in: ['DoorDash'] }, add: 0.28 },
-              { when: { ref: 'order_channel', in: ['Uber Eats'] }, add: 0.3 },
-              { when: { ref: 'order_channel', in: ['Online pickup'] }, add: 0.04 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 0, sd: 0, decimals: 3, effects: by('order_channel', 'add', { DoorDash: 0.28, 'Uber Eats': 0.3, 'Online pickup': 0.04 }) },
         },
         {
           name: 'tip_amount', type: 'NUMERIC', description: 'Tip left on the check.', synonyms: ['gratuity', 'tips'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 14, sd: 8, min: 0, max: 400, decimals: 2, effects: [{ when: { ref: 'order_channel', in: ['Takeout', 'Online pickup', 'DoorDash', 'Uber Eats'] }, factor: 0.2 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 14, sd: 8, min: 0, max: 400, decimals: 2, effects: [{ when: { ref: 'order_channel', in: OFF_PREMISE }, factor: 0.2 }] },
         },
       ],
     },
     {
-      name: 'check_lines',
+      module: 'orders',
+      part: 1,
       description: 'Items on each check: menu item, quantity, price and ingredient cost.',
-      grain: 'one row per check line',
       rowCount: 48000,
-      primaryKey: 'check_line_id',
       synonyms: ['order lines', 'line items', 'items sold', 'menu item sales'],
       columns: [
-        { name: 'check_line_id', type: 'INT64', description: 'Check line identifier.', generator: { kind: 'sequence' } },
-        { name: 'check_id', type: 'INT64', description: 'Check the line belongs to.', generator: { kind: 'foreignKey', table: 'checks', column: 'check_id', weightBy: 'line_weight' } },
-        { name: 'menu_item_id', type: 'INT64', description: 'Menu item sold.', generator: { kind: 'foreignKey', table: 'menu_items', column: 'menu_item_id', weightBy: 'popularity_score' } },
-        { name: 'quantity', type: 'INT64', description: 'Portions or drinks sold on the line.', synonyms: ['qty', 'units', 'portions'], generator: { kind: 'number', dist: 'poisson', mean: 1.2, min: 1, max: 10, decimals: 0 } },
-        { name: 'unit_price', type: 'NUMERIC', description: 'Menu price charged per portion.', synonyms: ['price'], generator: { kind: 'copy', ref: 'menu_item_id.menu_price' } },
-        { name: 'line_total', type: 'NUMERIC', description: 'Net sales of the line: quantity x unit price.', synonyms: ['net sales', 'revenue', 'sales', 'amount'], generator: { kind: 'derived', expr: 'quantity * unit_price', decimals: 2 } },
+        { from: 'line_id', name: 'check_line_id' },
+        { from: 'check_id', generator: { kind: 'foreignKey', table: 'checks', column: 'check_id', weightBy: 'line_weight' } },
+        { from: 'menu_item_id', generator: { kind: 'foreignKey', table: 'menu_items', column: 'menu_item_id', weightBy: 'popularity_score' } },
+        { from: 'quantity', description: 'Portions or drinks sold on the line.', synonyms: ['qty', 'units', 'portions'], generator: { kind: 'number', dist: 'poisson', mean: 1.2, min: 1, max: 10, decimals: 0 } },
+        { from: 'unit_price', description: 'Menu price charged per portion.', generator: { kind: 'copy', ref: 'menu_item_id.menu_price' } },
+        { from: 'line_total', description: 'Net sales of the line: quantity x unit price.', synonyms: ['net sales', 'revenue', 'sales', 'amount'], generator: { kind: 'derived', expr: 'quantity * unit_price', decimals: 2 } },
         { name: 'food_cost', type: 'NUMERIC', description: 'Ingredient cost of the line (food or beverage cost).', synonyms: ['COGS', 'cost of sales', 'beverage cost'], generator: { kind: 'derived', expr: 'quantity * menu_item_id.plate_cost', decimals: 2 } },
       ],
     },
@@ -301,13 +247,7 @@ export const hospitality: Blueprint = preset({
         { name: 'shift_date', type: 'DATE', description: 'Business day of the shift.', synonyms: ['date', 'work date'], generator: { kind: 'date', from: -400, to: 0, weekly: DINING_WEEKLY, yearly: DINING_YEARLY } },
         {
           name: 'hours_worked', type: 'FLOAT64', description: 'Clocked hours on the shift.', synonyms: ['hours', 'labour hours', 'labor hours'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 7, sd: 1.4, min: 3, max: 11, decimals: 2,
-            effects: [
-              { when: { ref: 'location_id', in: ['5'] }, factor: 1.45 },
-              { when: { ref: 'location_id', in: ['4'] }, factor: 0.62 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 7, sd: 1.4, min: 3, max: 11, decimals: 2, effects: by('location_id', 'factor', { 5: 1.45, 4: 0.62 }) },
         },
         { name: 'hourly_rate', type: 'NUMERIC', description: 'Hourly wage paid for the shift, before tips.', synonyms: ['wage', 'pay rate'], generator: { kind: 'number', dist: 'lognormal', mean: 18, sd: 2.5, min: 11, max: 40, decimals: 2, effects: WAGE_EFFECTS } },
         { name: 'labour_cost', type: 'NUMERIC', description: 'Wage cost of the shift including a 12% employer burden (taxes and benefits).', synonyms: ['labor cost', 'wage cost', 'payroll cost'], generator: { kind: 'derived', expr: 'hours_worked * hourly_rate * 1.12', decimals: 2 } },

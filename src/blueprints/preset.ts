@@ -29,6 +29,12 @@ export interface ModuleTable extends Partial<Omit<BlueprintTable, 'columns'>> {
   part?: number;
   /** The columns in the preset's order; absent: the module's columns as they are. */
   columns?: PresetColumn[];
+  /**
+   * False: the module is not the preset's lead business model, so it names its table in its own
+   * word rather than the industry's transaction word (a restaurant's reservations beside its
+   * checks), as composition names a second module. Default true.
+   */
+  primary?: boolean;
 }
 
 /**
@@ -132,10 +138,10 @@ export function preset(spec: PresetSpec): Blueprint {
   const tableNames = new Map<ModuleName, Map<string, string>>();
   const tables = wanted.map((t): BlueprintTable => {
     if (!isModuleTable(t)) return t;
-    const { module: name, part = 0, columns: cols, ...table } = t;
+    const { module: name, part = 0, columns: cols, primary = true, ...table } = t;
     let parts = builds.get(name);
     if (!parts) {
-      parts = moduleOf(name).build(context);
+      parts = moduleOf(name).build({ ...context, primary });
       builds.set(name, parts);
     }
     const built = parts.tables[part];

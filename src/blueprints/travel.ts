@@ -1,5 +1,6 @@
 import type { Effect, GeneratorSpec } from '../domain/data-model.js';
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** Summer peak, December holidays, soft January-February and November. */
@@ -52,8 +53,13 @@ const seatEffects: Effect[] = AIRCRAFT.map((a) => ({ when: { ref: 'aircraft_type
 
 /** Airlines: network, flights and operations, fares and bookings, ancillaries, loyalty. */
 export const travel: Blueprint = preset({
-  // Passengers are the customers module (their home market is a category, not a place table); routes, fares, tiers, flights, bookings and ancillaries are its own.
-  roles: { place: { table: 'routes', key: 'route_id', name: 'route_code', term: { singular: 'route', plural: 'routes' } } },
+  // Fare families, passengers and bookings are the offerings, customers and bookings modules' tables in travel's words (a
+  // passenger's home market is a category, not a place table); routes, loyalty tiers, flights and ancillaries are its own.
+  roles: {
+    place: { table: 'routes', key: 'route_id', name: 'route_code', term: { singular: 'route', plural: 'routes' } },
+    // Fare families are keyed by their name: bookings carry the fare family itself.
+    offering: { table: 'fare_families', key: 'fare_family', name: 'fare_family', term: { singular: 'fare family', plural: 'fare families' } },
+  },
   id: 'travel',
   label: 'Airlines & travel',
   naics: '481111',
@@ -94,15 +100,12 @@ export const travel: Blueprint = preset({
       ],
     },
     {
-      name: 'fare_families',
+      module: 'offerings',
       description: 'Fare families (branded fares) {company} sells, and what each includes.',
-      grain: 'one row per fare family',
-      rowCount: FARE_FAMILIES.length,
-      scales: false,
       primaryKey: 'fare_family',
       synonyms: ['fare classes', 'fare brands', 'fare products', 'cabins'],
       columns: [
-        { name: 'fare_family', type: 'STRING', description: 'Name of the fare family.', synonyms: ['fare', 'fare class', 'fare brand', 'product'], fromProfile: 'products', generator: { kind: 'list', values: FARE_FAMILIES } },
+        { from: 'fare_family_name', name: 'fare_family', description: 'Name of the fare family.', synonyms: ['fare', 'fare class', 'fare brand', 'product'], fromProfile: 'products' },
         { name: 'cabin', type: 'STRING', description: 'Cabin the fare family is sold in.', synonyms: ['cabin class'], generator: { kind: 'list', values: ['Economy', 'Business', 'Economy', 'Premium Economy', 'Economy', 'First'] } },
         { name: 'booking_classes', type: 'STRING', description: 'Reservation booking designators (RBDs) of the fare family.', synonyms: ['RBD', 'booking codes', 'fare buckets'], generator: { kind: 'list', values: ['N, B', 'J, C, D', 'Y, M, H, K, L', 'W, P', 'Y, M, H', 'F, A'] } },
         { name: 'refund_policy', type: 'STRING', description: 'What the traveller gets back when cancelling.', synonyms: ['refundability'], generator: { kind: 'list', values: ['No refund', 'Full refund', 'Travel credit', 'Partial refund', 'Travel credit', 'Full refund'] } },
@@ -138,24 +141,13 @@ export const travel: Blueprint = preset({
         { name: 'home_region', type: 'STRING', description: 'Home market (point of sale) of the passenger.', synonyms: ['home market', 'region', 'point of sale', 'country'], fromProfile: 'regions', generator: { kind: 'category', values: REGIONS, weights: [0.55, 0.2, 0.11, 0.06, 0.05, 0.03] } },
         {
           name: 'loyalty_tier', type: 'STRING', description: 'Current frequent-flyer tier.', synonyms: ['tier', 'status', 'elite status'],
-          generator: {
-            kind: 'category', values: TIERS, weights: [0.42, 0.43, 0.1, 0.04, 0.01],
-            effects: [
-              { when: { ref: 'traveler_segment', in: ['Business travelers'] }, weights: [0.08, 0.32, 0.26, 0.22, 0.12] },
-              { when: { ref: 'traveler_segment', in: ['Students & youth'] }, weights: [0.6, 0.37, 0.03, 0, 0] },
-            ],
-          },
+          generator: { kind: 'category', values: TIERS, weights: [0.42, 0.43, 0.1, 0.04, 0.01], effects: by('traveler_segment', 'weights', { 'Business travelers': [0.08, 0.32, 0.26, 0.22, 0.12], 'Students & youth': [0.6, 0.37, 0.03, 0, 0] }) },
         },
         {
           name: 'annual_trips', type: 'INT64', description: 'Typical one-way trips per year flown with us.', synonyms: ['trip frequency', 'flights per year'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 2.2, sd: 1.6, min: 1, max: 150, decimals: 0,
-            effects: [
-              { when: { ref: 'loyalty_tier', in: ['Silver'] }, factor: 2.5 },
-              { when: { ref: 'loyalty_tier', in: ['Gold'] }, factor: 4.5 },
-              { when: { ref: 'loyalty_tier', in: ['Platinum'] }, factor: 8 },
-              { when: { ref: 'traveler_segment', in: ['Business travelers'] }, factor: 1.6 },
-            ],
+            effects: [...by('loyalty_tier', 'factor', { Silver: 2.5, Gold: 4.5, Platinum: 8 }), ...by('traveler_segment', 'factor', { 'Business travelers': 1.6 })],
           },
         },
         { from: 'joined_date', name: 'enrolled_date', description: 'Day the passenger created a profile or joined the programme.', synonyms: ['joined', 'member since'], generator: { kind: 'date', from: -3000, to: -1, growth: 0.1 } },
@@ -178,14 +170,7 @@ export const travel: Blueprint = preset({
         { name: 'departure_bank', type: 'STRING', description: 'Time-of-day bank of the scheduled departure.', synonyms: ['time of day', 'bank', 'departure time'], generator: { kind: 'category', values: ['Morning', 'Midday', 'Afternoon', 'Evening'], weights: [0.32, 0.22, 0.24, 0.22] } },
         {
           name: 'aircraft_type', type: 'STRING', description: 'Aircraft type operated.', synonyms: ['equipment', 'aircraft', 'fleet type'],
-          generator: {
-            kind: 'category', values: AIRCRAFT, weights: [0, 0.5, 0.5, 0, 0, 0],
-            effects: [
-              { when: { ref: 'haul_type', in: ['Regional'] }, weights: [1, 0, 0, 0, 0, 0] },
-              { when: { ref: 'haul_type', in: ['Medium-haul'] }, weights: [0, 0, 0.3, 0.7, 0, 0] },
-              { when: { ref: 'haul_type', in: ['Long-haul'] }, weights: [0, 0, 0, 0, 0.6, 0.4] },
-            ],
-          },
+          generator: { kind: 'category', values: AIRCRAFT, weights: [0, 0.5, 0.5, 0, 0, 0], effects: by('haul_type', 'weights', { Regional: [1, 0, 0, 0, 0, 0], 'Medium-haul': [0, 0, 0.3, 0.7, 0, 0], 'Long-haul': [0, 0, 0, 0, 0.6, 0.4] }) },
         },
         { name: 'seat_capacity', type: 'INT64', description: 'Seats on the aircraft.', synonyms: ['seats', 'capacity'], generator: { kind: 'number', dist: 'uniform', min: 1, max: 1, decimals: 0, effects: seatEffects } },
         {
@@ -203,63 +188,48 @@ export const travel: Blueprint = preset({
           name: 'departure_delay_minutes', type: 'INT64', description: 'Minutes the departure left after schedule (0 = on time or early; 0 when cancelled).', synonyms: ['delay', 'departure delay', 'minutes late'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 12, sd: 24, min: 0, max: 900, decimals: 0,
-            effects: [
-              { when: { ref: 'departure_bank', in: ['Evening'] }, factor: 2.4 },
-              { when: { ref: 'departure_bank', in: ['Afternoon'] }, factor: 1.5 },
-              { when: { ref: 'is_cancelled', in: ['true'] }, factor: 0.0001 },
-            ],
+            effects: [...by('departure_bank', 'factor', { Evening: 2.4, Afternoon: 1.5 }), { when: { ref: 'is_cancelled', in: ['true'] }, factor: 0.0001 }],
           },
         },
       ],
     },
     {
-      name: 'bookings',
+      module: 'bookings',
       description: 'Passenger bookings (PNRs) with fare family, channel, lead time, fare and cancellation.',
       grain: 'one row per booking on one flight',
       rowCount: 40000,
-      primaryKey: 'booking_id',
       synonyms: ['reservations', 'PNRs', 'tickets', 'sales'],
       columns: [
-        { name: 'booking_id', type: 'INT64', description: 'Booking identifier.', generator: { kind: 'sequence', start: 5000001 } },
-        { name: 'passenger_id', type: 'INT64', description: 'Passenger who booked (lead traveller).', generator: { kind: 'foreignKey', table: 'passengers', column: 'passenger_id', weightBy: 'annual_trips' } },
-        { name: 'traveler_segment', type: 'STRING', description: 'Segment of the lead traveller.', synonyms: ['segment'], generator: { kind: 'copy', ref: 'passenger_id.traveler_segment' } },
+        'booking_id',
+        { from: 'passenger_id', description: 'Passenger who booked (lead traveller).', generator: { kind: 'foreignKey', table: 'passengers', column: 'passenger_id', weightBy: 'annual_trips' } },
+        { from: 'segment', name: 'traveler_segment', description: 'Segment of the lead traveller.', synonyms: ['segment'], generator: { kind: 'copy', ref: 'passenger_id.traveler_segment' } },
         { name: 'flight_id', type: 'INT64', description: 'Flight booked.', generator: { kind: 'foreignKey', table: 'flights', column: 'flight_id', weightBy: 'passengers_boarded' } },
-        { name: 'route_id', type: 'INT64', description: 'Route of the flight booked.', generator: { kind: 'copy', ref: 'flight_id.route_id' } },
-        { name: 'departure_date', type: 'DATE', description: 'Departure day of the flight.', synonyms: ['travel date', 'flight date'], generator: { kind: 'copy', ref: 'flight_id.departure_date' } },
+        { from: 'route_id', description: 'Route of the flight booked.', generator: { kind: 'copy', ref: 'flight_id.route_id' } },
+        { from: 'start_date', name: 'departure_date', description: 'Departure day of the flight.', synonyms: ['travel date', 'flight date'], generator: { kind: 'copy', ref: 'flight_id.departure_date' } },
         {
-          name: 'fare_family', type: 'STRING', description: 'Fare family purchased.', synonyms: ['fare', 'fare class', 'fare brand', 'product'], fromProfile: 'products',
+          // The fare family as its name (the fare_families key), drawn by who travels.
+          from: 'fare_family', type: 'STRING', description: 'Fare family purchased.', synonyms: ['fare', 'fare class', 'fare brand', 'product'], fromProfile: 'products',
           generator: {
             kind: 'category', values: FARE_FAMILIES, weights: [0.26, 0.03, 0.46, 0.07, 0.15, 0.03],
-            effects: [
-              { when: { ref: 'traveler_segment', in: ['Business travelers'] }, weights: [0.03, 0.36, 0.26, 0.1, 0.18, 0.07] },
-              { when: { ref: 'traveler_segment', in: ['Families'] }, weights: [0.3, 0.01, 0.55, 0.04, 0.09, 0.01] },
-              { when: { ref: 'traveler_segment', in: ['Students & youth'] }, weights: [0.55, 0, 0.4, 0.01, 0.04, 0] },
-            ],
+            effects: by('traveler_segment', 'weights', { 'Business travelers': [0.03, 0.36, 0.26, 0.1, 0.18, 0.07], Families: [0.3, 0.01, 0.55, 0.04, 0.09, 0.01], 'Students & youth': [0.55, 0, 0.4, 0.01, 0.04, 0] }),
           },
         },
         {
-          name: 'booking_channel', type: 'STRING', description: 'Channel the booking was made through.', synonyms: ['channel', 'sales channel', 'point of sale channel'],
+          from: 'channel', name: 'booking_channel', description: 'Channel the booking was made through.', synonyms: ['channel', 'sales channel', 'point of sale channel'],
           generator: {
             kind: 'category', values: CHANNELS, weights: [0.42, 0.25, 0.2, 0.05, 0.08],
-            effects: [
-              { when: { ref: 'traveler_segment', in: ['Business travelers'] }, weights: [0.15, 0.1, 0.08, 0.6, 0.07] },
-              { when: { ref: 'passenger_id.home_region', in: ['Europe'] }, weights: [0.22, 0.1, 0.5, 0.1, 0.08] },
-            ],
+            effects: [...by('traveler_segment', 'weights', { 'Business travelers': [0.15, 0.1, 0.08, 0.6, 0.07] }), ...by('passenger_id.home_region', 'weights', { Europe: [0.22, 0.1, 0.5, 0.1, 0.08] })],
           },
         },
         {
           name: 'booking_window', type: 'STRING', description: 'How far ahead of departure the booking was made (bucket of lead_time_days).', synonyms: ['advance purchase', 'lead time band'],
           generator: {
             kind: 'category', values: WINDOWS, weights: [0.08, 0.22, 0.42, 0.28],
-            effects: [
-              { when: { ref: 'traveler_segment', in: ['Business travelers'] }, weights: [0.38, 0.38, 0.18, 0.06] },
-              { when: { ref: 'traveler_segment', in: ['Families'] }, weights: [0.03, 0.12, 0.4, 0.45] },
-              { when: { ref: 'traveler_segment', in: ['Students & youth'] }, weights: [0.15, 0.3, 0.35, 0.2] },
-            ],
+            effects: by('traveler_segment', 'weights', { 'Business travelers': [0.38, 0.38, 0.18, 0.06], Families: [0.03, 0.12, 0.4, 0.45], 'Students & youth': [0.15, 0.3, 0.35, 0.2] }),
           },
         },
         {
-          name: 'lead_time_days', type: 'INT64', description: 'Days between booking and departure.', synonyms: ['lead time', 'advance purchase days', 'days before departure'],
+          from: 'lead_days', name: 'lead_time_days', description: 'Days between booking and departure.', synonyms: ['lead time', 'advance purchase days', 'days before departure'],
           generator: {
             kind: 'number', dist: 'uniform', min: 0, max: 1, decimals: 0,
             effects: [
@@ -270,67 +240,38 @@ export const travel: Blueprint = preset({
             ],
           },
         },
-        { name: 'booking_date', type: 'DATE', description: 'Day the booking was made.', synonyms: ['purchase date', 'sale date'], generator: { kind: 'derived', expr: 'departure_date - lead_time_days', decimals: 0 } },
+        { from: 'booked_date', name: 'booking_date', description: 'Day the booking was made.', synonyms: ['purchase date', 'sale date'] },
         {
-          name: 'party_size', type: 'INT64', description: 'Passengers on the booking.', synonyms: ['passengers', 'travellers', 'pax'],
+          from: 'seats', name: 'party_size', description: 'Passengers on the booking.', synonyms: ['passengers', 'travellers', 'pax'],
           generator: { kind: 'number', dist: 'poisson', mean: 0.35, min: 0, max: 8, decimals: 0, effects: [{ when: { ref: 'traveler_segment', in: SEGMENTS }, add: 1 }, { when: { ref: 'traveler_segment', in: ['Families'] }, add: 1.4 }] },
         },
         {
-          name: 'base_fare', type: 'NUMERIC', description: 'Base fare per passenger, before taxes and fees.', synonyms: ['fare', 'ticket price', 'price'],
+          from: 'unit_price', name: 'base_fare', description: 'Base fare per passenger, before taxes and fees.', synonyms: ['fare', 'ticket price', 'price'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 165, sd: 50, min: 49, max: 1200, decimals: 2,
             effects: [
-              { when: { ref: 'flight_id.haul_type', in: ['Regional'] }, factor: 0.75 },
-              { when: { ref: 'flight_id.haul_type', in: ['Medium-haul'] }, factor: 1.45 },
-              { when: { ref: 'flight_id.haul_type', in: ['Long-haul'] }, factor: 3.4 },
-              { when: { ref: 'fare_family', in: ['Basic Economy'] }, factor: 0.72 },
-              { when: { ref: 'fare_family', in: ['Business'] }, factor: 3.6 },
-              { when: { ref: 'fare_family', in: ['Premium Economy'] }, factor: 1.8 },
-              { when: { ref: 'fare_family', in: ['Main Cabin Extra'] }, factor: 1.3 },
-              { when: { ref: 'fare_family', in: ['First'] }, factor: 4.6 },
-              { when: { ref: 'booking_window', in: ['0-6 days'] }, factor: 1.9 },
-              { when: { ref: 'booking_window', in: ['7-20 days'] }, factor: 1.3 },
-              { when: { ref: 'booking_window', in: ['60+ days'] }, factor: 0.85 },
+              ...by('flight_id.haul_type', 'factor', { Regional: 0.75, 'Medium-haul': 1.45, 'Long-haul': 3.4 }),
+              ...by('fare_family', 'factor', { 'Basic Economy': 0.72, Business: 3.6, 'Premium Economy': 1.8, 'Main Cabin Extra': 1.3, First: 4.6 }),
+              ...by('booking_window', 'factor', { '0-6 days': 1.9, '7-20 days': 1.3, '60+ days': 0.85 }),
             ],
           },
         },
-        { name: 'ticket_revenue', type: 'NUMERIC', description: 'Fare revenue of the booking: base fare x party size.', synonyms: ['revenue', 'passenger revenue', 'fare revenue', 'sales'], generator: { kind: 'derived', expr: 'base_fare * party_size', decimals: 2 } },
+        // The module's total: base fare x party size.
+        { from: 'total', name: 'ticket_revenue', description: 'Fare revenue of the booking: base fare x party size.', synonyms: ['revenue', 'passenger revenue', 'fare revenue', 'sales'] },
         { name: 'taxes_and_fees', type: 'NUMERIC', description: 'Government taxes and carrier-imposed fees on the booking (pass-through).', synonyms: ['taxes', 'fees'], generator: { kind: 'derived', expr: '(base_fare * 0.075 + 11.2) * party_size', decimals: 2 } },
         {
           name: 'distribution_cost', type: 'NUMERIC', description: 'Cost of selling the booking: agency commission, GDS and payment fees.', synonyms: ['selling cost', 'commission', 'GDS fees'],
-          generator: {
-            kind: 'derived', expr: 'ticket_revenue * 0.01', decimals: 2,
-            effects: [
-              { when: { ref: 'booking_channel', in: ['Online travel agency'] }, factor: 9 },
-              { when: { ref: 'booking_channel', in: ['Corporate travel agency'] }, factor: 5.5 },
-              { when: { ref: 'booking_channel', in: ['Call center'] }, factor: 3 },
-              { when: { ref: 'booking_channel', in: ['Website'] }, factor: 1.2 },
-              { when: { ref: 'booking_channel', in: ['Mobile app'] }, factor: 0.8 },
-            ],
-          },
+          generator: { kind: 'derived', expr: 'ticket_revenue * 0.01', decimals: 2, effects: by('booking_channel', 'factor', { 'Online travel agency': 9, 'Corporate travel agency': 5.5, 'Call center': 3, Website: 1.2, 'Mobile app': 0.8 }) },
         },
         {
           name: 'ancillary_items', type: 'INT64', description: 'Paid add-ons bought with the booking (bags, seats, etc.).', synonyms: ['add-ons', 'extras'],
-          generator: {
-            kind: 'number', dist: 'poisson', mean: 1.8, min: 0, max: 10, decimals: 0,
-            effects: [
-              { when: { ref: 'fare_family', in: ['Business'] }, factor: 0.12 },
-              { when: { ref: 'fare_family', in: ['First'] }, factor: 0.1 },
-              { when: { ref: 'fare_family', in: ['Premium Economy'] }, factor: 0.22 },
-              { when: { ref: 'fare_family', in: ['Main Cabin Extra'] }, factor: 0.3 },
-              { when: { ref: 'fare_family', in: ['Main Cabin'] }, factor: 0.3 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'poisson', mean: 1.8, min: 0, max: 10, decimals: 0, effects: by('fare_family', 'factor', { Business: 0.12, First: 0.1, 'Premium Economy': 0.22, 'Main Cabin Extra': 0.3, 'Main Cabin': 0.3 }) },
         },
         {
-          name: 'is_cancelled', type: 'BOOL', description: 'Whether the booking was cancelled before departure.', synonyms: ['cancelled', 'cancellation'],
+          from: 'cancelled', name: 'is_cancelled', description: 'Whether the booking was cancelled before departure.', synonyms: ['cancelled', 'cancellation'],
           generator: {
             kind: 'boolean', p: 0.06,
-            effects: [
-              { when: { ref: 'fare_family', in: ['Basic Economy'] }, p: 0.02 },
-              { when: { ref: 'fare_family', in: ['Business', 'First'] }, p: 0.25 },
-              { when: { ref: 'booking_window', in: ['60+ days'] }, p: 0.13 },
-            ],
+            effects: [{ when: { ref: 'fare_family', in: ['Basic Economy'] }, p: 0.02 }, { when: { ref: 'fare_family', in: ['Business', 'First'] }, p: 0.25 }, { when: { ref: 'booking_window', in: ['60+ days'] }, p: 0.13 }],
           },
         },
         { name: 'cancelled_date', type: 'DATE', description: 'Day the booking was cancelled (empty when not cancelled).', synonyms: ['cancellation date'], generator: { kind: 'derived', expr: 'booking_date + round(lead_time_days * 0.6) / is_cancelled', decimals: 0 } },
@@ -338,10 +279,7 @@ export const travel: Blueprint = preset({
           name: 'refund_amount', type: 'NUMERIC', description: 'Cash refunded on cancellation (empty when not cancelled; 0 when only a travel credit was given).', synonyms: ['refund', 'refunds'],
           generator: {
             kind: 'derived', expr: 'ticket_revenue / is_cancelled', decimals: 2,
-            effects: [
-              { when: { ref: 'fare_family', in: ['Basic Economy', 'Main Cabin', 'Main Cabin Extra'] }, factor: 0.000001 },
-              { when: { ref: 'fare_family', in: ['Premium Economy'] }, factor: 0.5 },
-            ],
+            effects: [{ when: { ref: 'fare_family', in: ['Basic Economy', 'Main Cabin', 'Main Cabin Extra'] }, factor: 0.000001 }, { when: { ref: 'fare_family', in: ['Premium Economy'] }, factor: 0.5 }],
           },
         },
       ],
@@ -361,10 +299,7 @@ export const travel: Blueprint = preset({
           name: 'ancillary_type', type: 'STRING', description: 'Kind of extra sold.', synonyms: ['product', 'extra', 'add-on type'],
           generator: {
             kind: 'category', values: ['Checked bag', 'Seat selection', 'Extra legroom seat', 'Priority boarding', 'Wi-Fi pass', 'Lounge day pass', 'Onboard meal'], weights: [0.3, 0.2, 0.15, 0.1, 0.12, 0.03, 0.1],
-            effects: [
-              { when: { ref: 'fare_family', in: ['Basic Economy'] }, weights: [0.4, 0.3, 0.08, 0.1, 0.05, 0.02, 0.05] },
-              { when: { ref: 'fare_family', in: ['Business', 'First'] }, weights: [0.05, 0, 0, 0, 0.6, 0, 0.35] },
-            ],
+            effects: [{ when: { ref: 'fare_family', in: ['Basic Economy'] }, weights: [0.4, 0.3, 0.08, 0.1, 0.05, 0.02, 0.05] }, { when: { ref: 'fare_family', in: ['Business', 'First'] }, weights: [0.05, 0, 0, 0, 0.6, 0, 0.35] }],
           },
         },
         {
@@ -376,13 +311,7 @@ export const travel: Blueprint = preset({
           generator: {
             kind: 'number', dist: 'lognormal', mean: 1, sd: 0.15, min: 0.6, max: 2, decimals: 2,
             effects: [
-              { when: { ref: 'ancillary_type', in: ['Checked bag'] }, factor: 38 },
-              { when: { ref: 'ancillary_type', in: ['Seat selection'] }, factor: 24 },
-              { when: { ref: 'ancillary_type', in: ['Extra legroom seat'] }, factor: 65 },
-              { when: { ref: 'ancillary_type', in: ['Priority boarding'] }, factor: 18 },
-              { when: { ref: 'ancillary_type', in: ['Wi-Fi pass'] }, factor: 12 },
-              { when: { ref: 'ancillary_type', in: ['Lounge day pass'] }, factor: 59 },
-              { when: { ref: 'ancillary_type', in: ['Onboard meal'] }, factor: 14 },
+              ...by('ancillary_type', 'factor', { 'Checked bag': 38, 'Seat selection': 24, 'Extra legroom seat': 65, 'Priority boarding': 18, 'Wi-Fi pass': 12, 'Lounge day pass': 59, 'Onboard meal': 14 }),
               { when: { ref: 'purchase_stage', in: ['Airport'] }, factor: 1.35 },
             ],
           },
