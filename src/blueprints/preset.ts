@@ -107,10 +107,13 @@ export function preset(spec: PresetSpec): Blueprint {
   const industry: Industry = { ...base, vocabulary: { ...base.vocabulary, ...words, extra: { ...base.vocabulary.extra, ...words?.extra } } };
   const roles = new Map<Role, RoleRef>(Object.entries(ownRoles ?? {}) as Array<[Role, RoleRef]>);
   const usedTables = new Set<string>();
-  const context: ModuleContext = {
+  // As in a composition, only the industry's first core module names its main table with the
+  // `transaction` word; a second one (appointments beside encounters) takes its own word.
+  const lead = industry.modules.find((m) => CORE_MODULES[m] !== undefined);
+  const context = (name: ModuleName): ModuleContext => ({
     industry,
     values: { offerings: spec.defaults.products, segments: spec.defaults.customerSegments, places: spec.defaults.regions },
-    primary: true,
+    primary: name === lead,
     word: (key) => industry.vocabulary[key],
     extra: (key, fallback) => industry.vocabulary.extra?.[key] ?? fallback,
     ref: (role) => {
@@ -124,7 +127,7 @@ export function preset(spec: PresetSpec): Blueprint {
       usedTables.add(name);
       return name;
     },
-  };
+  });
 
   const builds = new Map<ModuleName, ModuleParts>();
   const tables = wanted.map((t): BlueprintTable => {
@@ -132,7 +135,7 @@ export function preset(spec: PresetSpec): Blueprint {
     const { module: name, part = 0, columns: cols, ...table } = t;
     let parts = builds.get(name);
     if (!parts) {
-      parts = moduleOf(name).build(context);
+      parts = moduleOf(name).build(context(name));
       builds.set(name, parts);
     }
     const built = parts.tables[part];
