@@ -11,7 +11,9 @@ const GRADES = ['A', 'B', 'C', 'D', 'F', 'W'];
 
 /** Higher education and online learning: programs, courses, students, the admissions funnel, grades and tuition. */
 export const education: Blueprint = preset({
-  // Campuses and students are the locations and customers modules; schools, programmes, courses, sections, enrolments and tuition are its own.
+  // Campuses, schools, instructors, students and course enrollments are the modules' tables in education's words, with
+  // its curated values and planted story; programs, courses, the admissions funnel, sections and tuition are its own.
+  words: { offering: { singular: 'school', plural: 'schools' }, transaction: { singular: 'enrollment', plural: 'enrollments' } },
   id: 'education',
   label: 'Higher education & online learning',
   naics: '611310',
@@ -49,16 +51,12 @@ export const education: Blueprint = preset({
       ],
     },
     {
-      name: 'schools',
+      module: 'offerings',
       description: 'Academic schools (colleges) of {company} that own programs and courses.',
-      grain: 'one row per school',
-      rowCount: 7,
-      scales: false,
-      primaryKey: 'school_id',
       synonyms: ['colleges', 'faculties', 'academic divisions', 'departments', 'subject areas'],
       columns: [
-        { name: 'school_id', type: 'INT64', description: 'School identifier.', generator: { kind: 'sequence' } },
-        { name: 'school_name', type: 'STRING', description: 'Name of the school or subject area.', synonyms: ['school', 'college', 'faculty', 'subject area', 'discipline'], fromProfile: 'products', generator: { kind: 'list', values: ['Business', 'Nursing & Health Sciences', 'Computer Science', 'Education', 'Engineering', 'Arts & Humanities', 'Data Science'] } },
+        'school_id',
+        { from: 'school_name', description: 'Name of the school or subject area.', synonyms: ['school', 'college', 'faculty', 'subject area', 'discipline'], fromProfile: 'products' },
         { name: 'dean_name', type: 'STRING', description: 'Dean of the school (synthetic).', synonyms: ['dean'], generator: { kind: 'fake', what: 'person' } },
       ],
     },
@@ -97,23 +95,22 @@ export const education: Blueprint = preset({
       ],
     },
     {
-      name: 'instructors',
+      module: 'staff',
       description: 'Faculty and instructors who teach {company} courses.',
-      grain: 'one row per instructor',
       rowCount: 220,
       scales: false,
-      primaryKey: 'instructor_id',
       synonyms: ['faculty', 'professors', 'teachers', 'lecturers', 'tutors'],
       columns: [
-        { name: 'instructor_id', type: 'INT64', description: 'Instructor identifier.', generator: { kind: 'sequence', start: 5001 } },
-        { name: 'full_name', type: 'STRING', description: 'Instructor name (synthetic).', synonyms: ['instructor', 'professor', 'teacher'], generator: { kind: 'fake', what: 'person' } },
-        { name: 'academic_rank', type: 'STRING', description: 'Academic rank or title.', synonyms: ['rank', 'title', 'faculty rank'], generator: { kind: 'category', values: ['Professor', 'Associate Professor', 'Assistant Professor', 'Senior Lecturer', 'Adjunct Instructor'], weights: [0.15, 0.18, 0.17, 0.15, 0.35] } },
+        { from: 'instructor_id', generator: { kind: 'sequence', start: 5001 } },
+        { from: 'full_name', synonyms: ['instructor', 'professor', 'teacher'] },
+        // The module's seniority levels in academic ranks.
+        { from: 'level', name: 'academic_rank', description: 'Academic rank or title.', synonyms: ['rank', 'title', 'faculty rank'], generator: { kind: 'category', values: ['Professor', 'Associate Professor', 'Assistant Professor', 'Senior Lecturer', 'Adjunct Instructor'], weights: [0.15, 0.18, 0.17, 0.15, 0.35] } },
         {
           name: 'employment_type', type: 'STRING', description: 'Full-time or part-time appointment.', synonyms: ['appointment', 'contract type'],
           generator: { kind: 'category', values: ['Full-time', 'Part-time'], weights: [0.95, 0.05], effects: [{ when: { ref: 'academic_rank', in: ['Adjunct Instructor'] }, weights: [0, 1] }] },
         },
         { name: 'highest_degree', type: 'STRING', description: 'Highest degree held.', generator: { kind: 'category', values: ['PhD', 'EdD', 'DNP', 'MBA', 'MS', 'MFA'], weights: [0.55, 0.08, 0.07, 0.1, 0.15, 0.05] } },
-        { name: 'hire_date', type: 'DATE', description: 'Day the instructor started teaching at {company}.', synonyms: ['start date'], generator: { kind: 'date', from: -9000, to: -60 } },
+        { from: 'hire_date', generator: { kind: 'date', from: -9000, to: -60 } },
         {
           name: 'annual_teaching_load', type: 'INT64', description: 'Sections per year the instructor is contracted to teach.', synonyms: ['teaching load', 'course load'],
           generator: {
@@ -254,16 +251,15 @@ export const education: Blueprint = preset({
       ],
     },
     {
-      name: 'enrollments',
+      module: 'enrolments',
       description: 'Course registrations: one student in one section, with the final grade and learning-platform engagement.',
       grain: 'one row per student per course section',
       rowCount: 45000,
-      primaryKey: 'enrollment_id',
       synonyms: ['registrations', 'course enrollments', 'grades', 'class rosters'],
       columns: [
-        { name: 'enrollment_id', type: 'INT64', description: 'Enrollment identifier.', generator: { kind: 'sequence', start: 1000001 } },
+        { from: 'enrollment_id', generator: { kind: 'sequence', start: 1000001 } },
         { name: 'section_id', type: 'INT64', description: 'Section the student took.', generator: { kind: 'foreignKey', table: 'course_sections', column: 'section_id' } },
-        { name: 'student_id', type: 'INT64', description: 'Student enrolled.', generator: { kind: 'foreignKey', table: 'students', column: 'student_id', distribution: 'zipf', skew: 0.2 } },
+        { from: 'student_id', generator: { kind: 'foreignKey', table: 'students', column: 'student_id', distribution: 'zipf', skew: 0.2 } },
         {
           name: 'final_grade', type: 'STRING', description: 'Final letter grade; W means the student withdrew.', synonyms: ['grade', 'letter grade', 'outcome'],
           generator: {
@@ -319,14 +315,9 @@ export const education: Blueprint = preset({
   ],
   questions: [
     {
-      id: 'q01', level: 'simple',
-      question: 'How many students do we have on each campus?',
+      module: 'customers', from: 'places', id: 'q01', question: 'How many students do we have on each campus?',
       insight: '{regions.0} holds the most {company} students of any campus, well above the average campus.',
-      expectedColumns: ['campus_name', 'delivery_mode', 'students', 'share_pct'],
       insights: [{ kind: 'top', key: 'campus_name', value: '{regions.0}', by: 'students' }, { kind: 'ratio', key: 'campus_name', value: '{regions.0}', column: 'students', atLeast: 1.5, vs: 'average' }],
-      sql: (d) => `SELECT c.campus_name, c.delivery_mode, COUNT(*) AS students, ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (), 1) AS share_pct
-FROM ${d.table('students')} s JOIN ${d.table('campuses')} c ON c.campus_id = s.campus_id
-GROUP BY c.campus_name, c.delivery_mode ORDER BY students DESC`,
     },
     {
       id: 'q02', level: 'simple',
