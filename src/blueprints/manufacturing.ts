@@ -16,8 +16,15 @@ const SEGMENTS = ['OEM accounts', 'Industrial distributors', 'MRO & aftermarket'
  * quality inspections and distributor orders.
  */
 export const manufacturing: Blueprint = preset({
-  // Plants and distributors are the locations and customers modules; lines, families, suppliers, parts, work orders, downtime, inspections and orders are its own.
-  words: { customer: { singular: 'distributor', plural: 'distributors' } },
+  // Plants, product families, distributors, work orders and their inspections, and distributor order lines are the
+  // modules' tables in manufacturing's words, with its curated values and planted story; production lines, suppliers,
+  // the SKU catalogue, purchase orders and downtime are its own. Work orders and order lines make and sell SKUs.
+  words: {
+    customer: { singular: 'distributor', plural: 'distributors' },
+    offering: { singular: 'product family', plural: 'product families' },
+    extra: { batch: { singular: 'work order', plural: 'work orders' }, inspection: { singular: 'quality inspection', plural: 'quality inspections' } },
+  },
+  roles: { offering: { table: 'products', key: 'product_id', name: 'part_name', term: { singular: 'part', plural: 'parts' } } },
   id: 'manufacturing',
   label: 'Manufacturing & machining',
   naics: '332710',
@@ -73,16 +80,12 @@ export const manufacturing: Blueprint = preset({
       ],
     },
     {
-      name: 'product_families',
+      module: 'offerings',
       description: 'Product families of machined parts sold by {company}.',
-      grain: 'one row per product family',
-      rowCount: PRODUCT_FAMILIES.length,
-      scales: false,
-      primaryKey: 'family_id',
       synonyms: ['product lines', 'part families', 'categories'],
       columns: [
-        { name: 'family_id', type: 'INT64', description: 'Product family identifier.', generator: { kind: 'sequence' } },
-        { name: 'family_name', type: 'STRING', description: 'Name of the product family.', synonyms: ['product family', 'product line', 'category'], fromProfile: 'products', generator: { kind: 'list', values: PRODUCT_FAMILIES } },
+        { from: 'product_family_id', name: 'family_id' },
+        { from: 'product_family_name', name: 'family_name', synonyms: ['product family', 'product line', 'category'], fromProfile: 'products' },
         { name: 'target_margin_pct', type: 'FLOAT64', description: 'Planned gross margin of the family at list price, percent.', synonyms: ['target margin', 'standard margin'], generator: { kind: 'number', dist: 'uniform', min: 30, max: 42, decimals: 1 } },
       ],
     },
@@ -202,21 +205,19 @@ export const manufacturing: Blueprint = preset({
       ],
     },
     {
-      name: 'work_orders',
+      module: 'production',
       description: 'Production work orders run on the lines, with parts started, scrapped and good.',
-      grain: 'one row per work order',
       rowCount: 14000,
-      primaryKey: 'work_order_id',
       synonyms: ['jobs', 'production orders', 'job orders', 'runs', 'batches'],
       columns: [
-        { name: 'work_order_id', type: 'INT64', description: 'Work order number.', synonyms: ['WO number', 'job number'], generator: { kind: 'sequence', start: 1000001 } },
+        { from: 'work_order_id', description: 'Work order number.', synonyms: ['WO number', 'job number'], generator: { kind: 'sequence', start: 1000001 } },
         { name: 'line_id', type: 'INT64', description: 'Production line that ran the work order.', generator: { kind: 'foreignKey', table: 'production_lines', column: 'line_id', weightBy: 'capacity_hours_per_week' } },
-        { name: 'plant_id', type: 'INT64', description: 'Plant of the line.', generator: { kind: 'copy', ref: 'line_id.plant_id' } },
-        { name: 'product_id', type: 'INT64', description: 'Part produced.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
+        { from: 'plant_id', description: 'Plant of the line.', generator: { kind: 'copy', ref: 'line_id.plant_id' } },
+        { from: 'product_id', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
         { name: 'shift', type: 'STRING', description: 'Shift that ran the work order.', synonyms: ['crew', 'shift name'], generator: { kind: 'category', values: ['Day', 'Swing', 'Night'], weights: [0.46, 0.32, 0.22] } },
-        { name: 'start_date', type: 'DATE', description: 'Day production started.', synonyms: ['production date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: SHOP_WEEKLY, yearly: SHOP_YEARLY, growth: 0.1 } },
+        { from: 'production_date', name: 'start_date', description: 'Day production started.', synonyms: ['production date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: SHOP_WEEKLY, yearly: SHOP_YEARLY, growth: 0.1 } },
         { name: 'completed_date', type: 'DATE', description: 'Day the work order was closed.', synonyms: ['close date', 'finish date'], generator: { kind: 'date', after: { ref: 'start_date', minDays: 0, maxDays: 6 } } },
-        { name: 'qty_started', type: 'INT64', description: 'Parts started (released to the line).', synonyms: ['quantity', 'parts started', 'input quantity'], generator: { kind: 'number', dist: 'lognormal', mean: 400, sd: 380, min: 10, max: 6000, decimals: 0 } },
+        { from: 'planned_quantity', name: 'qty_started', type: 'INT64', description: 'Parts started (released to the line).', synonyms: ['quantity', 'parts started', 'input quantity'], generator: { kind: 'number', dist: 'lognormal', mean: 400, sd: 380, min: 10, max: 6000, decimals: 0 } },
         {
           name: 'scrap_rate', type: 'FLOAT64', description: 'Share of started parts scrapped (0.03 = 3%).', synonyms: ['scrap %'],
           generator: {
@@ -225,7 +226,7 @@ export const manufacturing: Blueprint = preset({
           },
         },
         { name: 'qty_scrapped', type: 'INT64', description: 'Parts scrapped.', synonyms: ['scrap', 'scrap quantity', 'rejects'], generator: { kind: 'derived', expr: 'round(qty_started * scrap_rate)' } },
-        { name: 'qty_good', type: 'INT64', description: 'Good parts produced.', synonyms: ['good parts', 'output', 'yield quantity'], generator: { kind: 'derived', expr: 'qty_started - qty_scrapped' } },
+        { from: 'output_quantity', name: 'qty_good', type: 'INT64', description: 'Good parts produced.', synonyms: ['good parts', 'output', 'yield quantity'], generator: { kind: 'derived', expr: 'qty_started - qty_scrapped' } },
         { name: 'scrap_cost', type: 'NUMERIC', description: 'Standard cost of the scrapped parts.', synonyms: ['cost of scrap'], generator: { kind: 'derived', expr: 'qty_scrapped * product_id.standard_cost', decimals: 2 } },
         { name: 'run_hours', type: 'FLOAT64', description: 'Machine hours the work order took.', synonyms: ['machine hours', 'run time'], generator: { kind: 'derived', expr: 'qty_started * product_id.cycle_time_min / 60', decimals: 1 } },
       ],
@@ -272,22 +273,22 @@ export const manufacturing: Blueprint = preset({
       ],
     },
     {
-      name: 'quality_inspections',
+      module: 'production',
+      part: 1,
       description: 'Quality inspections of work orders: first article, in-process and final inspection.',
       grain: 'one row per inspection',
       rowCount: 6000,
-      primaryKey: 'inspection_id',
       synonyms: ['inspections', 'QC checks', 'quality checks', 'audits'],
       columns: [
-        { name: 'inspection_id', type: 'INT64', description: 'Inspection identifier.', generator: { kind: 'sequence', start: 1 } },
-        { name: 'work_order_id', type: 'INT64', description: 'Work order inspected.', generator: { kind: 'foreignKey', table: 'work_orders', column: 'work_order_id' } },
+        { from: 'check_id', name: 'inspection_id', description: 'Inspection identifier.' },
+        { from: 'work_order_id', description: 'Work order inspected.', generator: { kind: 'foreignKey', table: 'work_orders', column: 'work_order_id' } },
         { name: 'shift', type: 'STRING', description: 'Shift that ran the inspected work order.', synonyms: ['crew'], generator: { kind: 'copy', ref: 'work_order_id.shift' } },
         { name: 'plant_id', type: 'INT64', description: 'Plant of the inspected work order.', generator: { kind: 'copy', ref: 'work_order_id.plant_id' } },
-        { name: 'inspection_date', type: 'DATE', description: 'Day of the inspection.', synonyms: ['date'], generator: { kind: 'date', after: { ref: 'work_order_id.start_date', minDays: 0, maxDays: 5 } } },
-        { name: 'inspection_type', type: 'STRING', description: 'Stage of the inspection.', synonyms: ['type', 'stage'], generator: { kind: 'category', values: ['First article', 'In-process', 'Final'], weights: [0.2, 0.35, 0.45] } },
+        { from: 'check_date', name: 'inspection_date', synonyms: ['date'], generator: { kind: 'date', after: { ref: 'work_order_id.start_date', minDays: 0, maxDays: 5 } } },
+        { from: 'check_type', name: 'inspection_type', description: 'Stage of the inspection.', synonyms: ['type', 'stage'], generator: { kind: 'category', values: ['First article', 'In-process', 'Final'], weights: [0.2, 0.35, 0.45] } },
         { name: 'sample_size', type: 'INT64', description: 'Parts measured.', synonyms: ['sample', 'parts measured'], generator: { kind: 'number', dist: 'poisson', mean: 12, min: 1, max: 80, decimals: 0 } },
         {
-          name: 'passed', type: 'BOOL', description: 'Whether the inspection passed first time.', synonyms: ['pass', 'result', 'first-pass'],
+          from: 'passed', description: 'Whether the inspection passed first time.', synonyms: ['pass', 'result', 'first-pass'],
           generator: { kind: 'boolean', p: 0.955, effects: [{ when: { ref: 'shift', in: ['Night'] }, p: 0.865 }] },
         },
         {
@@ -304,29 +305,31 @@ export const manufacturing: Blueprint = preset({
       ],
     },
     {
+      // The orders module's lines, one flat table: each line carries its account, segment and dates.
+      module: 'orders',
+      part: 1,
       name: 'distributor_orders',
       description: 'Order lines booked by distributors and OEM accounts, with promised and actual ship dates.',
       grain: 'one row per order line',
       rowCount: 24000,
-      primaryKey: 'order_line_id',
       synonyms: ['sales orders', 'orders', 'bookings', 'order lines', 'shipments'],
       columns: [
-        { name: 'order_line_id', type: 'INT64', description: 'Order line identifier.', generator: { kind: 'sequence', start: 3000001 } },
+        { from: 'line_id', name: 'order_line_id', description: 'Order line identifier.', generator: { kind: 'sequence', start: 3000001 } },
         { name: 'distributor_id', type: 'INT64', description: 'Account that placed the order.', generator: { kind: 'foreignKey', table: 'distributors', column: 'distributor_id', weightBy: 'order_propensity' } },
         { name: 'segment', type: 'STRING', description: 'Segment of the account when it ordered.', synonyms: ['customer segment', 'channel'], generator: { kind: 'copy', ref: 'distributor_id.segment' } },
-        { name: 'product_id', type: 'INT64', description: 'Part ordered.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
+        { from: 'product_id', description: 'Part ordered.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
         { name: 'material_sourcing', type: 'STRING', description: 'Sourcing of the part raw material (copied from the product).', synonyms: ['material origin'], generator: { kind: 'copy', ref: 'product_id.material_sourcing' } },
         { name: 'order_date', type: 'DATE', description: 'Day the order was booked.', synonyms: ['booking date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: SHOP_WEEKLY, yearly: SHOP_YEARLY, growth: 0.02, notBefore: 'distributor_id.account_since' } },
         {
-          name: 'quantity', type: 'INT64', description: 'Parts ordered.', synonyms: ['qty', 'units', 'pieces'],
+          from: 'quantity', description: 'Parts ordered.', synonyms: ['qty', 'units', 'pieces'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 90, sd: 110, min: 2, max: 8000, decimals: 0,
             effects: [{ when: { ref: 'segment', in: ['OEM accounts'] }, factor: 3.5 }, { when: { ref: 'segment', in: ['MRO & aftermarket'] }, factor: 0.4 }],
           },
         },
-        { name: 'unit_list_price', type: 'NUMERIC', description: 'List price per part.', synonyms: ['list price'], generator: { kind: 'copy', ref: 'product_id.unit_price' } },
+        { from: 'unit_price', name: 'unit_list_price', description: 'List price per part.', synonyms: ['list price'], generator: { kind: 'copy', ref: 'product_id.unit_price' } },
         {
-          name: 'discount_pct', type: 'FLOAT64', description: 'Discount off list as a fraction (0.10 = 10%).', synonyms: ['discount', 'price concession'],
+          from: 'discount_pct', synonyms: ['discount', 'price concession'],
           generator: {
             kind: 'number', dist: 'uniform', min: 0, max: 0.06, decimals: 3,
             effects: [
@@ -336,7 +339,7 @@ export const manufacturing: Blueprint = preset({
             ],
           },
         },
-        { name: 'line_amount', type: 'NUMERIC', description: 'Order value of the line: quantity x list price x (1 - discount).', synonyms: ['revenue', 'sales', 'order value', 'bookings'], generator: { kind: 'derived', expr: 'quantity * unit_list_price * (1 - discount_pct)', decimals: 2 } },
+        { from: 'line_total', name: 'line_amount', description: 'Order value of the line: quantity x list price x (1 - discount).', synonyms: ['revenue', 'sales', 'order value', 'bookings'], generator: { kind: 'derived', expr: 'quantity * unit_list_price * (1 - discount_pct)', decimals: 2 } },
         { name: 'line_cost', type: 'NUMERIC', description: 'Standard cost of the parts on the line.', synonyms: ['COGS', 'cost'], generator: { kind: 'derived', expr: 'quantity * product_id.standard_cost', decimals: 2 } },
         { name: 'promised_lead_days', type: 'INT64', description: 'Lead time promised to the account, in days.', synonyms: ['quoted lead time'], generator: { kind: 'number', dist: 'normal', mean: 14, sd: 2, min: 7, max: 25, decimals: 0 } },
         {
