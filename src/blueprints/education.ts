@@ -101,7 +101,7 @@ export const education: Blueprint = preset({
       scales: false,
       synonyms: ['faculty', 'professors', 'teachers', 'lecturers', 'tutors'],
       columns: [
-        { from: 'instructor_id', generator: { kind: 'sequence', start: 5001 } },
+        'instructor_id',
         { from: 'full_name', synonyms: ['instructor', 'professor', 'teacher'] },
         // The module's seniority levels in academic ranks.
         { from: 'level', name: 'academic_rank', description: 'Academic rank or title.', synonyms: ['rank', 'title', 'faculty rank'], generator: { kind: 'category', values: ['Professor', 'Associate Professor', 'Assistant Professor', 'Senior Lecturer', 'Adjunct Instructor'], weights: [0.15, 0.18, 0.17, 0.15, 0.35] } },
@@ -257,7 +257,7 @@ export const education: Blueprint = preset({
       rowCount: 45000,
       synonyms: ['registrations', 'course enrollments', 'grades', 'class rosters'],
       columns: [
-        { from: 'enrollment_id', generator: { kind: 'sequence', start: 1000001 } },
+        'enrollment_id',
         { name: 'section_id', type: 'INT64', description: 'Section the student took.', generator: { kind: 'foreignKey', table: 'course_sections', column: 'section_id' } },
         { from: 'student_id', generator: { kind: 'foreignKey', table: 'students', column: 'student_id', distribution: 'zipf', skew: 0.2 } },
         {

@@ -108,7 +108,7 @@ export const healthcare: Blueprint = preset({
       rowCount: 180,
       synonyms: ['doctors', 'physicians', 'clinicians', 'practitioners'],
       columns: [
-        { from: 'provider_id', generator: { kind: 'sequence', start: 10001 } },
+        'provider_id',
         { name: 'npi', type: 'INT64', description: 'National Provider Identifier (synthetic).', synonyms: ['NPI number'], generator: { kind: 'sequence', start: 1093817001 } },
         { from: 'full_name', name: 'provider_name', description: 'Provider name (synthetic).', synonyms: ['doctor', 'physician', 'clinician'] },
         { name: 'credential', type: 'STRING', description: 'Clinical credential.', synonyms: ['degree', 'provider type'], generator: { kind: 'category', values: ['MD', 'DO', 'NP', 'PA'], weights: [0.55, 0.1, 0.2, 0.15] } },
@@ -175,7 +175,7 @@ export const healthcare: Blueprint = preset({
       rowCount: 26000,
       synonyms: ['schedule', 'bookings', 'visits scheduled', 'slots'],
       columns: [
-        { from: 'appointment_id', generator: { kind: 'sequence', start: 4000001 } },
+        'appointment_id',
         { from: 'patient_id', generator: { kind: 'foreignKey', table: 'patients', column: 'patient_id', weightBy: 'risk_score' } },
         { from: 'segment', name: 'patient_segment', synonyms: ['segment'], generator: { kind: 'copy', ref: 'patient_id.patient_segment' } },
         { from: 'provider_id', generator: { kind: 'foreignKey', table: 'providers', column: 'provider_id', distribution: 'zipf', skew: 0.5 } },
@@ -222,7 +222,7 @@ export const healthcare: Blueprint = preset({
       rowCount: 15000,
       synonyms: ['visits', 'admissions', 'discharges', 'patient encounters'],
       columns: [
-        { from: 'encounter_id', generator: { kind: 'sequence', start: 7000001 } },
+        'encounter_id',
         { from: 'patient_id', generator: { kind: 'foreignKey', table: 'patients', column: 'patient_id', weightBy: 'risk_score' } },
         { from: 'segment', name: 'patient_segment', synonyms: ['segment'], generator: { kind: 'copy', ref: 'patient_id.patient_segment' } },
         { name: 'insurance_type', type: 'STRING', description: 'Payer type billed for the encounter.', synonyms: ['payer', 'insurance', 'payer type'], generator: { kind: 'copy', ref: 'patient_id.insurance_type' } },
@@ -286,7 +286,7 @@ export const healthcare: Blueprint = preset({
       rowCount: 40000,
       synonyms: ['claims', 'charges', 'billing', 'line items'],
       columns: [
-        { from: 'claim_line_id', generator: { kind: 'sequence', start: 9000001 } },
+        'claim_line_id',
         'encounter_id',
         { from: 'payer', name: 'payer_type', description: 'Payer type the line is billed to.', synonyms: ['payer', 'insurance', 'financial class'], generator: { kind: 'copy', ref: 'encounter_id.insurance_type' } },
         { name: 'service_line_id', type: 'INT64', description: 'Service line of the encounter.', generator: { kind: 'copy', ref: 'encounter_id.service_line_id' } },

@@ -210,7 +210,7 @@ export const manufacturing: Blueprint = preset({
       rowCount: 14000,
       synonyms: ['jobs', 'production orders', 'job orders', 'runs', 'batches'],
       columns: [
-        { from: 'work_order_id', description: 'Work order number.', synonyms: ['WO number', 'job number'], generator: { kind: 'sequence', start: 1000001 } },
+        { from: 'work_order_id', synonyms: ['WO number', 'job number'] },
         { name: 'line_id', type: 'INT64', description: 'Production line that ran the work order.', generator: { kind: 'foreignKey', table: 'production_lines', column: 'line_id', weightBy: 'capacity_hours_per_week' } },
         { from: 'plant_id', description: 'Plant of the line.', generator: { kind: 'copy', ref: 'line_id.plant_id' } },
         { from: 'product_id', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
@@ -314,7 +314,7 @@ export const manufacturing: Blueprint = preset({
       rowCount: 24000,
       synonyms: ['sales orders', 'orders', 'bookings', 'order lines', 'shipments'],
       columns: [
-        { from: 'line_id', name: 'order_line_id', description: 'Order line identifier.', generator: { kind: 'sequence', start: 3000001 } },
+        { from: 'line_id', name: 'order_line_id' },
         { name: 'distributor_id', type: 'INT64', description: 'Account that placed the order.', generator: { kind: 'foreignKey', table: 'distributors', column: 'distributor_id', weightBy: 'order_propensity' } },
         { name: 'segment', type: 'STRING', description: 'Segment of the account when it ordered.', synonyms: ['customer segment', 'channel'], generator: { kind: 'copy', ref: 'distributor_id.segment' } },
         { from: 'product_id', description: 'Part ordered.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
