@@ -19,11 +19,7 @@ export const manufacturing: Blueprint = preset({
   // Plants, product families, distributors, work orders and their inspections, and distributor order lines are the
   // modules' tables in manufacturing's words, with its curated values and planted story; production lines, suppliers,
   // the SKU catalogue, purchase orders and downtime are its own. Work orders and order lines make and sell SKUs.
-  words: {
-    customer: { singular: 'distributor', plural: 'distributors' },
-    offering: { singular: 'product family', plural: 'product families' },
-    extra: { batch: { singular: 'work order', plural: 'work orders' }, inspection: { singular: 'quality inspection', plural: 'quality inspections' } },
-  },
+  words: { customer: { singular: 'distributor', plural: 'distributors' }, offering: { singular: 'product family', plural: 'product families' }, extra: { batch: { singular: 'work order', plural: 'work orders' }, inspection: { singular: 'quality inspection', plural: 'quality inspections' } } },
   roles: { offering: { table: 'products', key: 'product_id', name: 'part_name', term: { singular: 'part', plural: 'parts' } } },
   id: 'manufacturing',
   label: 'Manufacturing & machining',
@@ -276,7 +272,6 @@ export const manufacturing: Blueprint = preset({
       module: 'production',
       part: 1,
       description: 'Quality inspections of work orders: first article, in-process and final inspection.',
-      grain: 'one row per inspection',
       rowCount: 6000,
       synonyms: ['inspections', 'QC checks', 'quality checks', 'audits'],
       columns: [
@@ -310,7 +305,6 @@ export const manufacturing: Blueprint = preset({
       part: 1,
       name: 'distributor_orders',
       description: 'Order lines booked by distributors and OEM accounts, with promised and actual ship dates.',
-      grain: 'one row per order line',
       rowCount: 24000,
       synonyms: ['sales orders', 'orders', 'bookings', 'order lines', 'shipments'],
       columns: [
