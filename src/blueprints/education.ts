@@ -101,7 +101,8 @@ export const education: Blueprint = preset({
       scales: false,
       synonyms: ['faculty', 'professors', 'teachers', 'lecturers', 'tutors'],
       columns: [
-        'instructor_id',
+        // Apart from the section and course numbers, so a join on the wrong key finds nothing.
+        { from: 'instructor_id', generator: { kind: 'sequence', start: 5001 } },
         { from: 'full_name', synonyms: ['instructor', 'professor', 'teacher'] },
         // The module's seniority levels in academic ranks.
         { from: 'level', name: 'academic_rank', description: 'Academic rank or title.', synonyms: ['rank', 'title', 'faculty rank'], generator: { kind: 'category', values: ['Professor', 'Associate Professor', 'Assistant Professor', 'Senior Lecturer', 'Adjunct Instructor'], weights: [0.15, 0.18, 0.17, 0.15, 0.35] } },

@@ -206,7 +206,8 @@ export const manufacturing: Blueprint = preset({
       rowCount: 14000,
       synonyms: ['jobs', 'production orders', 'job orders', 'runs', 'batches'],
       columns: [
-        { from: 'work_order_id', synonyms: ['WO number', 'job number'] },
+        // Apart from the SKU numbers, so a join on the wrong key finds nothing.
+        { from: 'work_order_id', synonyms: ['WO number', 'job number'], generator: { kind: 'sequence', start: 1000001 } },
         { name: 'line_id', type: 'INT64', description: 'Production line that ran the work order.', generator: { kind: 'foreignKey', table: 'production_lines', column: 'line_id', weightBy: 'capacity_hours_per_week' } },
         { from: 'plant_id', description: 'Plant of the line.', generator: { kind: 'copy', ref: 'line_id.plant_id' } },
         { from: 'product_id', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
@@ -279,7 +280,7 @@ export const manufacturing: Blueprint = preset({
         { from: 'work_order_id', description: 'Work order inspected.', generator: { kind: 'foreignKey', table: 'work_orders', column: 'work_order_id' } },
         { name: 'shift', type: 'STRING', description: 'Shift that ran the inspected work order.', synonyms: ['crew'], generator: { kind: 'copy', ref: 'work_order_id.shift' } },
         { name: 'plant_id', type: 'INT64', description: 'Plant of the inspected work order.', generator: { kind: 'copy', ref: 'work_order_id.plant_id' } },
-        { from: 'check_date', name: 'inspection_date', synonyms: ['date'], generator: { kind: 'date', after: { ref: 'work_order_id.start_date', minDays: 0, maxDays: 5 } } },
+        { from: 'check_date', name: 'inspection_date', description: 'Day of the inspection.', synonyms: ['date'], generator: { kind: 'date', after: { ref: 'work_order_id.start_date', minDays: 0, maxDays: 5 } } },
         { from: 'check_type', name: 'inspection_type', description: 'Stage of the inspection.', synonyms: ['type', 'stage'], generator: { kind: 'category', values: ['First article', 'In-process', 'Final'], weights: [0.2, 0.35, 0.45] } },
         { name: 'sample_size', type: 'INT64', description: 'Parts measured.', synonyms: ['sample', 'parts measured'], generator: { kind: 'number', dist: 'poisson', mean: 12, min: 1, max: 80, decimals: 0 } },
         {
@@ -308,7 +309,7 @@ export const manufacturing: Blueprint = preset({
       rowCount: 24000,
       synonyms: ['sales orders', 'orders', 'bookings', 'order lines', 'shipments'],
       columns: [
-        { from: 'line_id', name: 'order_line_id' },
+        { from: 'line_id', name: 'order_line_id', generator: { kind: 'sequence', start: 3000001 } },
         { name: 'distributor_id', type: 'INT64', description: 'Account that placed the order.', generator: { kind: 'foreignKey', table: 'distributors', column: 'distributor_id', weightBy: 'order_propensity' } },
         { name: 'segment', type: 'STRING', description: 'Segment of the account when it ordered.', synonyms: ['customer segment', 'channel'], generator: { kind: 'copy', ref: 'distributor_id.segment' } },
         { from: 'product_id', description: 'Part ordered.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
