@@ -170,6 +170,7 @@ export const healthcare: Blueprint = preset({
     },
     {
       module: 'appointments',
+      primary: false,
       description: 'Scheduled clinic appointments and how they ended (completed, no-show, cancelled).',
       grain: 'one row per scheduled appointment',
       rowCount: 26000,

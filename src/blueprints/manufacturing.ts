@@ -303,6 +303,7 @@ export const manufacturing: Blueprint = preset({
     {
       // The orders module's lines, one flat table: each line carries its account, segment and dates.
       module: 'orders',
+      primary: false,
       part: 1,
       name: 'distributor_orders',
       description: 'Order lines booked by distributors and OEM accounts, with promised and actual ship dates.',

@@ -28,6 +28,12 @@ export interface ModuleTable extends Partial<Omit<BlueprintTable, 'columns'>> {
   part?: number;
   /** The columns in the preset's order; absent: the module's columns as they are. */
   columns?: PresetColumn[];
+  /**
+   * False: the module is not the preset's lead business model, so it names its table in its own
+   * word rather than the industry's transaction word (a restaurant's reservations beside its
+   * checks), as composition names a second module. Default true.
+   */
+  primary?: boolean;
 }
 
 /**
@@ -107,13 +113,10 @@ export function preset(spec: PresetSpec): Blueprint {
   const industry: Industry = { ...base, vocabulary: { ...base.vocabulary, ...words, extra: { ...base.vocabulary.extra, ...words?.extra } } };
   const roles = new Map<Role, RoleRef>(Object.entries(ownRoles ?? {}) as Array<[Role, RoleRef]>);
   const usedTables = new Set<string>();
-  // As in a composition, only the industry's first core module names its main table with the
-  // `transaction` word; a second one (appointments beside encounters) takes its own word.
-  const lead = industry.modules.find((m) => CORE_MODULES[m] !== undefined);
-  const context = (name: ModuleName): ModuleContext => ({
+  const context: ModuleContext = {
     industry,
     values: { offerings: spec.defaults.products, segments: spec.defaults.customerSegments, places: spec.defaults.regions },
-    primary: name === lead,
+    primary: true,
     word: (key) => industry.vocabulary[key],
     extra: (key, fallback) => industry.vocabulary.extra?.[key] ?? fallback,
     ref: (role) => {
@@ -127,15 +130,15 @@ export function preset(spec: PresetSpec): Blueprint {
       usedTables.add(name);
       return name;
     },
-  });
+  };
 
   const builds = new Map<ModuleName, ModuleParts>();
   const tables = wanted.map((t): BlueprintTable => {
     if (!isModuleTable(t)) return t;
-    const { module: name, part = 0, columns: cols, ...table } = t;
+    const { module: name, part = 0, columns: cols, primary = true, ...table } = t;
     let parts = builds.get(name);
     if (!parts) {
-      parts = moduleOf(name).build(context(name));
+      parts = moduleOf(name).build({ ...context, primary });
       builds.set(name, parts);
     }
     const built = parts.tables[part];
