@@ -1,5 +1,6 @@
 import type { Effect } from '../domain/data-model.js';
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** Winter respiratory season peak, summer vacation trough. */
@@ -133,35 +134,20 @@ export const healthcare: Blueprint = preset({
           name: 'age_band', type: 'STRING', description: 'Age band of the patient.', synonyms: ['age group', 'age'],
           generator: {
             kind: 'category', values: ['0-17', '18-34', '35-49', '50-64', '65-74', '75-84', '85+'], weights: [0, 0.38, 0.36, 0.26, 0, 0, 0],
-            effects: [
-              { when: { ref: 'patient_segment', in: ['Chronic care patients'] }, weights: [0, 0.05, 0.2, 0.4, 0.2, 0.12, 0.03] },
-              { when: { ref: 'patient_segment', in: ['Seniors (65+)'] }, weights: [0, 0, 0, 0, 0.5, 0.35, 0.15] },
-              { when: { ref: 'patient_segment', in: ['Families & children'] }, weights: [0.62, 0.22, 0.16, 0, 0, 0, 0] },
-            ],
+            effects: by('patient_segment', 'weights', { 'Chronic care patients': [0, 0.05, 0.2, 0.4, 0.2, 0.12, 0.03], 'Seniors (65+)': [0, 0, 0, 0, 0.5, 0.35, 0.15], 'Families & children': [0.62, 0.22, 0.16, 0, 0, 0, 0] }),
           },
         },
         {
           name: 'insurance_type', type: 'STRING', description: 'Primary insurance (payer type) of the patient.', synonyms: ['payer', 'insurance', 'coverage', 'payer type'],
           generator: {
             kind: 'category', values: PAYERS, weights: [0.74, 0.01, 0.01, 0.15, 0.09],
-            effects: [
-              { when: { ref: 'patient_segment', in: ['Chronic care patients'] }, weights: [0.28, 0.22, 0.22, 0.24, 0.04] },
-              { when: { ref: 'patient_segment', in: ['Seniors (65+)'] }, weights: [0.02, 0.52, 0.44, 0.02, 0] },
-              { when: { ref: 'patient_segment', in: ['Families & children'] }, weights: [0.55, 0, 0, 0.4, 0.05] },
-            ],
+            effects: by('patient_segment', 'weights', { 'Chronic care patients': [0.28, 0.22, 0.22, 0.24, 0.04], 'Seniors (65+)': [0.02, 0.52, 0.44, 0.02, 0], 'Families & children': [0.55, 0, 0, 0.4, 0.05] }),
           },
         },
         { from: 'facility_id', name: 'home_facility_id', description: 'Facility where the patient usually receives care.', generator: { kind: 'foreignKey', table: 'facilities', column: 'facility_id', distribution: 'zipf', skew: 0.6 } },
         {
           name: 'risk_score', type: 'FLOAT64', description: 'Clinical risk score (1.0 = average expected utilisation).', synonyms: ['HCC score', 'acuity', 'risk'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 0.9, sd: 0.45, min: 0.2, max: 6, decimals: 2,
-            effects: [
-              { when: { ref: 'patient_segment', in: ['Chronic care patients'] }, factor: 2.6 },
-              { when: { ref: 'patient_segment', in: ['Seniors (65+)'] }, factor: 1.6 },
-              { when: { ref: 'patient_segment', in: ['Families & children'] }, factor: 0.7 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 0.9, sd: 0.45, min: 0.2, max: 6, decimals: 2, effects: by('patient_segment', 'factor', { 'Chronic care patients': 2.6, 'Seniors (65+)': 1.6, 'Families & children': 0.7 }) },
         },
         { name: 'preferred_language', type: 'STRING', description: 'Preferred language for care.', synonyms: ['language'], generator: { kind: 'category', values: ['English', 'Spanish', 'Other'], weights: [0.8, 0.15, 0.05] } },
         { name: 'has_portal_account', type: 'BOOL', description: 'Whether the patient has activated the patient portal.', synonyms: ['portal user', 'MyChart active'], generator: { kind: 'boolean', p: 0.62 } },
@@ -188,7 +174,7 @@ export const healthcare: Blueprint = preset({
         { name: 'booking_channel', type: 'STRING', description: 'How the appointment was booked.', synonyms: ['scheduling channel', 'channel'], generator: { kind: 'category', values: ['Phone', 'Patient portal', 'Provider referral', 'Same-day walk-in'], weights: [0.45, 0.28, 0.2, 0.07] } },
         {
           name: 'booking_window', type: 'STRING', description: 'How far ahead the appointment was booked (bucket of lead_time_days).', synonyms: ['lead time band', 'scheduling lead time'],
-          generator: { kind: 'category', values: ['0-7 days', '8-30 days', '31-60 days', '61+ days'], weights: [0.4, 0.33, 0.17, 0.1], effects: [{ when: { ref: 'service_line_id', in: ['3'] }, weights: [0.12, 0.28, 0.32, 0.28] }] },
+          generator: { kind: 'category', values: ['0-7 days', '8-30 days', '31-60 days', '61+ days'], weights: [0.4, 0.33, 0.17, 0.1], effects: by('service_line_id', 'weights', { 3: [0.12, 0.28, 0.32, 0.28] }) },
         },
         {
           from: 'lead_days', name: 'lead_time_days', synonyms: ['lead time', 'days to appointment', 'access wait'],
@@ -207,12 +193,7 @@ export const healthcare: Blueprint = preset({
           from: 'status', name: 'appointment_status', description: 'Outcome of the appointment.', synonyms: ['status', 'outcome', 'no-show'],
           generator: {
             kind: 'category', values: ['Completed', 'No-show', 'Cancelled'], weights: [0.9, 0.04, 0.06],
-            effects: [
-              { when: { ref: 'service_line_id', in: ['3'] }, weights: [0.64, 0.24, 0.12] },
-              { when: { ref: 'booking_window', in: ['61+ days'] }, weights: [0.66, 0.22, 0.12] },
-              { when: { ref: 'booking_window', in: ['31-60 days'] }, weights: [0.76, 0.14, 0.1] },
-              { when: { ref: 'booking_window', in: ['8-30 days'] }, weights: [0.84, 0.08, 0.08] },
-            ],
+            effects: [...by('service_line_id', 'weights', { 3: [0.64, 0.24, 0.12] }), ...by('booking_window', 'weights', { '61+ days': [0.66, 0.22, 0.12], '31-60 days': [0.76, 0.14, 0.1], '8-30 days': [0.84, 0.08, 0.08] })],
           },
         },
       ],
@@ -234,16 +215,16 @@ export const healthcare: Blueprint = preset({
           name: 'encounter_type', type: 'STRING', description: 'Setting of care.', synonyms: ['visit type', 'setting', 'patient class'],
           generator: {
             kind: 'category', values: ENCOUNTER_TYPES, weights: [0.58, 0.16, 0.12, 0.06, 0.08],
-            effects: [
-              { when: { ref: 'service_line_id', in: ['1'] }, weights: [0.38, 0.1, 0.2, 0.06, 0.26] },
-              { when: { ref: 'service_line_id', in: ['2'] }, weights: [0.38, 0.04, 0.36, 0.06, 0.16] },
-              { when: { ref: 'service_line_id', in: ['3'] }, weights: [0.45, 0.42, 0.02, 0.04, 0.07] },
-              { when: { ref: 'service_line_id', in: ['4'] }, weights: [0.7, 0.2, 0.04, 0.04, 0.02] },
-              { when: { ref: 'service_line_id', in: ['5'] }, weights: [0.4, 0.08, 0.4, 0.02, 0.1] },
-              { when: { ref: 'service_line_id', in: ['6'] }, weights: [0.7, 0.14, 0.04, 0.08, 0.04] },
-              { when: { ref: 'service_line_id', in: ['7'] }, weights: [0.6, 0.1, 0.14, 0.04, 0.12] },
-              { when: { ref: 'service_line_id', in: ['8'] }, weights: [0.45, 0.08, 0.38, 0.03, 0.06] },
-            ],
+            effects: by('service_line_id', 'weights', {
+              1: [0.38, 0.1, 0.2, 0.06, 0.26],
+              2: [0.38, 0.04, 0.36, 0.06, 0.16],
+              3: [0.45, 0.42, 0.02, 0.04, 0.07],
+              4: [0.7, 0.2, 0.04, 0.04, 0.02],
+              5: [0.4, 0.08, 0.4, 0.02, 0.1],
+              6: [0.7, 0.14, 0.04, 0.08, 0.04],
+              7: [0.6, 0.1, 0.14, 0.04, 0.12],
+              8: [0.45, 0.08, 0.38, 0.03, 0.06],
+            }),
           },
         },
         { from: 'encounter_date', description: 'Day of the visit, or admission day for inpatient stays.', synonyms: ['visit date', 'admit date', 'date of service', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: ENCOUNTER_WEEKLY, yearly: CLINIC_YEARLY, growth: 0.12 } },
@@ -256,7 +237,7 @@ export const healthcare: Blueprint = preset({
           from: 'wait_days', name: 'wait_minutes', description: 'Door-to-provider time: minutes from arrival (or virtual check-in) to being seen.', synonyms: ['wait time', 'door to provider', 'waiting time'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 17, sd: 10, min: 2, max: 240, decimals: 0,
-            effects: [{ when: { ref: 'facility_id', in: ['1'] }, factor: 2.1 }, { when: { ref: 'encounter_type', in: ['Emergency visit'] }, factor: 2.6 }, { when: { ref: 'encounter_type', in: ['Telehealth'] }, factor: 0.5 }],
+            effects: [...by('facility_id', 'factor', { 1: 2.1 }), ...by('encounter_type', 'factor', { 'Emergency visit': 2.6, Telehealth: 0.5 })],
           },
         },
         {
@@ -301,37 +282,16 @@ export const healthcare: Blueprint = preset({
         { from: 'billed', name: 'billed_amount', description: 'Gross charge of the line: units x unit charge.', synonyms: ['gross charges', 'charges', 'billed'], generator: { kind: 'derived', expr: 'units * unit_charge', decimals: 2 } },
         {
           name: 'expected_reimbursement', type: 'NUMERIC', description: 'Contractual (allowed) amount expected from the payer and patient.', synonyms: ['allowed amount', 'expected payment', 'net revenue'],
-          generator: {
-            kind: 'derived', expr: 'billed_amount * 0.5', decimals: 2,
-            effects: [
-              { when: { ref: 'payer_type', in: ['Commercial'] }, factor: 1.1 },
-              { when: { ref: 'payer_type', in: ['Medicare'] }, factor: 0.64 },
-              { when: { ref: 'payer_type', in: ['Medicare Advantage'] }, factor: 0.68 },
-              { when: { ref: 'payer_type', in: ['Medicaid'] }, factor: 0.5 },
-              { when: { ref: 'payer_type', in: ['Self-pay'] }, factor: 0.6 },
-            ],
-          },
+          generator: { kind: 'derived', expr: 'billed_amount * 0.5', decimals: 2, effects: by('payer_type', 'factor', { Commercial: 1.1, Medicare: 0.64, 'Medicare Advantage': 0.68, Medicaid: 0.5, 'Self-pay': 0.6 }) },
         },
         {
           name: 'scrubber_edit_count', type: 'INT64', description: 'Claim-scrubber edits (warnings) raised on the line before submission; 0 = clean claim.', synonyms: ['edits', 'claim edits'],
-          generator: {
-            kind: 'number', dist: 'uniform', min: 0, max: 1, decimals: 0,
-            effects: [
-              { when: { ref: 'payer_type', in: ['Commercial'] }, factor: 0.56 },
-              { when: { ref: 'payer_type', in: ['Medicare'] }, factor: 0.54 },
-              { when: { ref: 'payer_type', in: ['Medicare Advantage'] }, factor: 0.78 },
-              { when: { ref: 'payer_type', in: ['Medicaid'] }, factor: 0.65 },
-              { when: { ref: 'payer_type', in: ['Self-pay'] }, factor: 0.45 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'uniform', min: 0, max: 1, decimals: 0, effects: by('payer_type', 'factor', { Commercial: 0.56, Medicare: 0.54, 'Medicare Advantage': 0.78, Medicaid: 0.65, 'Self-pay': 0.45 }) },
         },
         { from: 'submitted_date', description: 'Day the claim was submitted to the payer.', synonyms: ['bill date', 'claim date'], generator: { kind: 'date', after: { ref: 'encounter_id.discharge_date', minDays: 1, maxDays: 10 } } },
         {
           from: 'days_to_pay', name: 'adjudication_days', description: 'Days from submission to the payer decision (or patient payment for self-pay).', synonyms: ['days to pay', 'turnaround', 'payer lag'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 21, sd: 9, min: 3, max: 150, decimals: 0,
-            effects: [{ when: { ref: 'payer_type', in: ['Medicaid'] }, factor: 2.2 }, { when: { ref: 'payer_type', in: ['Medicare Advantage'] }, factor: 1.3 }, { when: { ref: 'payer_type', in: ['Self-pay'] }, factor: 1.8 }],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 21, sd: 9, min: 3, max: 150, decimals: 0, effects: by('payer_type', 'factor', { Medicaid: 2.2, 'Medicare Advantage': 1.3, 'Self-pay': 1.8 }) },
         },
       ],
     },
@@ -350,10 +310,7 @@ export const healthcare: Blueprint = preset({
           name: 'denial_reason', type: 'STRING', description: 'Reason group of the denial (from the CARC code).', synonyms: ['reason', 'denial category', 'CARC'],
           generator: {
             kind: 'category', values: DENIAL_REASONS, weights: [0.2, 0.2, 0.26, 0.18, 0.06, 0.1],
-            effects: [
-              { when: { ref: 'claim_line_id.payer_type', in: ['Medicare Advantage'] }, weights: [0.5, 0.2, 0.12, 0.08, 0.04, 0.06] },
-              { when: { ref: 'claim_line_id.payer_type', in: ['Medicaid'] }, weights: [0.18, 0.14, 0.16, 0.4, 0.06, 0.06] },
-            ],
+            effects: by('claim_line_id.payer_type', 'weights', { 'Medicare Advantage': [0.5, 0.2, 0.12, 0.08, 0.04, 0.06], Medicaid: [0.18, 0.14, 0.16, 0.4, 0.06, 0.06] }),
           },
         },
         { name: 'denial_date', type: 'DATE', description: 'Day the denial was received.', synonyms: ['denied on'], generator: { kind: 'date', after: { ref: 'claim_line_id.submitted_date', minDays: 10, maxDays: 45 } } },
@@ -361,14 +318,7 @@ export const healthcare: Blueprint = preset({
         { name: 'appeal_filed', type: 'BOOL', description: 'Whether the denial was appealed.', synonyms: ['appealed'], generator: { kind: 'boolean', p: 0.72 } },
         {
           name: 'overturned', type: 'BOOL', description: 'Whether the appeal overturned the denial.', synonyms: ['won appeal', 'overturned on appeal'],
-          generator: {
-            kind: 'boolean', p: 0.3,
-            effects: [
-              { when: { ref: 'appeal_filed', in: ['false'] }, p: 0 },
-              { when: { ref: 'denial_reason', in: ['Prior authorization missing'] }, p: 0.62 },
-              { when: { ref: 'denial_reason', in: ['Timely filing', 'Duplicate claim'] }, p: 0.08 },
-            ],
-          },
+          generator: { kind: 'boolean', p: 0.3, effects: [...by('appeal_filed', 'p', { false: 0 }), ...by('denial_reason', 'p', [['Prior authorization missing', 0.62], [['Timely filing', 'Duplicate claim'], 0.08]])] },
         },
         { name: 'recovered_amount', type: 'NUMERIC', description: 'Amount recovered after a successful appeal.', synonyms: ['recovered', 'recoveries'], generator: { kind: 'derived', expr: 'denied_amount * overturned', decimals: 2 } },
       ],

@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** Production and orders run Monday to Friday, with a light Saturday overtime shift. */
@@ -99,19 +100,12 @@ export const manufacturing: Blueprint = preset({
         { name: 'country', type: 'STRING', description: 'Country the supplier ships from.', synonyms: ['supplier country', 'origin'], generator: { kind: 'category', values: ['USA', 'Mexico', 'Canada', 'China', 'India', 'Germany'], weights: [0.42, 0.12, 0.08, 0.2, 0.11, 0.07] } },
         {
           name: 'sourcing', type: 'STRING', description: 'Domestic, nearshore (Mexico, Canada) or offshore supply.', synonyms: ['sourcing type', 'supply origin'],
-          generator: {
-            kind: 'category', values: ['Domestic', 'Nearshore', 'Offshore'],
-            effects: [
-              { when: { ref: 'country', in: ['USA'] }, weights: [1, 0, 0] },
-              { when: { ref: 'country', in: ['Mexico', 'Canada'] }, weights: [0, 1, 0] },
-              { when: { ref: 'country', in: ['China', 'India', 'Germany'] }, weights: [0, 0, 1] },
-            ],
-          },
+          generator: { kind: 'category', values: ['Domestic', 'Nearshore', 'Offshore'], effects: by('country', 'weights', [['USA', [1, 0, 0]], [['Mexico', 'Canada'], [0, 1, 0]], [['China', 'India', 'Germany'], [0, 0, 1]]]) },
         },
         { name: 'material_category', type: 'STRING', description: 'What the supplier mainly provides.', synonyms: ['commodity', 'material', 'spend category'], generator: { kind: 'category', values: ['Steel bar stock', 'Aluminum bar stock', 'Stainless bar stock', 'Castings', 'Forgings', 'Cutting tools & inserts', 'Coolant & consumables'], weights: [0.22, 0.16, 0.14, 0.14, 0.1, 0.14, 0.1] } },
         {
           name: 'quoted_lead_time_days', type: 'INT64', description: 'Lead time the supplier quotes, in days.', synonyms: ['quoted lead time', 'standard lead time'],
-          generator: { kind: 'number', dist: 'normal', mean: 18, sd: 4, min: 7, max: 35, decimals: 0, effects: [{ when: { ref: 'sourcing', in: ['Offshore'] }, factor: 2.4 }, { when: { ref: 'sourcing', in: ['Nearshore'] }, factor: 1.2 }] },
+          generator: { kind: 'number', dist: 'normal', mean: 18, sd: 4, min: 7, max: 35, decimals: 0, effects: by('sourcing', 'factor', { Offshore: 2.4, Nearshore: 1.2 }) },
         },
         { name: 'is_preferred', type: 'BOOL', description: 'Whether the supplier is on the preferred-supplier list.', synonyms: ['preferred', 'approved'], generator: { kind: 'boolean', p: 0.45 } },
       ],
@@ -136,19 +130,14 @@ export const manufacturing: Blueprint = preset({
           name: 'unit_price', type: 'NUMERIC', description: 'List price per part.', synonyms: ['price', 'list price'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 32, sd: 22, min: 1.5, max: 900, decimals: 2,
-            effects: [
-              { when: { ref: 'family_id', in: ['1'] }, factor: 1.6 },
-              { when: { ref: 'family_id', in: ['3'] }, factor: 2.0 },
-              { when: { ref: 'family_id', in: ['4', '8'] }, factor: 0.45 },
-              { when: { ref: 'material_grade', in: ['Ti-6Al-4V titanium'] }, factor: 2.5 },
-            ],
+            effects: [...by('family_id', 'factor', [['1', 1.6], ['3', 2.0], [['4', '8'], 0.45]]), ...by('material_grade', 'factor', { 'Ti-6Al-4V titanium': 2.5 })],
           },
         },
         { name: 'standard_cost', type: 'NUMERIC', description: 'Standard cost per part: material, machine time and overhead.', synonyms: ['unit cost', 'cost', 'COGS per unit'], generator: { kind: 'derived', expr: 'unit_price * (1 - family_id.target_margin_pct / 100)', decimals: 2 } },
-        { name: 'cycle_time_min', type: 'FLOAT64', description: 'Machine cycle time per part, in minutes.', synonyms: ['cycle time', 'run time per part'], generator: { kind: 'number', dist: 'lognormal', mean: 4, sd: 3, min: 0.3, max: 60, decimals: 2, effects: [{ when: { ref: 'family_id', in: ['3'] }, factor: 3 }] } },
+        { name: 'cycle_time_min', type: 'FLOAT64', description: 'Machine cycle time per part, in minutes.', synonyms: ['cycle time', 'run time per part'], generator: { kind: 'number', dist: 'lognormal', mean: 4, sd: 3, min: 0.3, max: 60, decimals: 2, effects: by('family_id', 'factor', { 3: 3 }) } },
         {
           name: 'demand_weight', type: 'FLOAT64', description: 'Relative demand for the part (how often it is ordered).', synonyms: ['demand'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.1, min: 0.02, max: 12, decimals: 3, effects: [{ when: { ref: 'family_id', in: ['1'] }, factor: 3 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.1, min: 0.02, max: 12, decimals: 3, effects: by('family_id', 'factor', { 1: 3 }) },
         },
         { name: 'is_active', type: 'BOOL', description: 'Whether the part is still quoted and sold.', generator: { kind: 'boolean', p: 0.92 } },
       ],
@@ -168,7 +157,7 @@ export const manufacturing: Blueprint = preset({
         { name: 'payment_terms', type: 'STRING', description: 'Agreed payment terms.', synonyms: ['terms', 'credit terms'], generator: { kind: 'category', values: ['Net 30', 'Net 45', 'Net 60'], weights: [0.55, 0.3, 0.15] } },
         {
           name: 'order_propensity', type: 'FLOAT64', description: 'How often the account tends to order (relative).', synonyms: ['order frequency score'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.6, min: 0.02, max: 20, decimals: 3, effects: [{ when: { ref: 'segment', in: ['OEM accounts'] }, factor: 2.5 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.6, min: 0.02, max: 20, decimals: 3, effects: by('segment', 'factor', { 'OEM accounts': 2.5 }) },
         },
       ],
     },
@@ -188,11 +177,11 @@ export const manufacturing: Blueprint = preset({
         { name: 'lead_time_ratio', type: 'FLOAT64', description: 'Lead time the supplier achieved relative to quote when nothing went wrong (1.0 = as quoted).', synonyms: ['lead time performance'], generator: { kind: 'number', dist: 'normal', mean: 0.95, sd: 0.05, min: 0.75, max: 1.15, decimals: 3 } },
         {
           name: 'was_delayed', type: 'BOOL', description: 'Whether the supply was disrupted (mill delay, port congestion, customs hold, capacity).', synonyms: ['delayed', 'disrupted'],
-          generator: { kind: 'boolean', p: 0.14, effects: [{ when: { ref: 'supplier_id.sourcing', in: ['Offshore'] }, p: 0.62 }, { when: { ref: 'supplier_id.sourcing', in: ['Nearshore'] }, p: 0.22 }] },
+          generator: { kind: 'boolean', p: 0.14, effects: by('supplier_id.sourcing', 'p', { Offshore: 0.62, Nearshore: 0.22 }) },
         },
         {
           name: 'delay_days', type: 'INT64', description: 'Days of disruption added when the supply was delayed (0 otherwise).', synonyms: ['slip days'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 6, sd: 4, min: 1, max: 60, decimals: 0, effects: [{ when: { ref: 'supplier_id.sourcing', in: ['Offshore'] }, factor: 2.5 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 6, sd: 4, min: 1, max: 60, decimals: 0, effects: by('supplier_id.sourcing', 'factor', { Offshore: 2.5 }) },
         },
         { name: 'actual_lead_days', type: 'INT64', description: 'Days from PO to receipt (expected days for POs still open).', synonyms: ['actual lead time', 'lead time'], generator: { kind: 'derived', expr: 'round(quoted_lead_days * lead_time_ratio + was_delayed * delay_days)', decimals: 0 } },
         { name: 'due_date', type: 'DATE', description: 'Day the material was promised: PO date plus quoted lead time.', synonyms: ['promised date'], generator: { kind: 'derived', expr: 'po_date + quoted_lead_days' } },
@@ -217,10 +206,7 @@ export const manufacturing: Blueprint = preset({
         { from: 'planned_quantity', name: 'qty_started', type: 'INT64', description: 'Parts started (released to the line).', synonyms: ['quantity', 'parts started', 'input quantity'], generator: { kind: 'number', dist: 'lognormal', mean: 400, sd: 380, min: 10, max: 6000, decimals: 0 } },
         {
           name: 'scrap_rate', type: 'FLOAT64', description: 'Share of started parts scrapped (0.03 = 3%).', synonyms: ['scrap %'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 0.024, sd: 0.01, min: 0.002, max: 0.12, decimals: 4,
-            effects: [{ when: { ref: 'plant_id', in: ['3'] }, factor: 2.6 }, { when: { ref: 'shift', in: ['Night'] }, factor: 1.25 }],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 0.024, sd: 0.01, min: 0.002, max: 0.12, decimals: 4, effects: [...by('plant_id', 'factor', { 3: 2.6 }), ...by('shift', 'factor', { Night: 1.25 })] },
         },
         { name: 'qty_scrapped', type: 'INT64', description: 'Parts scrapped.', synonyms: ['scrap', 'scrap quantity', 'rejects'], generator: { kind: 'derived', expr: 'round(qty_started * scrap_rate)' } },
         { from: 'output_quantity', name: 'qty_good', type: 'INT64', description: 'Good parts produced.', synonyms: ['good parts', 'output', 'yield quantity'], generator: { kind: 'derived', expr: 'qty_started - qty_scrapped' } },
@@ -245,26 +231,21 @@ export const manufacturing: Blueprint = preset({
           name: 'cause', type: 'STRING', description: 'Root cause recorded by maintenance.', synonyms: ['root cause', 'reason code', 'failure mode'],
           generator: {
             kind: 'category', values: ['Spindle', 'Hydraulics', 'Electrical', 'Tool breakage', 'Coolant system', 'Controls & software', 'Setup', 'Scheduled PM', 'Late material', 'Out of tolerance', 'Staffing'],
-            effects: [
-              { when: { ref: 'downtime_type', in: ['Unplanned breakdown'] }, weights: [0.24, 0.18, 0.14, 0.2, 0.12, 0.12, 0, 0, 0, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Changeover'] }, weights: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Planned maintenance'] }, weights: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Material shortage'] }, weights: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Quality hold'] }, weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0] },
-              { when: { ref: 'downtime_type', in: ['Operator unavailable'] }, weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1] },
-            ],
+            effects: by('downtime_type', 'weights', {
+              'Unplanned breakdown': [0.24, 0.18, 0.14, 0.2, 0.12, 0.12, 0, 0, 0, 0, 0],
+              Changeover: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+              'Planned maintenance': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+              'Material shortage': [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+              'Quality hold': [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
+              'Operator unavailable': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+            }),
           },
         },
         {
           name: 'duration_hours', type: 'FLOAT64', description: 'Length of the stop in hours.', synonyms: ['downtime hours', 'duration', 'hours lost'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 2.2, sd: 2, min: 0.1, max: 72, decimals: 2,
-            effects: [
-              { when: { ref: 'downtime_type', in: ['Unplanned breakdown'] }, factor: 2.3 },
-              { when: { ref: 'downtime_type', in: ['Changeover'] }, factor: 0.6 },
-              { when: { ref: 'downtime_type', in: ['Planned maintenance'] }, factor: 1.3 },
-              { when: { ref: 'downtime_type', in: ['Operator unavailable', 'Quality hold'] }, factor: 0.7 },
-            ],
+            effects: by('downtime_type', 'factor', [['Unplanned breakdown', 2.3], ['Changeover', 0.6], ['Planned maintenance', 1.3], [['Operator unavailable', 'Quality hold'], 0.7]]),
           },
         },
       ],
@@ -285,16 +266,13 @@ export const manufacturing: Blueprint = preset({
         { name: 'sample_size', type: 'INT64', description: 'Parts measured.', synonyms: ['sample', 'parts measured'], generator: { kind: 'number', dist: 'poisson', mean: 12, min: 1, max: 80, decimals: 0 } },
         {
           from: 'passed', description: 'Whether the inspection passed first time.', synonyms: ['pass', 'result', 'first-pass'],
-          generator: { kind: 'boolean', p: 0.955, effects: [{ when: { ref: 'shift', in: ['Night'] }, p: 0.865 }] },
+          generator: { kind: 'boolean', p: 0.955, effects: by('shift', 'p', { Night: 0.865 }) },
         },
         {
           name: 'defect_type', type: 'STRING', description: 'Main defect found; None when the inspection passed.', synonyms: ['defect', 'nonconformance', 'failure reason'],
           generator: {
             kind: 'category', values: ['None', 'Dimensional out of tolerance', 'Surface finish', 'Burrs', 'Thread gauge fail', 'Material defect'],
-            effects: [
-              { when: { ref: 'passed', in: ['true'] }, weights: [1, 0, 0, 0, 0, 0] },
-              { when: { ref: 'passed', in: ['false'] }, weights: [0, 0.42, 0.18, 0.16, 0.14, 0.1] },
-            ],
+            effects: by('passed', 'weights', { true: [1, 0, 0, 0, 0, 0], false: [0, 0.42, 0.18, 0.16, 0.14, 0.1] }),
           },
         },
         { name: 'inspector', type: 'STRING', description: 'Quality inspector (synthetic).', synonyms: ['QC inspector'], generator: { kind: 'fake', what: 'person' } },
@@ -318,32 +296,19 @@ export const manufacturing: Blueprint = preset({
         { name: 'order_date', type: 'DATE', description: 'Day the order was booked.', synonyms: ['booking date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: SHOP_WEEKLY, yearly: SHOP_YEARLY, growth: 0.02, notBefore: 'distributor_id.account_since' } },
         {
           from: 'quantity', description: 'Parts ordered.', synonyms: ['qty', 'units', 'pieces'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 90, sd: 110, min: 2, max: 8000, decimals: 0,
-            effects: [{ when: { ref: 'segment', in: ['OEM accounts'] }, factor: 3.5 }, { when: { ref: 'segment', in: ['MRO & aftermarket'] }, factor: 0.4 }],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 90, sd: 110, min: 2, max: 8000, decimals: 0, effects: by('segment', 'factor', { 'OEM accounts': 3.5, 'MRO & aftermarket': 0.4 }) },
         },
         { from: 'unit_price', name: 'unit_list_price', description: 'List price per part.', synonyms: ['list price'], generator: { kind: 'copy', ref: 'product_id.unit_price' } },
         {
           from: 'discount_pct', synonyms: ['discount', 'price concession'],
-          generator: {
-            kind: 'number', dist: 'uniform', min: 0, max: 0.06, decimals: 3,
-            effects: [
-              { when: { ref: 'segment', in: ['OEM accounts'] }, factor: 3.6 },
-              { when: { ref: 'segment', in: ['Export distributors'] }, factor: 1.6 },
-              { when: { ref: 'segment', in: ['MRO & aftermarket'] }, factor: 0.25 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'uniform', min: 0, max: 0.06, decimals: 3, effects: by('segment', 'factor', { 'OEM accounts': 3.6, 'Export distributors': 1.6, 'MRO & aftermarket': 0.25 }) },
         },
         { from: 'line_total', name: 'line_amount', description: 'Order value of the line: quantity x list price x (1 - discount).', synonyms: ['revenue', 'sales', 'order value', 'bookings'], generator: { kind: 'derived', expr: 'quantity * unit_list_price * (1 - discount_pct)', decimals: 2 } },
         { name: 'line_cost', type: 'NUMERIC', description: 'Standard cost of the parts on the line.', synonyms: ['COGS', 'cost'], generator: { kind: 'derived', expr: 'quantity * product_id.standard_cost', decimals: 2 } },
         { name: 'promised_lead_days', type: 'INT64', description: 'Lead time promised to the account, in days.', synonyms: ['quoted lead time'], generator: { kind: 'number', dist: 'normal', mean: 14, sd: 2, min: 7, max: 25, decimals: 0 } },
         {
           name: 'ship_lead_days', type: 'INT64', description: 'Days from order to shipment.', synonyms: ['actual lead time', 'days to ship'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 10, sd: 3, min: 2, max: 40, decimals: 0,
-            effects: [{ when: { ref: 'material_sourcing', in: ['Offshore'] }, factor: 1.35 }, { when: { ref: 'material_sourcing', in: ['Nearshore'] }, factor: 1.08 }],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 10, sd: 3, min: 2, max: 40, decimals: 0, effects: by('material_sourcing', 'factor', { Offshore: 1.35, Nearshore: 1.08 }) },
         },
         { name: 'requested_ship_date', type: 'DATE', description: 'Ship date promised to the account.', synonyms: ['promise date', 'due date'], generator: { kind: 'derived', expr: 'order_date + promised_lead_days' } },
         { name: 'ship_date', type: 'DATE', description: 'Day the line shipped (scheduled ship date when later than today).', synonyms: ['shipped date'], generator: { kind: 'derived', expr: 'order_date + ship_lead_days' } },
