@@ -197,14 +197,8 @@ export const education: Blueprint = preset({
         { name: 'lead_source', type: 'STRING', description: 'How the applicant first found us.', synonyms: ['source', 'channel', 'recruitment channel'], generator: { kind: 'category', values: ['Paid social', 'Organic search', 'Referral', 'Paid search', 'Education fairs'], weights: [0.3, 0.25, 0.18, 0.15, 0.12] } },
         { name: 'applied_date', type: 'DATE', description: 'Day the application was submitted.', synonyms: ['application date', 'submitted'], generator: { kind: 'date', from: -760, to: 0, yearly: APPLICATION_YEARLY, growth: 0.15 } },
         { name: 'decision_date', type: 'DATE', description: 'Day the admission decision was sent.', synonyms: ['decision'], generator: { kind: 'date', after: { ref: 'applied_date', minDays: 5, maxDays: 45 } } },
-        {
-          name: 'admitted', type: 'BOOL', description: 'Whether the applicant was offered admission.', synonyms: ['accepted', 'offer made'],
-          generator: { kind: 'boolean', p: 0.68, effects: by('lead_source', 'p', { 'Paid social': 0.42 }) },
-        },
-        {
-          name: 'scholarship_offered', type: 'BOOL', description: 'Whether the admission offer came with a scholarship.', synonyms: ['aid offered', 'merit offer'],
-          generator: { kind: 'boolean', p: 0.3, effects: by('admitted', 'p', { false: 0 }) },
-        },
+        { name: 'admitted', type: 'BOOL', description: 'Whether the applicant was offered admission.', synonyms: ['accepted', 'offer made'], generator: { kind: 'boolean', p: 0.68, effects: by('lead_source', 'p', { 'Paid social': 0.42 }) } },
+        { name: 'scholarship_offered', type: 'BOOL', description: 'Whether the admission offer came with a scholarship.', synonyms: ['aid offered', 'merit offer'], generator: { kind: 'boolean', p: 0.3, effects: by('admitted', 'p', { false: 0 }) } },
         {
           name: 'deposit_paid', type: 'BOOL', description: 'Whether the admitted applicant paid the enrolment deposit (accepted the offer).', synonyms: ['deposited', 'committed', 'accepted offer'],
           generator: { kind: 'boolean', p: 0.3, effects: [...by('admitted', 'p', { false: 0 }), ...by('scholarship_offered', 'p', { true: 0.62 }), ...by('lead_source', 'p', { Referral: 0.5 })] },

@@ -264,10 +264,7 @@ export const manufacturing: Blueprint = preset({
         { from: 'check_date', name: 'inspection_date', description: 'Day of the inspection.', synonyms: ['date'], generator: { kind: 'date', after: { ref: 'work_order_id.start_date', minDays: 0, maxDays: 5 } } },
         { from: 'check_type', name: 'inspection_type', description: 'Stage of the inspection.', synonyms: ['type', 'stage'], generator: { kind: 'category', values: ['First article', 'In-process', 'Final'], weights: [0.2, 0.35, 0.45] } },
         { name: 'sample_size', type: 'INT64', description: 'Parts measured.', synonyms: ['sample', 'parts measured'], generator: { kind: 'number', dist: 'poisson', mean: 12, min: 1, max: 80, decimals: 0 } },
-        {
-          from: 'passed', description: 'Whether the inspection passed first time.', synonyms: ['pass', 'result', 'first-pass'],
-          generator: { kind: 'boolean', p: 0.955, effects: by('shift', 'p', { Night: 0.865 }) },
-        },
+        { from: 'passed', description: 'Whether the inspection passed first time.', synonyms: ['pass', 'result', 'first-pass'], generator: { kind: 'boolean', p: 0.955, effects: by('shift', 'p', { Night: 0.865 }) } },
         {
           name: 'defect_type', type: 'STRING', description: 'Main defect found; None when the inspection passed.', synonyms: ['defect', 'nonconformance', 'failure reason'],
           generator: {
