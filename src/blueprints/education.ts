@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** Applications build through the winter ahead of the fall intake and go quiet in summer. */
@@ -11,7 +12,9 @@ const GRADES = ['A', 'B', 'C', 'D', 'F', 'W'];
 
 /** Higher education and online learning: programs, courses, students, the admissions funnel, grades and tuition. */
 export const education: Blueprint = preset({
-  // Campuses and students are the locations and customers modules; schools, programmes, courses, sections, enrolments and tuition are its own.
+  // Campuses, schools, instructors, students and course enrollments are the modules' tables in education's words, with
+  // its curated values and planted story; programs, courses, the admissions funnel, sections and tuition are its own.
+  words: { offering: { singular: 'school', plural: 'schools' }, transaction: { singular: 'enrollment', plural: 'enrollments' } },
   id: 'education',
   label: 'Higher education & online learning',
   naics: '611310',
@@ -44,21 +47,17 @@ export const education: Blueprint = preset({
         { name: 'delivery_mode', type: 'STRING', description: 'How courses at the campus are delivered.', synonyms: ['modality', 'format'], generator: { kind: 'list', values: ['In person', 'Online', 'In person', 'In person', 'In person'] } },
         {
           name: 'enrollment_capacity', type: 'INT64', description: 'Planned student headcount the campus can serve.', synonyms: ['capacity', 'headcount capacity'],
-          generator: { kind: 'number', dist: 'uniform', min: 1800, max: 2600, decimals: 0, effects: [{ when: { ref: 'campus_name', in: ['Main Campus'] }, factor: 3 }, { when: { ref: 'campus_name', in: ['Online Campus'] }, factor: 2.2 }] },
+          generator: { kind: 'number', dist: 'uniform', min: 1800, max: 2600, decimals: 0, effects: by('campus_name', 'factor', { 'Main Campus': 3, 'Online Campus': 2.2 }) },
         },
       ],
     },
     {
-      name: 'schools',
+      module: 'offerings',
       description: 'Academic schools (colleges) of {company} that own programs and courses.',
-      grain: 'one row per school',
-      rowCount: 7,
-      scales: false,
-      primaryKey: 'school_id',
       synonyms: ['colleges', 'faculties', 'academic divisions', 'departments', 'subject areas'],
       columns: [
-        { name: 'school_id', type: 'INT64', description: 'School identifier.', generator: { kind: 'sequence' } },
-        { name: 'school_name', type: 'STRING', description: 'Name of the school or subject area.', synonyms: ['school', 'college', 'faculty', 'subject area', 'discipline'], fromProfile: 'products', generator: { kind: 'list', values: ['Business', 'Nursing & Health Sciences', 'Computer Science', 'Education', 'Engineering', 'Arts & Humanities', 'Data Science'] } },
+        'school_id',
+        { from: 'school_name', description: 'Name of the school or subject area.', synonyms: ['school', 'college', 'faculty', 'subject area', 'discipline'], fromProfile: 'products' },
         { name: 'dean_name', type: 'STRING', description: 'Dean of the school (synthetic).', synonyms: ['dean'], generator: { kind: 'fake', what: 'person' } },
       ],
     },
@@ -78,48 +77,39 @@ export const education: Blueprint = preset({
         { name: 'program_name', type: 'STRING', description: 'Display name of the program.', synonyms: ['program', 'degree', 'major'], generator: { kind: 'template', template: "{degree_level} in {school_id.school_name}: {specialization} (P{program_id})" } },
         {
           name: 'tuition_per_credit', type: 'NUMERIC', description: 'Published tuition per credit hour.', synonyms: ['tuition rate', 'price per credit', 'credit hour rate'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 480, sd: 90, min: 250, max: 1200, decimals: 2,
-            effects: [{ when: { ref: 'degree_level', in: ["Master's"] }, factor: 1.6 }, { when: { ref: 'degree_level', in: ['Doctorate'] }, factor: 1.8 }, { when: { ref: 'degree_level', in: ['Associate'] }, factor: 0.7 }],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 480, sd: 90, min: 250, max: 1200, decimals: 2, effects: by('degree_level', 'factor', { "Master's": 1.6, Doctorate: 1.8, Associate: 0.7 }) },
         },
         {
           name: 'credits_required', type: 'INT64', description: 'Credit hours needed to complete the program.', synonyms: ['credit hours', 'program length'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 120, sd: 0, decimals: 0,
-            effects: [{ when: { ref: 'degree_level', in: ["Master's"] }, factor: 0.3 }, { when: { ref: 'degree_level', in: ['Doctorate', 'Associate'] }, factor: 0.5 }, { when: { ref: 'degree_level', in: ['Certificate'] }, factor: 0.15 }],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 120, sd: 0, decimals: 0, effects: by('degree_level', 'factor', [["Master's", 0.3], [['Doctorate', 'Associate'], 0.5], ['Certificate', 0.15]]) },
         },
         {
           name: 'annual_intake_target', type: 'INT64', description: 'New students the program plans to enrol each year.', synonyms: ['intake target', 'enrollment target', 'seats'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 150, sd: 60, min: 30, max: 500, decimals: 0, effects: [{ when: { ref: 'school_id', in: ['1'] }, factor: 3 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 150, sd: 60, min: 30, max: 500, decimals: 0, effects: by('school_id', 'factor', { 1: 3 }) },
         },
       ],
     },
     {
-      name: 'instructors',
+      module: 'staff',
       description: 'Faculty and instructors who teach {company} courses.',
-      grain: 'one row per instructor',
       rowCount: 220,
       scales: false,
-      primaryKey: 'instructor_id',
       synonyms: ['faculty', 'professors', 'teachers', 'lecturers', 'tutors'],
       columns: [
-        { name: 'instructor_id', type: 'INT64', description: 'Instructor identifier.', generator: { kind: 'sequence', start: 5001 } },
-        { name: 'full_name', type: 'STRING', description: 'Instructor name (synthetic).', synonyms: ['instructor', 'professor', 'teacher'], generator: { kind: 'fake', what: 'person' } },
-        { name: 'academic_rank', type: 'STRING', description: 'Academic rank or title.', synonyms: ['rank', 'title', 'faculty rank'], generator: { kind: 'category', values: ['Professor', 'Associate Professor', 'Assistant Professor', 'Senior Lecturer', 'Adjunct Instructor'], weights: [0.15, 0.18, 0.17, 0.15, 0.35] } },
+        // Apart from the section and course numbers, so a join on the wrong key finds nothing.
+        { from: 'instructor_id', generator: { kind: 'sequence', start: 5001 } },
+        { from: 'full_name', synonyms: ['instructor', 'professor', 'teacher'] },
+        // The module's seniority levels in academic ranks.
+        { from: 'level', name: 'academic_rank', description: 'Academic rank or title.', synonyms: ['rank', 'title', 'faculty rank'], generator: { kind: 'category', values: ['Professor', 'Associate Professor', 'Assistant Professor', 'Senior Lecturer', 'Adjunct Instructor'], weights: [0.15, 0.18, 0.17, 0.15, 0.35] } },
         {
           name: 'employment_type', type: 'STRING', description: 'Full-time or part-time appointment.', synonyms: ['appointment', 'contract type'],
-          generator: { kind: 'category', values: ['Full-time', 'Part-time'], weights: [0.95, 0.05], effects: [{ when: { ref: 'academic_rank', in: ['Adjunct Instructor'] }, weights: [0, 1] }] },
+          generator: { kind: 'category', values: ['Full-time', 'Part-time'], weights: [0.95, 0.05], effects: by('academic_rank', 'weights', { 'Adjunct Instructor': [0, 1] }) },
         },
         { name: 'highest_degree', type: 'STRING', description: 'Highest degree held.', generator: { kind: 'category', values: ['PhD', 'EdD', 'DNP', 'MBA', 'MS', 'MFA'], weights: [0.55, 0.08, 0.07, 0.1, 0.15, 0.05] } },
-        { name: 'hire_date', type: 'DATE', description: 'Day the instructor started teaching at {company}.', synonyms: ['start date'], generator: { kind: 'date', from: -9000, to: -60 } },
+        { from: 'hire_date', generator: { kind: 'date', from: -9000, to: -60 } },
         {
           name: 'annual_teaching_load', type: 'INT64', description: 'Sections per year the instructor is contracted to teach.', synonyms: ['teaching load', 'course load'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 6, sd: 1, min: 3, max: 9, decimals: 0,
-            effects: [{ when: { ref: 'academic_rank', in: ['Professor'] }, factor: 0.6 }, { when: { ref: 'academic_rank', in: ['Senior Lecturer'] }, factor: 1.3 }, { when: { ref: 'academic_rank', in: ['Adjunct Instructor'] }, factor: 1.7 }],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 6, sd: 1, min: 3, max: 9, decimals: 0, effects: by('academic_rank', 'factor', { Professor: 0.6, 'Senior Lecturer': 1.3, 'Adjunct Instructor': 1.7 }) },
         },
       ],
     },
@@ -141,7 +131,7 @@ export const education: Blueprint = preset({
             kind: 'category',
             values: ['Foundations I', 'Foundations II', 'Principles', 'Quantitative Reasoning', 'Writing & Communication', 'Methods', 'Ethics', 'Applied Lab', 'Seminar', 'Special Topics', 'Research Design', 'Capstone', 'Practicum'],
             weights: [0, 0, 0, 0, 0.05, 1, 1, 1, 1, 1, 1, 0.6, 0.6],
-            effects: [{ when: { ref: 'course_level', in: ['100'] }, weights: [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0] }],
+            effects: by('course_level', 'weights', { 100: [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0] }),
           },
         },
         { name: 'course_code', type: 'STRING', description: 'Catalog code of the course.', synonyms: ['course number', 'code'], generator: { kind: 'template', template: 'C{course_level}-{course_id}' } },
@@ -149,7 +139,7 @@ export const education: Blueprint = preset({
         { name: 'credits', type: 'INT64', description: 'Credit hours of the course.', synonyms: ['credit hours', 'units'], generator: { kind: 'category', values: ['3', '4', '2', '1'], weights: [0.7, 0.15, 0.1, 0.05] } },
         {
           name: 'is_gateway', type: 'BOOL', description: 'Whether this is a high-enrolment gateway course that most first-year students must pass.', synonyms: ['gateway course', 'gatekeeper course', 'intro course'],
-          generator: { kind: 'boolean', p: 0, effects: [{ when: { ref: 'course_level', in: ['100'] }, p: 0.5 }, { when: { ref: 'course_level', in: ['200'] }, p: 0.06 }] },
+          generator: { kind: 'boolean', p: 0, effects: by('course_level', 'p', { 100: 0.5, 200: 0.06 }) },
         },
       ],
     },
@@ -167,7 +157,7 @@ export const education: Blueprint = preset({
           from: 'segment', name: 'student_segment', description: 'Kind of student.', synonyms: ['segment', 'student type', 'population'], fromProfile: 'customerSegments',
           generator: {
             kind: 'category', values: ['First-year undergraduates', 'Working adults', 'International students', 'Transfer students', 'Graduate professionals'], weights: [0.4, 0.17, 0.1, 0.18, 0.15],
-            effects: [{ when: { ref: 'campus_id', in: ['2'] }, weights: [0.08, 0.55, 0.07, 0.1, 0.2] }],
+            effects: by('campus_id', 'weights', { 2: [0.08, 0.55, 0.07, 0.1, 0.2] }),
           },
         },
         { name: 'program_id', type: 'INT64', description: 'Program the student is enrolled in.', generator: { kind: 'foreignKey', table: 'programs', column: 'program_id', weightBy: 'annual_intake_target' } },
@@ -176,21 +166,13 @@ export const education: Blueprint = preset({
         { name: 'entry_gpa', type: 'FLOAT64', description: 'GPA on entry (high school or prior institution), 0-4.', synonyms: ['incoming GPA', 'admission GPA'], generator: { kind: 'number', dist: 'normal', mean: 3.25, sd: 0.42, min: 2, max: 4, decimals: 2 } },
         {
           name: 'received_scholarship', type: 'BOOL', description: 'Whether the student holds an institutional scholarship.', synonyms: ['scholarship', 'merit aid', 'institutional aid'],
-          generator: {
-            kind: 'boolean', p: 0.35,
-            effects: [
-              { when: { ref: 'student_segment', in: ['First-year undergraduates'] }, p: 0.58 },
-              { when: { ref: 'student_segment', in: ['Working adults'] }, p: 0.1 },
-              { when: { ref: 'student_segment', in: ['International students'] }, p: 0.2 },
-              { when: { ref: 'student_segment', in: ['Graduate professionals'] }, p: 0.15 },
-            ],
-          },
+          generator: { kind: 'boolean', p: 0.35, effects: by('student_segment', 'p', { 'First-year undergraduates': 0.58, 'Working adults': 0.1, 'International students': 0.2, 'Graduate professionals': 0.15 }) },
         },
         { name: 'scholarship_pct', type: 'FLOAT64', description: 'Scholarship as a percent of tuition, set by the merit grid from entry GPA; 0 without a scholarship.', synonyms: ['award percent', 'discount'], generator: { kind: 'derived', expr: 'received_scholarship * round(entry_gpa * 15 - 18)', decimals: 0 } },
         { name: 'tuition_rate_per_credit', type: 'NUMERIC', description: 'Tuition per credit of the student\'s program.', synonyms: ['tuition rate'], generator: { kind: 'copy', ref: 'program_id.tuition_per_credit' } },
         {
           name: 'retained_second_year', type: 'BOOL', description: 'Whether the student came back for a second year (meaningful for students who entered over a year ago).', synonyms: ['retained', 'persisted', 'returned', 'retention'],
-          generator: { kind: 'boolean', p: 0.82, effects: [{ when: { ref: 'received_scholarship', in: ['true'] }, p: 0.9 }, { when: { ref: 'student_segment', in: ['Working adults'] }, p: 0.56 }] },
+          generator: { kind: 'boolean', p: 0.82, effects: [...by('received_scholarship', 'p', { true: 0.9 }), ...by('student_segment', 'p', { 'Working adults': 0.56 })] },
         },
       ],
     },
@@ -209,30 +191,21 @@ export const education: Blueprint = preset({
           name: 'applicant_segment', type: 'STRING', description: 'Kind of applicant.', synonyms: ['segment', 'applicant type'], fromProfile: 'customerSegments',
           generator: {
             kind: 'category', values: ['First-year undergraduates', 'Working adults', 'International students', 'Transfer students', 'Graduate professionals'], weights: [0.4, 0.17, 0.12, 0.16, 0.15],
-            effects: [{ when: { ref: 'campus_id', in: ['2'] }, weights: [0.08, 0.55, 0.08, 0.09, 0.2] }],
+            effects: by('campus_id', 'weights', { 2: [0.08, 0.55, 0.08, 0.09, 0.2] }),
           },
         },
         { name: 'lead_source', type: 'STRING', description: 'How the applicant first found us.', synonyms: ['source', 'channel', 'recruitment channel'], generator: { kind: 'category', values: ['Paid social', 'Organic search', 'Referral', 'Paid search', 'Education fairs'], weights: [0.3, 0.25, 0.18, 0.15, 0.12] } },
         { name: 'applied_date', type: 'DATE', description: 'Day the application was submitted.', synonyms: ['application date', 'submitted'], generator: { kind: 'date', from: -760, to: 0, yearly: APPLICATION_YEARLY, growth: 0.15 } },
         { name: 'decision_date', type: 'DATE', description: 'Day the admission decision was sent.', synonyms: ['decision'], generator: { kind: 'date', after: { ref: 'applied_date', minDays: 5, maxDays: 45 } } },
-        {
-          name: 'admitted', type: 'BOOL', description: 'Whether the applicant was offered admission.', synonyms: ['accepted', 'offer made'],
-          generator: { kind: 'boolean', p: 0.68, effects: [{ when: { ref: 'lead_source', in: ['Paid social'] }, p: 0.42 }] },
-        },
-        {
-          name: 'scholarship_offered', type: 'BOOL', description: 'Whether the admission offer came with a scholarship.', synonyms: ['aid offered', 'merit offer'],
-          generator: { kind: 'boolean', p: 0.3, effects: [{ when: { ref: 'admitted', in: ['false'] }, p: 0 }] },
-        },
+        { name: 'admitted', type: 'BOOL', description: 'Whether the applicant was offered admission.', synonyms: ['accepted', 'offer made'], generator: { kind: 'boolean', p: 0.68, effects: by('lead_source', 'p', { 'Paid social': 0.42 }) } },
+        { name: 'scholarship_offered', type: 'BOOL', description: 'Whether the admission offer came with a scholarship.', synonyms: ['aid offered', 'merit offer'], generator: { kind: 'boolean', p: 0.3, effects: by('admitted', 'p', { false: 0 }) } },
         {
           name: 'deposit_paid', type: 'BOOL', description: 'Whether the admitted applicant paid the enrolment deposit (accepted the offer).', synonyms: ['deposited', 'committed', 'accepted offer'],
-          generator: {
-            kind: 'boolean', p: 0.3,
-            effects: [{ when: { ref: 'admitted', in: ['false'] }, p: 0 }, { when: { ref: 'scholarship_offered', in: ['true'] }, p: 0.62 }, { when: { ref: 'lead_source', in: ['Referral'] }, p: 0.5 }],
-          },
+          generator: { kind: 'boolean', p: 0.3, effects: [...by('admitted', 'p', { false: 0 }), ...by('scholarship_offered', 'p', { true: 0.62 }), ...by('lead_source', 'p', { Referral: 0.5 })] },
         },
         {
           name: 'enrolled', type: 'BOOL', description: 'Whether the applicant actually started classes.', synonyms: ['matriculated', 'started', 'showed up'],
-          generator: { kind: 'boolean', p: 0.9, effects: [{ when: { ref: 'deposit_paid', in: ['false'] }, p: 0 }, { when: { ref: 'applicant_segment', in: ['International students'] }, p: 0.58 }] },
+          generator: { kind: 'boolean', p: 0.9, effects: [...by('deposit_paid', 'p', { false: 0 }), ...by('applicant_segment', 'p', { 'International students': 0.58 })] },
         },
       ],
     },
@@ -254,29 +227,25 @@ export const education: Blueprint = preset({
       ],
     },
     {
-      name: 'enrollments',
+      module: 'enrolments',
       description: 'Course registrations: one student in one section, with the final grade and learning-platform engagement.',
       grain: 'one row per student per course section',
       rowCount: 45000,
-      primaryKey: 'enrollment_id',
       synonyms: ['registrations', 'course enrollments', 'grades', 'class rosters'],
       columns: [
-        { name: 'enrollment_id', type: 'INT64', description: 'Enrollment identifier.', generator: { kind: 'sequence', start: 1000001 } },
+        'enrollment_id',
         { name: 'section_id', type: 'INT64', description: 'Section the student took.', generator: { kind: 'foreignKey', table: 'course_sections', column: 'section_id' } },
-        { name: 'student_id', type: 'INT64', description: 'Student enrolled.', generator: { kind: 'foreignKey', table: 'students', column: 'student_id', distribution: 'zipf', skew: 0.2 } },
+        { from: 'student_id', generator: { kind: 'foreignKey', table: 'students', column: 'student_id', distribution: 'zipf', skew: 0.2 } },
         {
           name: 'final_grade', type: 'STRING', description: 'Final letter grade; W means the student withdrew.', synonyms: ['grade', 'letter grade', 'outcome'],
           generator: {
             kind: 'category', values: GRADES, weights: [0.34, 0.32, 0.18, 0.05, 0.04, 0.07],
-            effects: [
-              { when: { ref: 'section_id.is_gateway', in: ['true'] }, weights: [0.18, 0.24, 0.18, 0.12, 0.12, 0.16] },
-              { when: { ref: 'section_id.campus_id', in: ['2'] }, weights: [0.26, 0.26, 0.16, 0.06, 0.08, 0.18] },
-            ],
+            effects: [...by('section_id.is_gateway', 'weights', { true: [0.18, 0.24, 0.18, 0.12, 0.12, 0.16] }), ...by('section_id.campus_id', 'weights', { 2: [0.26, 0.26, 0.16, 0.06, 0.08, 0.18] })],
           },
         },
         {
           name: 'lms_logins', type: 'INT64', description: 'Logins to the learning management system during the term.', synonyms: ['LMS activity', 'engagement', 'logins'],
-          generator: { kind: 'number', dist: 'poisson', mean: 38, min: 0, max: 200, decimals: 0, effects: [{ when: { ref: 'final_grade', in: ['A'] }, factor: 1.2 }, { when: { ref: 'final_grade', in: ['C'] }, factor: 0.85 }, { when: { ref: 'final_grade', in: ['D'] }, factor: 0.65 }, { when: { ref: 'final_grade', in: ['F', 'W'] }, factor: 0.35 }] },
+          generator: { kind: 'number', dist: 'poisson', mean: 38, min: 0, max: 200, decimals: 0, effects: by('final_grade', 'factor', [['A', 1.2], ['C', 0.85], ['D', 0.65], [['F', 'W'], 0.35]]) },
         },
       ],
     },
@@ -294,7 +263,7 @@ export const education: Blueprint = preset({
         { name: 'billed_date', type: 'DATE', description: 'Day the term bill was issued.', synonyms: ['bill date', 'invoice date'], generator: { kind: 'date', from: -760, to: -65, yearly: BILLING_YEARLY, growth: 0.12, notBefore: 'student_id.entry_date' } },
         {
           name: 'credits_billed', type: 'INT64', description: 'Credit hours billed for the term.', synonyms: ['credit load', 'credits'],
-          generator: { kind: 'number', dist: 'normal', mean: 13, sd: 2, min: 6, max: 18, decimals: 0, effects: [{ when: { ref: 'student_segment', in: ['Working adults'] }, factor: 0.5 }, { when: { ref: 'student_segment', in: ['Graduate professionals'] }, factor: 0.7 }] },
+          generator: { kind: 'number', dist: 'normal', mean: 13, sd: 2, min: 6, max: 18, decimals: 0, effects: by('student_segment', 'factor', { 'Working adults': 0.5, 'Graduate professionals': 0.7 }) },
         },
         { name: 'gross_tuition', type: 'NUMERIC', description: 'Tuition before scholarships: credits x tuition per credit.', synonyms: ['sticker price', 'gross tuition', 'billed tuition'], generator: { kind: 'derived', expr: 'credits_billed * student_id.tuition_rate_per_credit', decimals: 2 } },
         { name: 'scholarship_amount', type: 'NUMERIC', description: 'Institutional scholarship applied to the bill.', synonyms: ['scholarship', 'institutional aid', 'discount'], generator: { kind: 'derived', expr: 'gross_tuition * student_id.scholarship_pct / 100', decimals: 2 } },
@@ -303,15 +272,12 @@ export const education: Blueprint = preset({
           name: 'payment_method', type: 'STRING', description: 'How the bill was paid.', synonyms: ['funding source', 'payer'],
           generator: {
             kind: 'category', values: ['Card', 'Bank transfer', 'Federal aid disbursement', 'Employer tuition assistance', 'Payment plan', 'Sponsor or government'], weights: [0.22, 0.25, 0.3, 0.06, 0.12, 0.05],
-            effects: [
-              { when: { ref: 'student_segment', in: ['Working adults'] }, weights: [0.15, 0.15, 0.1, 0.45, 0.12, 0.03] },
-              { when: { ref: 'student_segment', in: ['International students'] }, weights: [0.25, 0.4, 0, 0.02, 0.13, 0.2] },
-            ],
+            effects: by('student_segment', 'weights', { 'Working adults': [0.15, 0.15, 0.1, 0.45, 0.12, 0.03], 'International students': [0.25, 0.4, 0, 0.02, 0.13, 0.2] }),
           },
         },
         {
           name: 'days_to_pay', type: 'INT64', description: 'Days from bill to payment in full.', synonyms: ['collection time', 'days outstanding'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 9, sd: 7, min: 0, max: 22, decimals: 0, effects: [{ when: { ref: 'payment_method', in: ['Employer tuition assistance'] }, factor: 2.8 }, { when: { ref: 'payment_method', in: ['Payment plan'] }, factor: 1.8 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 9, sd: 7, min: 0, max: 22, decimals: 0, effects: by('payment_method', 'factor', { 'Employer tuition assistance': 2.8, 'Payment plan': 1.8 }) },
         },
         { name: 'paid_date', type: 'DATE', description: 'Day the bill was paid in full.', synonyms: ['payment date'], generator: { kind: 'derived', expr: 'billed_date + days_to_pay', decimals: 0 } },
       ],
@@ -319,14 +285,9 @@ export const education: Blueprint = preset({
   ],
   questions: [
     {
-      id: 'q01', level: 'simple',
-      question: 'How many students do we have on each campus?',
+      module: 'customers', from: 'places', id: 'q01', question: 'How many students do we have on each campus?',
       insight: '{regions.0} holds the most {company} students of any campus, well above the average campus.',
-      expectedColumns: ['campus_name', 'delivery_mode', 'students', 'share_pct'],
       insights: [{ kind: 'top', key: 'campus_name', value: '{regions.0}', by: 'students' }, { kind: 'ratio', key: 'campus_name', value: '{regions.0}', column: 'students', atLeast: 1.5, vs: 'average' }],
-      sql: (d) => `SELECT c.campus_name, c.delivery_mode, COUNT(*) AS students, ROUND(100.0 * COUNT(*) / SUM(COUNT(*)) OVER (), 1) AS share_pct
-FROM ${d.table('students')} s JOIN ${d.table('campuses')} c ON c.campus_id = s.campus_id
-GROUP BY c.campus_name, c.delivery_mode ORDER BY students DESC`,
     },
     {
       id: 'q02', level: 'simple',

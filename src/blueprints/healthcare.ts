@@ -1,5 +1,6 @@
 import type { Effect } from '../domain/data-model.js';
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** Winter respiratory season peak, summer vacation trough. */
@@ -53,7 +54,9 @@ const chargeByCode: Effect[] = PROCEDURES.map((p) => ({ when: { ref: 'procedure_
 
 /** Healthcare providers: clinics and hospitals, scheduling, encounters, revenue cycle, readmissions. */
 export const healthcare: Blueprint = preset({
-  // Facilities and patients are the locations and customers modules; service lines, providers, appointments, encounters, claims and denials are its own.
+  // Facilities, service lines, providers, patients, appointments, encounters and claim lines are the modules' tables in
+  // healthcare's words, with its curated values and planted story; the denial work queue is its own.
+  words: { extra: { claim: { singular: 'claim line', plural: 'claim lines' } } },
   id: 'healthcare',
   label: 'Healthcare providers',
   naics: '621111',
@@ -86,16 +89,12 @@ export const healthcare: Blueprint = preset({
       ],
     },
     {
-      name: 'service_lines',
+      module: 'offerings',
       description: 'Clinical service lines (departments) of {company}.',
-      grain: 'one row per service line',
-      rowCount: 8,
-      scales: false,
-      primaryKey: 'service_line_id',
       synonyms: ['departments', 'specialties', 'services', 'clinical programs'],
       columns: [
-        { name: 'service_line_id', type: 'INT64', description: 'Service line identifier.', generator: { kind: 'sequence' } },
-        { name: 'service_line_name', type: 'STRING', description: 'Name of the service line.', synonyms: ['service line', 'department', 'specialty', 'service'], fromProfile: 'products', generator: { kind: 'list', values: SERVICE_LINES } },
+        'service_line_id',
+        { from: 'service_line_name', synonyms: ['service line', 'department', 'specialty', 'service'], fromProfile: 'products' },
         { name: 'department_chief', type: 'STRING', description: 'Physician leading the service line (synthetic).', synonyms: ['chief', 'department head'], generator: { kind: 'fake', what: 'person' } },
         {
           name: 'budgeted_providers', type: 'INT64', description: 'Budgeted provider headcount of the service line.', synonyms: ['headcount', 'provider budget'],
@@ -105,21 +104,18 @@ export const healthcare: Blueprint = preset({
       ],
     },
     {
-      name: 'providers',
+      module: 'staff',
       description: 'Physicians and advanced practice providers who see patients at {company}.',
-      grain: 'one row per provider',
       rowCount: 180,
-      scaling: 'sublinear',
-      primaryKey: 'provider_id',
       synonyms: ['doctors', 'physicians', 'clinicians', 'practitioners'],
       columns: [
-        { name: 'provider_id', type: 'INT64', description: 'Provider identifier.', generator: { kind: 'sequence', start: 10001 } },
+        'provider_id',
         { name: 'npi', type: 'INT64', description: 'National Provider Identifier (synthetic).', synonyms: ['NPI number'], generator: { kind: 'sequence', start: 1093817001 } },
-        { name: 'provider_name', type: 'STRING', description: 'Provider name (synthetic).', synonyms: ['doctor', 'physician', 'clinician'], generator: { kind: 'fake', what: 'person' } },
+        { from: 'full_name', name: 'provider_name', description: 'Provider name (synthetic).', synonyms: ['doctor', 'physician', 'clinician'] },
         { name: 'credential', type: 'STRING', description: 'Clinical credential.', synonyms: ['degree', 'provider type'], generator: { kind: 'category', values: ['MD', 'DO', 'NP', 'PA'], weights: [0.55, 0.1, 0.2, 0.15] } },
         { name: 'service_line_id', type: 'INT64', description: 'Service line the provider practises in.', generator: { kind: 'foreignKey', table: 'service_lines', column: 'service_line_id', weightBy: 'budgeted_providers' } },
-        { name: 'facility_id', type: 'INT64', description: 'Primary facility of the provider.', generator: { kind: 'foreignKey', table: 'facilities', column: 'facility_id', distribution: 'zipf', skew: 0.5 } },
-        { name: 'hire_date', type: 'DATE', description: 'Day the provider joined.', synonyms: ['start date'], generator: { kind: 'date', from: -5000, to: -60 } },
+        { from: 'facility_id', description: 'Primary facility of the provider.', generator: { kind: 'foreignKey', table: 'facilities', column: 'facility_id', distribution: 'zipf', skew: 0.5 } },
+        { from: 'hire_date', generator: { kind: 'date', from: -5000, to: -60 } },
         { name: 'clinical_fte', type: 'FLOAT64', description: 'Clinical full-time equivalent (1.0 = full time).', synonyms: ['FTE'], generator: { kind: 'number', dist: 'uniform', min: 0.5, max: 1.0, decimals: 1 } },
       ],
     },
@@ -138,35 +134,20 @@ export const healthcare: Blueprint = preset({
           name: 'age_band', type: 'STRING', description: 'Age band of the patient.', synonyms: ['age group', 'age'],
           generator: {
             kind: 'category', values: ['0-17', '18-34', '35-49', '50-64', '65-74', '75-84', '85+'], weights: [0, 0.38, 0.36, 0.26, 0, 0, 0],
-            effects: [
-              { when: { ref: 'patient_segment', in: ['Chronic care patients'] }, weights: [0, 0.05, 0.2, 0.4, 0.2, 0.12, 0.03] },
-              { when: { ref: 'patient_segment', in: ['Seniors (65+)'] }, weights: [0, 0, 0, 0, 0.5, 0.35, 0.15] },
-              { when: { ref: 'patient_segment', in: ['Families & children'] }, weights: [0.62, 0.22, 0.16, 0, 0, 0, 0] },
-            ],
+            effects: by('patient_segment', 'weights', { 'Chronic care patients': [0, 0.05, 0.2, 0.4, 0.2, 0.12, 0.03], 'Seniors (65+)': [0, 0, 0, 0, 0.5, 0.35, 0.15], 'Families & children': [0.62, 0.22, 0.16, 0, 0, 0, 0] }),
           },
         },
         {
           name: 'insurance_type', type: 'STRING', description: 'Primary insurance (payer type) of the patient.', synonyms: ['payer', 'insurance', 'coverage', 'payer type'],
           generator: {
             kind: 'category', values: PAYERS, weights: [0.74, 0.01, 0.01, 0.15, 0.09],
-            effects: [
-              { when: { ref: 'patient_segment', in: ['Chronic care patients'] }, weights: [0.28, 0.22, 0.22, 0.24, 0.04] },
-              { when: { ref: 'patient_segment', in: ['Seniors (65+)'] }, weights: [0.02, 0.52, 0.44, 0.02, 0] },
-              { when: { ref: 'patient_segment', in: ['Families & children'] }, weights: [0.55, 0, 0, 0.4, 0.05] },
-            ],
+            effects: by('patient_segment', 'weights', { 'Chronic care patients': [0.28, 0.22, 0.22, 0.24, 0.04], 'Seniors (65+)': [0.02, 0.52, 0.44, 0.02, 0], 'Families & children': [0.55, 0, 0, 0.4, 0.05] }),
           },
         },
         { from: 'facility_id', name: 'home_facility_id', description: 'Facility where the patient usually receives care.', generator: { kind: 'foreignKey', table: 'facilities', column: 'facility_id', distribution: 'zipf', skew: 0.6 } },
         {
           name: 'risk_score', type: 'FLOAT64', description: 'Clinical risk score (1.0 = average expected utilisation).', synonyms: ['HCC score', 'acuity', 'risk'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 0.9, sd: 0.45, min: 0.2, max: 6, decimals: 2,
-            effects: [
-              { when: { ref: 'patient_segment', in: ['Chronic care patients'] }, factor: 2.6 },
-              { when: { ref: 'patient_segment', in: ['Seniors (65+)'] }, factor: 1.6 },
-              { when: { ref: 'patient_segment', in: ['Families & children'] }, factor: 0.7 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'lognormal', mean: 0.9, sd: 0.45, min: 0.2, max: 6, decimals: 2, effects: by('patient_segment', 'factor', { 'Chronic care patients': 2.6, 'Seniors (65+)': 1.6, 'Families & children': 0.7 }) },
         },
         { name: 'preferred_language', type: 'STRING', description: 'Preferred language for care.', synonyms: ['language'], generator: { kind: 'category', values: ['English', 'Spanish', 'Other'], weights: [0.8, 0.15, 0.05] } },
         { name: 'has_portal_account', type: 'BOOL', description: 'Whether the patient has activated the patient portal.', synonyms: ['portal user', 'MyChart active'], generator: { kind: 'boolean', p: 0.62 } },
@@ -174,28 +155,29 @@ export const healthcare: Blueprint = preset({
       ],
     },
     {
-      name: 'appointments',
+      module: 'appointments',
+      primary: false,
       description: 'Scheduled clinic appointments and how they ended (completed, no-show, cancelled).',
       grain: 'one row per scheduled appointment',
       rowCount: 26000,
-      primaryKey: 'appointment_id',
       synonyms: ['schedule', 'bookings', 'visits scheduled', 'slots'],
       columns: [
-        { name: 'appointment_id', type: 'INT64', description: 'Appointment identifier.', generator: { kind: 'sequence', start: 4000001 } },
-        { name: 'patient_id', type: 'INT64', description: 'Patient the appointment is for.', generator: { kind: 'foreignKey', table: 'patients', column: 'patient_id', weightBy: 'risk_score' } },
-        { name: 'patient_segment', type: 'STRING', description: 'Segment of the patient.', synonyms: ['segment'], generator: { kind: 'copy', ref: 'patient_id.patient_segment' } },
-        { name: 'provider_id', type: 'INT64', description: 'Provider the appointment is booked with.', generator: { kind: 'foreignKey', table: 'providers', column: 'provider_id', distribution: 'zipf', skew: 0.5 } },
-        { name: 'service_line_id', type: 'INT64', description: 'Service line of the appointment.', generator: { kind: 'copy', ref: 'provider_id.service_line_id' } },
-        { name: 'facility_id', type: 'INT64', description: 'Facility of the appointment.', generator: { kind: 'copy', ref: 'provider_id.facility_id' } },
-        { name: 'appointment_date', type: 'DATE', description: 'Day of the appointment.', synonyms: ['visit date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: CLINIC_WEEKLY, yearly: CLINIC_YEARLY, growth: 0.12 } },
+        'appointment_id',
+        { from: 'patient_id', generator: { kind: 'foreignKey', table: 'patients', column: 'patient_id', weightBy: 'risk_score' } },
+        { from: 'segment', name: 'patient_segment', synonyms: ['segment'], generator: { kind: 'copy', ref: 'patient_id.patient_segment' } },
+        { from: 'provider_id', generator: { kind: 'foreignKey', table: 'providers', column: 'provider_id', distribution: 'zipf', skew: 0.5 } },
+        // The provider's service line and facility: one provider, one clinic.
+        { from: 'service_line_id', generator: { kind: 'copy', ref: 'provider_id.service_line_id' } },
+        { from: 'facility_id', generator: { kind: 'copy', ref: 'provider_id.facility_id' } },
+        { from: 'visit_date', name: 'appointment_date', synonyms: ['visit date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: CLINIC_WEEKLY, yearly: CLINIC_YEARLY, growth: 0.12 } },
         { name: 'visit_type', type: 'STRING', description: 'Kind of visit booked.', synonyms: ['appointment type'], generator: { kind: 'category', values: ['Follow-up', 'New patient', 'Annual wellness', 'Telehealth', 'Procedure'], weights: [0.42, 0.2, 0.14, 0.16, 0.08] } },
         { name: 'booking_channel', type: 'STRING', description: 'How the appointment was booked.', synonyms: ['scheduling channel', 'channel'], generator: { kind: 'category', values: ['Phone', 'Patient portal', 'Provider referral', 'Same-day walk-in'], weights: [0.45, 0.28, 0.2, 0.07] } },
         {
           name: 'booking_window', type: 'STRING', description: 'How far ahead the appointment was booked (bucket of lead_time_days).', synonyms: ['lead time band', 'scheduling lead time'],
-          generator: { kind: 'category', values: ['0-7 days', '8-30 days', '31-60 days', '61+ days'], weights: [0.4, 0.33, 0.17, 0.1], effects: [{ when: { ref: 'service_line_id', in: ['3'] }, weights: [0.12, 0.28, 0.32, 0.28] }] },
+          generator: { kind: 'category', values: ['0-7 days', '8-30 days', '31-60 days', '61+ days'], weights: [0.4, 0.33, 0.17, 0.1], effects: by('service_line_id', 'weights', { 3: [0.12, 0.28, 0.32, 0.28] }) },
         },
         {
-          name: 'lead_time_days', type: 'INT64', description: 'Days between booking and the appointment.', synonyms: ['lead time', 'days to appointment', 'access wait'],
+          from: 'lead_days', name: 'lead_time_days', synonyms: ['lead time', 'days to appointment', 'access wait'],
           generator: {
             kind: 'number', dist: 'uniform', min: 0, max: 1, decimals: 0,
             effects: [
@@ -206,63 +188,56 @@ export const healthcare: Blueprint = preset({
             ],
           },
         },
-        { name: 'booked_date', type: 'DATE', description: 'Day the appointment was booked.', synonyms: ['scheduled on'], generator: { kind: 'derived', expr: 'appointment_date - lead_time_days', decimals: 0 } },
+        { from: 'booked_date', synonyms: ['scheduled on'] },
         {
-          name: 'appointment_status', type: 'STRING', description: 'Outcome of the appointment.', synonyms: ['status', 'outcome', 'no-show'],
+          from: 'status', name: 'appointment_status', description: 'Outcome of the appointment.', synonyms: ['status', 'outcome', 'no-show'],
           generator: {
             kind: 'category', values: ['Completed', 'No-show', 'Cancelled'], weights: [0.9, 0.04, 0.06],
-            effects: [
-              { when: { ref: 'service_line_id', in: ['3'] }, weights: [0.64, 0.24, 0.12] },
-              { when: { ref: 'booking_window', in: ['61+ days'] }, weights: [0.66, 0.22, 0.12] },
-              { when: { ref: 'booking_window', in: ['31-60 days'] }, weights: [0.76, 0.14, 0.1] },
-              { when: { ref: 'booking_window', in: ['8-30 days'] }, weights: [0.84, 0.08, 0.08] },
-            ],
+            effects: [...by('service_line_id', 'weights', { 3: [0.64, 0.24, 0.12] }), ...by('booking_window', 'weights', { '61+ days': [0.66, 0.22, 0.12], '31-60 days': [0.76, 0.14, 0.1], '8-30 days': [0.84, 0.08, 0.08] })],
           },
         },
       ],
     },
     {
-      name: 'encounters',
+      module: 'encounters',
       description: 'Patient encounters: office and telehealth visits, outpatient procedures, emergency visits and inpatient admissions.',
-      grain: 'one row per encounter',
       rowCount: 15000,
-      primaryKey: 'encounter_id',
       synonyms: ['visits', 'admissions', 'discharges', 'patient encounters'],
       columns: [
-        { name: 'encounter_id', type: 'INT64', description: 'Encounter identifier.', generator: { kind: 'sequence', start: 7000001 } },
-        { name: 'patient_id', type: 'INT64', description: 'Patient seen.', generator: { kind: 'foreignKey', table: 'patients', column: 'patient_id', weightBy: 'risk_score' } },
-        { name: 'patient_segment', type: 'STRING', description: 'Segment of the patient.', synonyms: ['segment'], generator: { kind: 'copy', ref: 'patient_id.patient_segment' } },
+        'encounter_id',
+        { from: 'patient_id', generator: { kind: 'foreignKey', table: 'patients', column: 'patient_id', weightBy: 'risk_score' } },
+        { from: 'segment', name: 'patient_segment', synonyms: ['segment'], generator: { kind: 'copy', ref: 'patient_id.patient_segment' } },
         { name: 'insurance_type', type: 'STRING', description: 'Payer type billed for the encounter.', synonyms: ['payer', 'insurance', 'payer type'], generator: { kind: 'copy', ref: 'patient_id.insurance_type' } },
-        { name: 'provider_id', type: 'INT64', description: 'Attending or rendering provider.', generator: { kind: 'foreignKey', table: 'providers', column: 'provider_id', distribution: 'zipf', skew: 0.5 } },
-        { name: 'service_line_id', type: 'INT64', description: 'Service line of the encounter.', generator: { kind: 'copy', ref: 'provider_id.service_line_id' } },
-        { name: 'facility_id', type: 'INT64', description: 'Facility of the encounter.', generator: { kind: 'copy', ref: 'provider_id.facility_id' } },
+        { from: 'provider_id', description: 'Attending or rendering provider.', generator: { kind: 'foreignKey', table: 'providers', column: 'provider_id', distribution: 'zipf', skew: 0.5 } },
+        { from: 'service_line_id', generator: { kind: 'copy', ref: 'provider_id.service_line_id' } },
+        { from: 'facility_id', generator: { kind: 'copy', ref: 'provider_id.facility_id' } },
         {
           name: 'encounter_type', type: 'STRING', description: 'Setting of care.', synonyms: ['visit type', 'setting', 'patient class'],
           generator: {
             kind: 'category', values: ENCOUNTER_TYPES, weights: [0.58, 0.16, 0.12, 0.06, 0.08],
-            effects: [
-              { when: { ref: 'service_line_id', in: ['1'] }, weights: [0.38, 0.1, 0.2, 0.06, 0.26] },
-              { when: { ref: 'service_line_id', in: ['2'] }, weights: [0.38, 0.04, 0.36, 0.06, 0.16] },
-              { when: { ref: 'service_line_id', in: ['3'] }, weights: [0.45, 0.42, 0.02, 0.04, 0.07] },
-              { when: { ref: 'service_line_id', in: ['4'] }, weights: [0.7, 0.2, 0.04, 0.04, 0.02] },
-              { when: { ref: 'service_line_id', in: ['5'] }, weights: [0.4, 0.08, 0.4, 0.02, 0.1] },
-              { when: { ref: 'service_line_id', in: ['6'] }, weights: [0.7, 0.14, 0.04, 0.08, 0.04] },
-              { when: { ref: 'service_line_id', in: ['7'] }, weights: [0.6, 0.1, 0.14, 0.04, 0.12] },
-              { when: { ref: 'service_line_id', in: ['8'] }, weights: [0.45, 0.08, 0.38, 0.03, 0.06] },
-            ],
+            effects: by('service_line_id', 'weights', {
+              1: [0.38, 0.1, 0.2, 0.06, 0.26],
+              2: [0.38, 0.04, 0.36, 0.06, 0.16],
+              3: [0.45, 0.42, 0.02, 0.04, 0.07],
+              4: [0.7, 0.2, 0.04, 0.04, 0.02],
+              5: [0.4, 0.08, 0.4, 0.02, 0.1],
+              6: [0.7, 0.14, 0.04, 0.08, 0.04],
+              7: [0.6, 0.1, 0.14, 0.04, 0.12],
+              8: [0.45, 0.08, 0.38, 0.03, 0.06],
+            }),
           },
         },
-        { name: 'encounter_date', type: 'DATE', description: 'Day of the visit, or admission day for inpatient stays.', synonyms: ['visit date', 'admit date', 'date of service', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: ENCOUNTER_WEEKLY, yearly: CLINIC_YEARLY, growth: 0.12 } },
+        { from: 'encounter_date', description: 'Day of the visit, or admission day for inpatient stays.', synonyms: ['visit date', 'admit date', 'date of service', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: ENCOUNTER_WEEKLY, yearly: CLINIC_YEARLY, growth: 0.12 } },
         {
           name: 'length_of_stay_days', type: 'INT64', description: 'Inpatient length of stay in days (0 for outpatient encounters).', synonyms: ['LOS', 'length of stay'],
           generator: { kind: 'number', dist: 'lognormal', mean: 4.2, sd: 2.8, min: 1, max: 30, decimals: 0, effects: [{ when: { ref: 'encounter_type', in: NON_INPATIENT }, factor: 0.0001 }, { when: { ref: 'service_line_id', in: ['1'] }, factor: 1.2 }] },
         },
         { name: 'discharge_date', type: 'DATE', description: 'Day the patient was discharged (same day for outpatient encounters).', synonyms: ['discharged'], generator: { kind: 'derived', expr: 'min(encounter_date + length_of_stay_days, today)', decimals: 0 } },
         {
-          name: 'wait_minutes', type: 'INT64', description: 'Door-to-provider time: minutes from arrival (or virtual check-in) to being seen.', synonyms: ['wait time', 'door to provider', 'waiting time'],
+          from: 'wait_days', name: 'wait_minutes', description: 'Door-to-provider time: minutes from arrival (or virtual check-in) to being seen.', synonyms: ['wait time', 'door to provider', 'waiting time'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 17, sd: 10, min: 2, max: 240, decimals: 0,
-            effects: [{ when: { ref: 'facility_id', in: ['1'] }, factor: 2.1 }, { when: { ref: 'encounter_type', in: ['Emergency visit'] }, factor: 2.6 }, { when: { ref: 'encounter_type', in: ['Telehealth'] }, factor: 0.5 }],
+            effects: [...by('facility_id', 'factor', { 1: 2.1 }), ...by('encounter_type', 'factor', { 'Emergency visit': 2.6, Telehealth: 0.5 })],
           },
         },
         {
@@ -273,7 +248,7 @@ export const healthcare: Blueprint = preset({
           },
         },
         {
-          name: 'readmitted_within_30_days', type: 'BOOL', description: 'Whether an inpatient discharge was followed by an unplanned readmission within 30 days.', synonyms: ['readmission', 'readmitted', '30-day readmission'],
+          from: 'returned_30d', name: 'readmitted_within_30_days', description: 'Whether an inpatient discharge was followed by an unplanned readmission within 30 days.', synonyms: ['readmission', 'readmitted', '30-day readmission'],
           generator: {
             kind: 'boolean', p: 0.04,
             effects: [
@@ -287,16 +262,15 @@ export const healthcare: Blueprint = preset({
       ],
     },
     {
-      name: 'claim_lines',
+      module: 'encounters',
+      part: 1,
       description: 'Billed claim lines: one chargemaster item per line, with payer, charge and expected reimbursement.',
-      grain: 'one row per claim line',
       rowCount: 40000,
-      primaryKey: 'claim_line_id',
       synonyms: ['claims', 'charges', 'billing', 'line items'],
       columns: [
-        { name: 'claim_line_id', type: 'INT64', description: 'Claim line identifier.', generator: { kind: 'sequence', start: 9000001 } },
-        { name: 'encounter_id', type: 'INT64', description: 'Encounter the line bills for.', generator: { kind: 'foreignKey', table: 'encounters', column: 'encounter_id' } },
-        { name: 'payer_type', type: 'STRING', description: 'Payer type the line is billed to.', synonyms: ['payer', 'insurance', 'financial class'], generator: { kind: 'copy', ref: 'encounter_id.insurance_type' } },
+        'claim_line_id',
+        'encounter_id',
+        { from: 'payer', name: 'payer_type', description: 'Payer type the line is billed to.', synonyms: ['payer', 'insurance', 'financial class'], generator: { kind: 'copy', ref: 'encounter_id.insurance_type' } },
         { name: 'service_line_id', type: 'INT64', description: 'Service line of the encounter.', generator: { kind: 'copy', ref: 'encounter_id.service_line_id' } },
         { name: 'procedure_code', type: 'STRING', description: 'CPT/HCPCS code or revenue code billed.', synonyms: ['CPT', 'CPT code', 'billing code'], generator: { kind: 'category', values: CODES, effects: codeByEncounterType } },
         { name: 'procedure_description', type: 'STRING', description: 'Description of the billed item.', synonyms: ['procedure', 'service'], generator: { kind: 'category', values: PROCEDURES.map((p) => p.description), effects: descriptionByCode } },
@@ -305,40 +279,19 @@ export const healthcare: Blueprint = preset({
           name: 'unit_charge', type: 'NUMERIC', description: 'Chargemaster price per unit.', synonyms: ['price', 'charge'],
           generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 0.12, min: 0.7, max: 1.5, decimals: 2, effects: [...chargeByCode, { when: { ref: 'service_line_id', in: ['2'] }, factor: 2.4 }] },
         },
-        { name: 'billed_amount', type: 'NUMERIC', description: 'Gross charge of the line: units x unit charge.', synonyms: ['gross charges', 'charges', 'billed'], generator: { kind: 'derived', expr: 'units * unit_charge', decimals: 2 } },
+        { from: 'billed', name: 'billed_amount', description: 'Gross charge of the line: units x unit charge.', synonyms: ['gross charges', 'charges', 'billed'], generator: { kind: 'derived', expr: 'units * unit_charge', decimals: 2 } },
         {
           name: 'expected_reimbursement', type: 'NUMERIC', description: 'Contractual (allowed) amount expected from the payer and patient.', synonyms: ['allowed amount', 'expected payment', 'net revenue'],
-          generator: {
-            kind: 'derived', expr: 'billed_amount * 0.5', decimals: 2,
-            effects: [
-              { when: { ref: 'payer_type', in: ['Commercial'] }, factor: 1.1 },
-              { when: { ref: 'payer_type', in: ['Medicare'] }, factor: 0.64 },
-              { when: { ref: 'payer_type', in: ['Medicare Advantage'] }, factor: 0.68 },
-              { when: { ref: 'payer_type', in: ['Medicaid'] }, factor: 0.5 },
-              { when: { ref: 'payer_type', in: ['Self-pay'] }, factor: 0.6 },
-            ],
-          },
+          generator: { kind: 'derived', expr: 'billed_amount * 0.5', decimals: 2, effects: by('payer_type', 'factor', { Commercial: 1.1, Medicare: 0.64, 'Medicare Advantage': 0.68, Medicaid: 0.5, 'Self-pay': 0.6 }) },
         },
         {
           name: 'scrubber_edit_count', type: 'INT64', description: 'Claim-scrubber edits (warnings) raised on the line before submission; 0 = clean claim.', synonyms: ['edits', 'claim edits'],
-          generator: {
-            kind: 'number', dist: 'uniform', min: 0, max: 1, decimals: 0,
-            effects: [
-              { when: { ref: 'payer_type', in: ['Commercial'] }, factor: 0.56 },
-              { when: { ref: 'payer_type', in: ['Medicare'] }, factor: 0.54 },
-              { when: { ref: 'payer_type', in: ['Medicare Advantage'] }, factor: 0.78 },
-              { when: { ref: 'payer_type', in: ['Medicaid'] }, factor: 0.65 },
-              { when: { ref: 'payer_type', in: ['Self-pay'] }, factor: 0.45 },
-            ],
-          },
+          generator: { kind: 'number', dist: 'uniform', min: 0, max: 1, decimals: 0, effects: by('payer_type', 'factor', { Commercial: 0.56, Medicare: 0.54, 'Medicare Advantage': 0.78, Medicaid: 0.65, 'Self-pay': 0.45 }) },
         },
-        { name: 'submitted_date', type: 'DATE', description: 'Day the claim was submitted to the payer.', synonyms: ['bill date', 'claim date'], generator: { kind: 'date', after: { ref: 'encounter_id.discharge_date', minDays: 1, maxDays: 10 } } },
+        { from: 'submitted_date', description: 'Day the claim was submitted to the payer.', synonyms: ['bill date', 'claim date'], generator: { kind: 'date', after: { ref: 'encounter_id.discharge_date', minDays: 1, maxDays: 10 } } },
         {
-          name: 'adjudication_days', type: 'INT64', description: 'Days from submission to the payer decision (or patient payment for self-pay).', synonyms: ['days to pay', 'turnaround', 'payer lag'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 21, sd: 9, min: 3, max: 150, decimals: 0,
-            effects: [{ when: { ref: 'payer_type', in: ['Medicaid'] }, factor: 2.2 }, { when: { ref: 'payer_type', in: ['Medicare Advantage'] }, factor: 1.3 }, { when: { ref: 'payer_type', in: ['Self-pay'] }, factor: 1.8 }],
-          },
+          from: 'days_to_pay', name: 'adjudication_days', description: 'Days from submission to the payer decision (or patient payment for self-pay).', synonyms: ['days to pay', 'turnaround', 'payer lag'],
+          generator: { kind: 'number', dist: 'lognormal', mean: 21, sd: 9, min: 3, max: 150, decimals: 0, effects: by('payer_type', 'factor', { Medicaid: 2.2, 'Medicare Advantage': 1.3, 'Self-pay': 1.8 }) },
         },
       ],
     },
@@ -357,10 +310,7 @@ export const healthcare: Blueprint = preset({
           name: 'denial_reason', type: 'STRING', description: 'Reason group of the denial (from the CARC code).', synonyms: ['reason', 'denial category', 'CARC'],
           generator: {
             kind: 'category', values: DENIAL_REASONS, weights: [0.2, 0.2, 0.26, 0.18, 0.06, 0.1],
-            effects: [
-              { when: { ref: 'claim_line_id.payer_type', in: ['Medicare Advantage'] }, weights: [0.5, 0.2, 0.12, 0.08, 0.04, 0.06] },
-              { when: { ref: 'claim_line_id.payer_type', in: ['Medicaid'] }, weights: [0.18, 0.14, 0.16, 0.4, 0.06, 0.06] },
-            ],
+            effects: by('claim_line_id.payer_type', 'weights', { 'Medicare Advantage': [0.5, 0.2, 0.12, 0.08, 0.04, 0.06], Medicaid: [0.18, 0.14, 0.16, 0.4, 0.06, 0.06] }),
           },
         },
         { name: 'denial_date', type: 'DATE', description: 'Day the denial was received.', synonyms: ['denied on'], generator: { kind: 'date', after: { ref: 'claim_line_id.submitted_date', minDays: 10, maxDays: 45 } } },
@@ -368,30 +318,14 @@ export const healthcare: Blueprint = preset({
         { name: 'appeal_filed', type: 'BOOL', description: 'Whether the denial was appealed.', synonyms: ['appealed'], generator: { kind: 'boolean', p: 0.72 } },
         {
           name: 'overturned', type: 'BOOL', description: 'Whether the appeal overturned the denial.', synonyms: ['won appeal', 'overturned on appeal'],
-          generator: {
-            kind: 'boolean', p: 0.3,
-            effects: [
-              { when: { ref: 'appeal_filed', in: ['false'] }, p: 0 },
-              { when: { ref: 'denial_reason', in: ['Prior authorization missing'] }, p: 0.62 },
-              { when: { ref: 'denial_reason', in: ['Timely filing', 'Duplicate claim'] }, p: 0.08 },
-            ],
-          },
+          generator: { kind: 'boolean', p: 0.3, effects: [...by('appeal_filed', 'p', { false: 0 }), ...by('denial_reason', 'p', [['Prior authorization missing', 0.62], [['Timely filing', 'Duplicate claim'], 0.08]])] },
         },
         { name: 'recovered_amount', type: 'NUMERIC', description: 'Amount recovered after a successful appeal.', synonyms: ['recovered', 'recoveries'], generator: { kind: 'derived', expr: 'denied_amount * overturned', decimals: 2 } },
       ],
     },
   ],
   questions: [
-    {
-      id: 'q01', level: 'simple',
-      question: 'How many patient encounters did {company} have in the last 30 days, and how many patients was that?',
-      insight: 'The current monthly run-rate of visits and admissions: the baseline for access, revenue and quality questions.',
-      expectedColumns: ['encounters', 'patients'],
-      insights: [{ kind: 'between', column: 'encounters', min: 1 }],
-      sql: (d) => `SELECT COUNT(*) AS encounters, COUNT(DISTINCT patient_id) AS patients
-FROM ${d.table('encounters')}
-WHERE encounter_date > ${d.daysAgo(30)} AND encounter_date <= ${d.asOf}`,
-    },
+    { module: 'encounters', from: 'recent', id: 'q01', question: 'How many patient encounters did {company} have in the last 30 days, and how many patients was that?', insight: 'The current monthly run-rate of visits and admissions: the baseline for access, revenue and quality questions.' },
     {
       id: 'q02', level: 'simple',
       question: 'What was our appointment no-show rate over the last 12 months?',
@@ -416,17 +350,7 @@ FROM ${d.table('claim_lines')} c
 JOIN ${d.table('service_lines')} s ON s.service_line_id = c.service_line_id
 GROUP BY s.service_line_name ORDER BY gross_charges DESC`,
     },
-    {
-      id: 'q04', level: 'intermediate',
-      question: 'How has monthly patient volume trended over the last 24 months?',
-      insight: 'Visits and admissions run every month of the two years, with a winter respiratory-season peak and a summer dip.',
-      expectedColumns: ['month', 'encounters', 'patients'],
-      insights: [{ kind: 'between', column: 'encounters', min: 1 }],
-      sql: (d) => `SELECT ${d.truncMonth('encounter_date')} AS month, COUNT(*) AS encounters, COUNT(DISTINCT patient_id) AS patients
-FROM ${d.table('encounters')}
-WHERE encounter_date >= ${d.truncMonth(d.monthsAgo(23))} AND encounter_date <= ${d.asOf}
-GROUP BY 1 ORDER BY 1`,
-    },
+    { module: 'encounters', from: 'trend', id: 'q04', question: 'How has monthly patient volume trended over the last 24 months?', insight: 'Visits and admissions run every month of the two years, with a winter respiratory-season peak and a summer dip.' },
     {
       id: 'q05', level: 'intermediate',
       question: 'Which service lines have the highest no-show rates?',

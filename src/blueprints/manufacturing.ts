@@ -1,4 +1,5 @@
 import type { Blueprint } from './blueprint.js';
+import { by } from './effects.js';
 import { preset } from './preset.js';
 
 /** Production and orders run Monday to Friday, with a light Saturday overtime shift. */
@@ -16,8 +17,11 @@ const SEGMENTS = ['OEM accounts', 'Industrial distributors', 'MRO & aftermarket'
  * quality inspections and distributor orders.
  */
 export const manufacturing: Blueprint = preset({
-  // Plants and distributors are the locations and customers modules; lines, families, suppliers, parts, work orders, downtime, inspections and orders are its own.
-  words: { customer: { singular: 'distributor', plural: 'distributors' } },
+  // Plants, product families, distributors, work orders and their inspections, and distributor order lines are the
+  // modules' tables in manufacturing's words, with its curated values and planted story; production lines, suppliers,
+  // the SKU catalogue, purchase orders and downtime are its own. Work orders and order lines make and sell SKUs.
+  words: { customer: { singular: 'distributor', plural: 'distributors' }, offering: { singular: 'product family', plural: 'product families' }, extra: { batch: { singular: 'work order', plural: 'work orders' }, inspection: { singular: 'quality inspection', plural: 'quality inspections' } } },
+  roles: { offering: { table: 'products', key: 'product_id', name: 'part_name', term: { singular: 'part', plural: 'parts' } } },
   id: 'manufacturing',
   label: 'Manufacturing & machining',
   naics: '332710',
@@ -73,16 +77,12 @@ export const manufacturing: Blueprint = preset({
       ],
     },
     {
-      name: 'product_families',
+      module: 'offerings',
       description: 'Product families of machined parts sold by {company}.',
-      grain: 'one row per product family',
-      rowCount: PRODUCT_FAMILIES.length,
-      scales: false,
-      primaryKey: 'family_id',
       synonyms: ['product lines', 'part families', 'categories'],
       columns: [
-        { name: 'family_id', type: 'INT64', description: 'Product family identifier.', generator: { kind: 'sequence' } },
-        { name: 'family_name', type: 'STRING', description: 'Name of the product family.', synonyms: ['product family', 'product line', 'category'], fromProfile: 'products', generator: { kind: 'list', values: PRODUCT_FAMILIES } },
+        { from: 'product_family_id', name: 'family_id' },
+        { from: 'product_family_name', name: 'family_name', synonyms: ['product family', 'product line', 'category'], fromProfile: 'products' },
         { name: 'target_margin_pct', type: 'FLOAT64', description: 'Planned gross margin of the family at list price, percent.', synonyms: ['target margin', 'standard margin'], generator: { kind: 'number', dist: 'uniform', min: 30, max: 42, decimals: 1 } },
       ],
     },
@@ -100,19 +100,12 @@ export const manufacturing: Blueprint = preset({
         { name: 'country', type: 'STRING', description: 'Country the supplier ships from.', synonyms: ['supplier country', 'origin'], generator: { kind: 'category', values: ['USA', 'Mexico', 'Canada', 'China', 'India', 'Germany'], weights: [0.42, 0.12, 0.08, 0.2, 0.11, 0.07] } },
         {
           name: 'sourcing', type: 'STRING', description: 'Domestic, nearshore (Mexico, Canada) or offshore supply.', synonyms: ['sourcing type', 'supply origin'],
-          generator: {
-            kind: 'category', values: ['Domestic', 'Nearshore', 'Offshore'],
-            effects: [
-              { when: { ref: 'country', in: ['USA'] }, weights: [1, 0, 0] },
-              { when: { ref: 'country', in: ['Mexico', 'Canada'] }, weights: [0, 1, 0] },
-              { when: { ref: 'country', in: ['China', 'India', 'Germany'] }, weights: [0, 0, 1] },
-            ],
-          },
+          generator: { kind: 'category', values: ['Domestic', 'Nearshore', 'Offshore'], effects: by('country', 'weights', [['USA', [1, 0, 0]], [['Mexico', 'Canada'], [0, 1, 0]], [['China', 'India', 'Germany'], [0, 0, 1]]]) },
         },
         { name: 'material_category', type: 'STRING', description: 'What the supplier mainly provides.', synonyms: ['commodity', 'material', 'spend category'], generator: { kind: 'category', values: ['Steel bar stock', 'Aluminum bar stock', 'Stainless bar stock', 'Castings', 'Forgings', 'Cutting tools & inserts', 'Coolant & consumables'], weights: [0.22, 0.16, 0.14, 0.14, 0.1, 0.14, 0.1] } },
         {
           name: 'quoted_lead_time_days', type: 'INT64', description: 'Lead time the supplier quotes, in days.', synonyms: ['quoted lead time', 'standard lead time'],
-          generator: { kind: 'number', dist: 'normal', mean: 18, sd: 4, min: 7, max: 35, decimals: 0, effects: [{ when: { ref: 'sourcing', in: ['Offshore'] }, factor: 2.4 }, { when: { ref: 'sourcing', in: ['Nearshore'] }, factor: 1.2 }] },
+          generator: { kind: 'number', dist: 'normal', mean: 18, sd: 4, min: 7, max: 35, decimals: 0, effects: by('sourcing', 'factor', { Offshore: 2.4, Nearshore: 1.2 }) },
         },
         { name: 'is_preferred', type: 'BOOL', description: 'Whether the supplier is on the preferred-supplier list.', synonyms: ['preferred', 'approved'], generator: { kind: 'boolean', p: 0.45 } },
       ],
@@ -137,19 +130,14 @@ export const manufacturing: Blueprint = preset({
           name: 'unit_price', type: 'NUMERIC', description: 'List price per part.', synonyms: ['price', 'list price'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 32, sd: 22, min: 1.5, max: 900, decimals: 2,
-            effects: [
-              { when: { ref: 'family_id', in: ['1'] }, factor: 1.6 },
-              { when: { ref: 'family_id', in: ['3'] }, factor: 2.0 },
-              { when: { ref: 'family_id', in: ['4', '8'] }, factor: 0.45 },
-              { when: { ref: 'material_grade', in: ['Ti-6Al-4V titanium'] }, factor: 2.5 },
-            ],
+            effects: [...by('family_id', 'factor', [['1', 1.6], ['3', 2.0], [['4', '8'], 0.45]]), ...by('material_grade', 'factor', { 'Ti-6Al-4V titanium': 2.5 })],
           },
         },
         { name: 'standard_cost', type: 'NUMERIC', description: 'Standard cost per part: material, machine time and overhead.', synonyms: ['unit cost', 'cost', 'COGS per unit'], generator: { kind: 'derived', expr: 'unit_price * (1 - family_id.target_margin_pct / 100)', decimals: 2 } },
-        { name: 'cycle_time_min', type: 'FLOAT64', description: 'Machine cycle time per part, in minutes.', synonyms: ['cycle time', 'run time per part'], generator: { kind: 'number', dist: 'lognormal', mean: 4, sd: 3, min: 0.3, max: 60, decimals: 2, effects: [{ when: { ref: 'family_id', in: ['3'] }, factor: 3 }] } },
+        { name: 'cycle_time_min', type: 'FLOAT64', description: 'Machine cycle time per part, in minutes.', synonyms: ['cycle time', 'run time per part'], generator: { kind: 'number', dist: 'lognormal', mean: 4, sd: 3, min: 0.3, max: 60, decimals: 2, effects: by('family_id', 'factor', { 3: 3 }) } },
         {
           name: 'demand_weight', type: 'FLOAT64', description: 'Relative demand for the part (how often it is ordered).', synonyms: ['demand'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.1, min: 0.02, max: 12, decimals: 3, effects: [{ when: { ref: 'family_id', in: ['1'] }, factor: 3 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.1, min: 0.02, max: 12, decimals: 3, effects: by('family_id', 'factor', { 1: 3 }) },
         },
         { name: 'is_active', type: 'BOOL', description: 'Whether the part is still quoted and sold.', generator: { kind: 'boolean', p: 0.92 } },
       ],
@@ -169,7 +157,7 @@ export const manufacturing: Blueprint = preset({
         { name: 'payment_terms', type: 'STRING', description: 'Agreed payment terms.', synonyms: ['terms', 'credit terms'], generator: { kind: 'category', values: ['Net 30', 'Net 45', 'Net 60'], weights: [0.55, 0.3, 0.15] } },
         {
           name: 'order_propensity', type: 'FLOAT64', description: 'How often the account tends to order (relative).', synonyms: ['order frequency score'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.6, min: 0.02, max: 20, decimals: 3, effects: [{ when: { ref: 'segment', in: ['OEM accounts'] }, factor: 2.5 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 1, sd: 1.6, min: 0.02, max: 20, decimals: 3, effects: by('segment', 'factor', { 'OEM accounts': 2.5 }) },
         },
       ],
     },
@@ -189,11 +177,11 @@ export const manufacturing: Blueprint = preset({
         { name: 'lead_time_ratio', type: 'FLOAT64', description: 'Lead time the supplier achieved relative to quote when nothing went wrong (1.0 = as quoted).', synonyms: ['lead time performance'], generator: { kind: 'number', dist: 'normal', mean: 0.95, sd: 0.05, min: 0.75, max: 1.15, decimals: 3 } },
         {
           name: 'was_delayed', type: 'BOOL', description: 'Whether the supply was disrupted (mill delay, port congestion, customs hold, capacity).', synonyms: ['delayed', 'disrupted'],
-          generator: { kind: 'boolean', p: 0.14, effects: [{ when: { ref: 'supplier_id.sourcing', in: ['Offshore'] }, p: 0.62 }, { when: { ref: 'supplier_id.sourcing', in: ['Nearshore'] }, p: 0.22 }] },
+          generator: { kind: 'boolean', p: 0.14, effects: by('supplier_id.sourcing', 'p', { Offshore: 0.62, Nearshore: 0.22 }) },
         },
         {
           name: 'delay_days', type: 'INT64', description: 'Days of disruption added when the supply was delayed (0 otherwise).', synonyms: ['slip days'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 6, sd: 4, min: 1, max: 60, decimals: 0, effects: [{ when: { ref: 'supplier_id.sourcing', in: ['Offshore'] }, factor: 2.5 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 6, sd: 4, min: 1, max: 60, decimals: 0, effects: by('supplier_id.sourcing', 'factor', { Offshore: 2.5 }) },
         },
         { name: 'actual_lead_days', type: 'INT64', description: 'Days from PO to receipt (expected days for POs still open).', synonyms: ['actual lead time', 'lead time'], generator: { kind: 'derived', expr: 'round(quoted_lead_days * lead_time_ratio + was_delayed * delay_days)', decimals: 0 } },
         { name: 'due_date', type: 'DATE', description: 'Day the material was promised: PO date plus quoted lead time.', synonyms: ['promised date'], generator: { kind: 'derived', expr: 'po_date + quoted_lead_days' } },
@@ -202,30 +190,26 @@ export const manufacturing: Blueprint = preset({
       ],
     },
     {
-      name: 'work_orders',
+      module: 'production',
       description: 'Production work orders run on the lines, with parts started, scrapped and good.',
-      grain: 'one row per work order',
       rowCount: 14000,
-      primaryKey: 'work_order_id',
       synonyms: ['jobs', 'production orders', 'job orders', 'runs', 'batches'],
       columns: [
-        { name: 'work_order_id', type: 'INT64', description: 'Work order number.', synonyms: ['WO number', 'job number'], generator: { kind: 'sequence', start: 1000001 } },
+        // Apart from the SKU numbers, so a join on the wrong key finds nothing.
+        { from: 'work_order_id', synonyms: ['WO number', 'job number'], generator: { kind: 'sequence', start: 1000001 } },
         { name: 'line_id', type: 'INT64', description: 'Production line that ran the work order.', generator: { kind: 'foreignKey', table: 'production_lines', column: 'line_id', weightBy: 'capacity_hours_per_week' } },
-        { name: 'plant_id', type: 'INT64', description: 'Plant of the line.', generator: { kind: 'copy', ref: 'line_id.plant_id' } },
-        { name: 'product_id', type: 'INT64', description: 'Part produced.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
+        { from: 'plant_id', description: 'Plant of the line.', generator: { kind: 'copy', ref: 'line_id.plant_id' } },
+        { from: 'product_id', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
         { name: 'shift', type: 'STRING', description: 'Shift that ran the work order.', synonyms: ['crew', 'shift name'], generator: { kind: 'category', values: ['Day', 'Swing', 'Night'], weights: [0.46, 0.32, 0.22] } },
-        { name: 'start_date', type: 'DATE', description: 'Day production started.', synonyms: ['production date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: SHOP_WEEKLY, yearly: SHOP_YEARLY, growth: 0.1 } },
+        { from: 'production_date', name: 'start_date', description: 'Day production started.', synonyms: ['production date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: SHOP_WEEKLY, yearly: SHOP_YEARLY, growth: 0.1 } },
         { name: 'completed_date', type: 'DATE', description: 'Day the work order was closed.', synonyms: ['close date', 'finish date'], generator: { kind: 'date', after: { ref: 'start_date', minDays: 0, maxDays: 6 } } },
-        { name: 'qty_started', type: 'INT64', description: 'Parts started (released to the line).', synonyms: ['quantity', 'parts started', 'input quantity'], generator: { kind: 'number', dist: 'lognormal', mean: 400, sd: 380, min: 10, max: 6000, decimals: 0 } },
+        { from: 'planned_quantity', name: 'qty_started', type: 'INT64', description: 'Parts started (released to the line).', synonyms: ['quantity', 'parts started', 'input quantity'], generator: { kind: 'number', dist: 'lognormal', mean: 400, sd: 380, min: 10, max: 6000, decimals: 0 } },
         {
           name: 'scrap_rate', type: 'FLOAT64', description: 'Share of started parts scrapped (0.03 = 3%).', synonyms: ['scrap %'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 0.024, sd: 0.01, min: 0.002, max: 0.12, decimals: 4,
-            effects: [{ when: { ref: 'plant_id', in: ['3'] }, factor: 2.6 }, { when: { ref: 'shift', in: ['Night'] }, factor: 1.25 }],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 0.024, sd: 0.01, min: 0.002, max: 0.12, decimals: 4, effects: [...by('plant_id', 'factor', { 3: 2.6 }), ...by('shift', 'factor', { Night: 1.25 })] },
         },
         { name: 'qty_scrapped', type: 'INT64', description: 'Parts scrapped.', synonyms: ['scrap', 'scrap quantity', 'rejects'], generator: { kind: 'derived', expr: 'round(qty_started * scrap_rate)' } },
-        { name: 'qty_good', type: 'INT64', description: 'Good parts produced.', synonyms: ['good parts', 'output', 'yield quantity'], generator: { kind: 'derived', expr: 'qty_started - qty_scrapped' } },
+        { from: 'output_quantity', name: 'qty_good', type: 'INT64', description: 'Good parts produced.', synonyms: ['good parts', 'output', 'yield quantity'], generator: { kind: 'derived', expr: 'qty_started - qty_scrapped' } },
         { name: 'scrap_cost', type: 'NUMERIC', description: 'Standard cost of the scrapped parts.', synonyms: ['cost of scrap'], generator: { kind: 'derived', expr: 'qty_scrapped * product_id.standard_cost', decimals: 2 } },
         { name: 'run_hours', type: 'FLOAT64', description: 'Machine hours the work order took.', synonyms: ['machine hours', 'run time'], generator: { kind: 'derived', expr: 'qty_started * product_id.cycle_time_min / 60', decimals: 1 } },
       ],
@@ -247,104 +231,81 @@ export const manufacturing: Blueprint = preset({
           name: 'cause', type: 'STRING', description: 'Root cause recorded by maintenance.', synonyms: ['root cause', 'reason code', 'failure mode'],
           generator: {
             kind: 'category', values: ['Spindle', 'Hydraulics', 'Electrical', 'Tool breakage', 'Coolant system', 'Controls & software', 'Setup', 'Scheduled PM', 'Late material', 'Out of tolerance', 'Staffing'],
-            effects: [
-              { when: { ref: 'downtime_type', in: ['Unplanned breakdown'] }, weights: [0.24, 0.18, 0.14, 0.2, 0.12, 0.12, 0, 0, 0, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Changeover'] }, weights: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Planned maintenance'] }, weights: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Material shortage'] }, weights: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0] },
-              { when: { ref: 'downtime_type', in: ['Quality hold'] }, weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0] },
-              { when: { ref: 'downtime_type', in: ['Operator unavailable'] }, weights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1] },
-            ],
+            effects: by('downtime_type', 'weights', {
+              'Unplanned breakdown': [0.24, 0.18, 0.14, 0.2, 0.12, 0.12, 0, 0, 0, 0, 0],
+              Changeover: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+              'Planned maintenance': [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+              'Material shortage': [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
+              'Quality hold': [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
+              'Operator unavailable': [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+            }),
           },
         },
         {
           name: 'duration_hours', type: 'FLOAT64', description: 'Length of the stop in hours.', synonyms: ['downtime hours', 'duration', 'hours lost'],
           generator: {
             kind: 'number', dist: 'lognormal', mean: 2.2, sd: 2, min: 0.1, max: 72, decimals: 2,
-            effects: [
-              { when: { ref: 'downtime_type', in: ['Unplanned breakdown'] }, factor: 2.3 },
-              { when: { ref: 'downtime_type', in: ['Changeover'] }, factor: 0.6 },
-              { when: { ref: 'downtime_type', in: ['Planned maintenance'] }, factor: 1.3 },
-              { when: { ref: 'downtime_type', in: ['Operator unavailable', 'Quality hold'] }, factor: 0.7 },
-            ],
+            effects: by('downtime_type', 'factor', [['Unplanned breakdown', 2.3], ['Changeover', 0.6], ['Planned maintenance', 1.3], [['Operator unavailable', 'Quality hold'], 0.7]]),
           },
         },
       ],
     },
     {
-      name: 'quality_inspections',
+      module: 'production',
+      part: 1,
       description: 'Quality inspections of work orders: first article, in-process and final inspection.',
-      grain: 'one row per inspection',
       rowCount: 6000,
-      primaryKey: 'inspection_id',
       synonyms: ['inspections', 'QC checks', 'quality checks', 'audits'],
       columns: [
-        { name: 'inspection_id', type: 'INT64', description: 'Inspection identifier.', generator: { kind: 'sequence', start: 1 } },
-        { name: 'work_order_id', type: 'INT64', description: 'Work order inspected.', generator: { kind: 'foreignKey', table: 'work_orders', column: 'work_order_id' } },
+        { from: 'check_id', name: 'inspection_id', description: 'Inspection identifier.' },
+        { from: 'work_order_id', description: 'Work order inspected.', generator: { kind: 'foreignKey', table: 'work_orders', column: 'work_order_id' } },
         { name: 'shift', type: 'STRING', description: 'Shift that ran the inspected work order.', synonyms: ['crew'], generator: { kind: 'copy', ref: 'work_order_id.shift' } },
         { name: 'plant_id', type: 'INT64', description: 'Plant of the inspected work order.', generator: { kind: 'copy', ref: 'work_order_id.plant_id' } },
-        { name: 'inspection_date', type: 'DATE', description: 'Day of the inspection.', synonyms: ['date'], generator: { kind: 'date', after: { ref: 'work_order_id.start_date', minDays: 0, maxDays: 5 } } },
-        { name: 'inspection_type', type: 'STRING', description: 'Stage of the inspection.', synonyms: ['type', 'stage'], generator: { kind: 'category', values: ['First article', 'In-process', 'Final'], weights: [0.2, 0.35, 0.45] } },
+        { from: 'check_date', name: 'inspection_date', description: 'Day of the inspection.', synonyms: ['date'], generator: { kind: 'date', after: { ref: 'work_order_id.start_date', minDays: 0, maxDays: 5 } } },
+        { from: 'check_type', name: 'inspection_type', description: 'Stage of the inspection.', synonyms: ['type', 'stage'], generator: { kind: 'category', values: ['First article', 'In-process', 'Final'], weights: [0.2, 0.35, 0.45] } },
         { name: 'sample_size', type: 'INT64', description: 'Parts measured.', synonyms: ['sample', 'parts measured'], generator: { kind: 'number', dist: 'poisson', mean: 12, min: 1, max: 80, decimals: 0 } },
-        {
-          name: 'passed', type: 'BOOL', description: 'Whether the inspection passed first time.', synonyms: ['pass', 'result', 'first-pass'],
-          generator: { kind: 'boolean', p: 0.955, effects: [{ when: { ref: 'shift', in: ['Night'] }, p: 0.865 }] },
-        },
+        { from: 'passed', description: 'Whether the inspection passed first time.', synonyms: ['pass', 'result', 'first-pass'], generator: { kind: 'boolean', p: 0.955, effects: by('shift', 'p', { Night: 0.865 }) } },
         {
           name: 'defect_type', type: 'STRING', description: 'Main defect found; None when the inspection passed.', synonyms: ['defect', 'nonconformance', 'failure reason'],
           generator: {
             kind: 'category', values: ['None', 'Dimensional out of tolerance', 'Surface finish', 'Burrs', 'Thread gauge fail', 'Material defect'],
-            effects: [
-              { when: { ref: 'passed', in: ['true'] }, weights: [1, 0, 0, 0, 0, 0] },
-              { when: { ref: 'passed', in: ['false'] }, weights: [0, 0.42, 0.18, 0.16, 0.14, 0.1] },
-            ],
+            effects: by('passed', 'weights', { true: [1, 0, 0, 0, 0, 0], false: [0, 0.42, 0.18, 0.16, 0.14, 0.1] }),
           },
         },
         { name: 'inspector', type: 'STRING', description: 'Quality inspector (synthetic).', synonyms: ['QC inspector'], generator: { kind: 'fake', what: 'person' } },
       ],
     },
     {
+      // The orders module's lines, one flat table: each line carries its account, segment and dates.
+      module: 'orders',
+      primary: false,
+      part: 1,
       name: 'distributor_orders',
       description: 'Order lines booked by distributors and OEM accounts, with promised and actual ship dates.',
-      grain: 'one row per order line',
       rowCount: 24000,
-      primaryKey: 'order_line_id',
       synonyms: ['sales orders', 'orders', 'bookings', 'order lines', 'shipments'],
       columns: [
-        { name: 'order_line_id', type: 'INT64', description: 'Order line identifier.', generator: { kind: 'sequence', start: 3000001 } },
+        { from: 'line_id', name: 'order_line_id', generator: { kind: 'sequence', start: 3000001 } },
         { name: 'distributor_id', type: 'INT64', description: 'Account that placed the order.', generator: { kind: 'foreignKey', table: 'distributors', column: 'distributor_id', weightBy: 'order_propensity' } },
         { name: 'segment', type: 'STRING', description: 'Segment of the account when it ordered.', synonyms: ['customer segment', 'channel'], generator: { kind: 'copy', ref: 'distributor_id.segment' } },
-        { name: 'product_id', type: 'INT64', description: 'Part ordered.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
+        { from: 'product_id', description: 'Part ordered.', generator: { kind: 'foreignKey', table: 'products', column: 'product_id', weightBy: 'demand_weight' } },
         { name: 'material_sourcing', type: 'STRING', description: 'Sourcing of the part raw material (copied from the product).', synonyms: ['material origin'], generator: { kind: 'copy', ref: 'product_id.material_sourcing' } },
         { name: 'order_date', type: 'DATE', description: 'Day the order was booked.', synonyms: ['booking date', 'date'], generator: { kind: 'date', from: -760, to: 0, weekly: SHOP_WEEKLY, yearly: SHOP_YEARLY, growth: 0.02, notBefore: 'distributor_id.account_since' } },
         {
-          name: 'quantity', type: 'INT64', description: 'Parts ordered.', synonyms: ['qty', 'units', 'pieces'],
-          generator: {
-            kind: 'number', dist: 'lognormal', mean: 90, sd: 110, min: 2, max: 8000, decimals: 0,
-            effects: [{ when: { ref: 'segment', in: ['OEM accounts'] }, factor: 3.5 }, { when: { ref: 'segment', in: ['MRO & aftermarket'] }, factor: 0.4 }],
-          },
+          from: 'quantity', description: 'Parts ordered.', synonyms: ['qty', 'units', 'pieces'],
+          generator: { kind: 'number', dist: 'lognormal', mean: 90, sd: 110, min: 2, max: 8000, decimals: 0, effects: by('segment', 'factor', { 'OEM accounts': 3.5, 'MRO & aftermarket': 0.4 }) },
         },
-        { name: 'unit_list_price', type: 'NUMERIC', description: 'List price per part.', synonyms: ['list price'], generator: { kind: 'copy', ref: 'product_id.unit_price' } },
+        { from: 'unit_price', name: 'unit_list_price', description: 'List price per part.', synonyms: ['list price'], generator: { kind: 'copy', ref: 'product_id.unit_price' } },
         {
-          name: 'discount_pct', type: 'FLOAT64', description: 'Discount off list as a fraction (0.10 = 10%).', synonyms: ['discount', 'price concession'],
-          generator: {
-            kind: 'number', dist: 'uniform', min: 0, max: 0.06, decimals: 3,
-            effects: [
-              { when: { ref: 'segment', in: ['OEM accounts'] }, factor: 3.6 },
-              { when: { ref: 'segment', in: ['Export distributors'] }, factor: 1.6 },
-              { when: { ref: 'segment', in: ['MRO & aftermarket'] }, factor: 0.25 },
-            ],
-          },
+          from: 'discount_pct', synonyms: ['discount', 'price concession'],
+          generator: { kind: 'number', dist: 'uniform', min: 0, max: 0.06, decimals: 3, effects: by('segment', 'factor', { 'OEM accounts': 3.6, 'Export distributors': 1.6, 'MRO & aftermarket': 0.25 }) },
         },
-        { name: 'line_amount', type: 'NUMERIC', description: 'Order value of the line: quantity x list price x (1 - discount).', synonyms: ['revenue', 'sales', 'order value', 'bookings'], generator: { kind: 'derived', expr: 'quantity * unit_list_price * (1 - discount_pct)', decimals: 2 } },
+        { from: 'line_total', name: 'line_amount', description: 'Order value of the line: quantity x list price x (1 - discount).', synonyms: ['revenue', 'sales', 'order value', 'bookings'], generator: { kind: 'derived', expr: 'quantity * unit_list_price * (1 - discount_pct)', decimals: 2 } },
         { name: 'line_cost', type: 'NUMERIC', description: 'Standard cost of the parts on the line.', synonyms: ['COGS', 'cost'], generator: { kind: 'derived', expr: 'quantity * product_id.standard_cost', decimals: 2 } },
         { name: 'promised_lead_days', type: 'INT64', description: 'Lead time promised to the account, in days.', synonyms: ['quoted lead time'], generator: { kind: 'number', dist: 'normal', mean: 14, sd: 2, min: 7, max: 25, decimals: 0 } },
         {
           name: 'ship_lead_days', type: 'INT64', description: 'Days from order to shipment.', synonyms: ['actual lead time', 'days to ship'],
-          generator: {
-            kind: 'number', dist: 'normal', mean: 10, sd: 3, min: 2, max: 40, decimals: 0,
-            effects: [{ when: { ref: 'material_sourcing', in: ['Offshore'] }, factor: 1.35 }, { when: { ref: 'material_sourcing', in: ['Nearshore'] }, factor: 1.08 }],
-          },
+          generator: { kind: 'number', dist: 'normal', mean: 10, sd: 3, min: 2, max: 40, decimals: 0, effects: by('material_sourcing', 'factor', { Offshore: 1.35, Nearshore: 1.08 }) },
         },
         { name: 'requested_ship_date', type: 'DATE', description: 'Ship date promised to the account.', synonyms: ['promise date', 'due date'], generator: { kind: 'derived', expr: 'order_date + promised_lead_days' } },
         { name: 'ship_date', type: 'DATE', description: 'Day the line shipped (scheduled ship date when later than today).', synonyms: ['shipped date'], generator: { kind: 'derived', expr: 'order_date + ship_lead_days' } },
