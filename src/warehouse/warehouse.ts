@@ -30,7 +30,7 @@ export interface QueryOptions {
  */
 export interface Warehouse {
   readonly kind: WarehouseKind;
-  /** Tables the provision stage may load at once (default 1: DuckDB writes one file). */
+  /** Tables the provision stage may load at once (default 1). */
   readonly loadConcurrency?: number;
   /** The SQL dialect for golden queries against `dataset`, with "today" = `asOf`. */
   dialect(dataset: string, asOf: string): SqlDialect;
