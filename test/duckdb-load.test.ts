@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { provisionStage } from '../src/agents/provision/index.js';
+import type { ProvisionError } from '../src/core/errors.js';
 import type { ColumnType, DataModel, Table } from '../src/domain/data-model.js';
 import type { DatasetFiles } from '../src/domain/artifacts.js';
 import { CompanyProfileSchema } from '../src/domain/profile.js';
@@ -94,6 +95,16 @@ describe('loading CSV into DuckDB', () => {
     assert.deepEqual(await rowsOf('partial', 'wide'), { n: 80_000, min: 1, max: 80_000 });
     // The failed load's transaction replaced nothing: the table holds what it held before.
     assert.deepEqual(await rowsOf('partial', 'other'), { n: 1_000, min: 1, max: 1_000 });
+  });
+
+  it('an aborted load stops, says it was cancelled, and leaves the table as it was', async () => {
+    await wh.loadTable('aborted', wide, bigCsv('wide', 1_000, 1));
+    const file = bigCsv('wide', 300_000, 1);
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 5);
+    await assert.rejects(wh.loadTable('aborted', wide, file, { signal: stop.signal }), (err: ProvisionError) => err.code === 'cancelled');
+    assert.deepEqual(await rowsOf('aborted', 'wide'), { n: 1_000, min: 1, max: 1_000 });
+    await assert.rejects(wh.loadTable('aborted', wide, file, { signal: stop.signal }), (err: ProvisionError) => err.code === 'cancelled');
   });
 
   it('a query asked for while a load is in flight waits for it and sees all its rows', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { RemoteServiceError } from '../core/errors.js';
+import { CancelledError, RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
 import { openReadOnly, openScratch, readOnlyDryRun, readOnlyQuery, type ReadOnlyDb } from './duckdb-read-only.js';
 import { duckdbDialect, type SqlDialect } from './sql-dialect.js';
@@ -105,9 +105,9 @@ export class DuckdbWarehouse implements Warehouse {
     return { name, location: this.filePath(name) };
   }
 
-  async loadTable(dataset: string, table: Table, csvPath: string): Promise<number> {
+  async loadTable(dataset: string, table: Table, csvPath: string, options: { signal?: AbortSignal } = {}): Promise<number> {
     const writer = await this.writer(dataset);
-    const load = this.copy(writer, dataset, table, csvPath);
+    const load = this.copy(writer, dataset, table, csvPath, options.signal);
     writer.loads.add(load);
     try {
       return await load;
@@ -116,28 +116,38 @@ export class DuckdbWarehouse implements Warehouse {
     }
   }
 
-  private async copy(writer: Writer, dataset: string, table: Table, csvPath: string): Promise<number> {
+  private async copy(writer: Writer, dataset: string, table: Table, csvPath: string, signal: AbortSignal | undefined): Promise<number> {
     const cols = table.columns.map((c) => `${quoteIdent(c.name)} ${DUCK_TYPES[c.type]}`).join(', ');
     const name = quoteIdent(table.name);
     // Its own connection, so its own transaction: loads of different tables run at once, and a
     // failed one rolls back only its own table.
     const conn = await writer.instance.connect();
+    // A cancelled job does not wait for a large COPY to finish: it is interrupted and rolled back.
+    const onAbort = (): void => conn.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // Between statements, an abort is seen here; during one, the interrupt stops it.
+    const step = (sql: string) => {
+      signal?.throwIfAborted();
+      return conn.runAndReadAll(sql);
+    };
     try {
       // One transaction: a rerun replaces the table whole, never appends to it.
-      await conn.run('BEGIN TRANSACTION');
-      await conn.run(`CREATE OR REPLACE TABLE ${name} (${cols})`);
+      await step('BEGIN TRANSACTION');
+      await step(`CREATE OR REPLACE TABLE ${name} (${cols})`);
       // The table gives every column's type and our writer (src/data/csv.ts) fixes the dialect, so
       // nothing is sniffed: AUTO_DETECT false saves reading a sample of every file first.
-      const copied = await conn.runAndReadAll(`COPY ${name} FROM ${quoteLiteral(csvPath)} (FORMAT csv, AUTO_DETECT false, HEADER true, DELIM ',', NULLSTR '', QUOTE '"', ESCAPE '"')`);
-      await conn.run('COMMIT');
+      const copied = await step(`COPY ${name} FROM ${quoteLiteral(csvPath)} (FORMAT csv, AUTO_DETECT false, HEADER true, DELIM ',', NULLSTR '', QUOTE '"', ESCAPE '"')`);
+      await step('COMMIT');
       // COPY answers the rows it inserted; into a table created empty in the same transaction,
       // that is what the table now holds (as BigQuery's load statistics are, no second scan).
       const rows = copied.getRowsJS()[0]?.[0];
       return typeof rows === 'bigint' || typeof rows === 'number' ? Number(rows) : await this.countRows(dataset, table.name);
     } catch (err) {
       await conn.run('ROLLBACK').catch(() => undefined);
+      if (signal?.aborted) throw new CancelledError(`Loading table ${table.name} into ${dataset} was cancelled.`, { cause: err });
       throw new RemoteServiceError('warehouse_error', `Loading table ${table.name} into ${dataset} failed: ${(err as Error).message}`, { cause: err });
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       conn.closeSync();
     }
   }

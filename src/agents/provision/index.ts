@@ -30,7 +30,7 @@ async function provision({ profile, model, files }: z.infer<typeof Input>, ctx: 
       const relative = `data/${name}.csv`;
       let rows: number;
       if (await ctx.files.exists(relative)) {
-        rows = await ctx.warehouse.loadTable(datasetName, table, file.file);
+        rows = await ctx.warehouse.loadTable(datasetName, table, file.file, { signal: ctx.signal });
         // Verify, never assume: the predecessor hid failed loads.
         if (rows !== file.rows) throw new RemoteServiceError('warehouse_error', `Table ${name} holds ${rows} rows after loading, but ${file.rows} were generated.`);
         // Loaded and verified, the file only takes room: on Cloud Run the disk is the container's
