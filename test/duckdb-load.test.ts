@@ -72,6 +72,18 @@ describe('loading CSV into DuckDB', () => {
     ]);
   });
 
+  it('reads quoted commas, quotes and newlines exactly across the reader\'s buffers (a file of several)', async () => {
+    const notes = table('notes', [['id', 'INT64'], ['note', 'STRING']]);
+    const rows = 150_000;
+    const text = (i: number): string => `note ${i}, "quoted"\nsecond line ${'x'.repeat(i % 37)}`;
+    const file = join(dir, 'notes.csv');
+    writeFileSync(file, `id,note\n${Array.from({ length: rows }, (_, i) => `${i},"${text(i).replace(/"/g, '""')}"`).join('\n')}\n`);
+    assert.equal(await wh.loadTable('notes', notes, file), rows);
+    const expected = Array.from({ length: rows }, (_, i) => text(i).length).reduce((a, b) => a + b, 0);
+    const res = await wh.query('notes', "SELECT COUNT(*), SUM(LENGTH(note)), COUNT(*) FILTER (WHERE note = 'note ' || id || ', \"quoted\"' || chr(10) || 'second line ' || repeat('x', (id % 37)::INT)) FROM notes");
+    assert.deepEqual(res.rows[0]?.map(Number), [rows, expected, rows]);
+  });
+
   it('loads two tables at once, each with exactly its rows, and a rerun replaces them', async () => {
     const a = bigCsv('wide', 60_000, 1);
     const b = bigCsv('other', 40_000, 1_000_001);
