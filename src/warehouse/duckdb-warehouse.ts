@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { RemoteServiceError } from '../core/errors.js';
+import { CancelledError, RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
 import { openReadOnly, openScratch, readOnlyDryRun, readOnlyQuery, type ReadOnlyDb } from './duckdb-read-only.js';
 import { duckdbDialect, type SqlDialect } from './sql-dialect.js';
@@ -17,6 +17,9 @@ const DUCK_TYPES: Record<ColumnType, string> = {
   TIMESTAMP: 'TIMESTAMP',
 };
 
+/** The CSV reader's buffer per load (see `copy`); lines are far shorter than its 2 MB line limit. */
+const CSV_BUFFER_BYTES = 4 * 1024 * 1024;
+
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -28,23 +31,40 @@ function quoteLiteral(text: string): string {
 // Query results are converted on the read-only path; re-exported for callers of this module.
 export { plainValue } from './duckdb-read-only.js';
 
+/** The loading side of one dataset's file: one instance, a connection for counts, and the loads in flight. */
+interface Writer {
+  instance: DuckDBInstance;
+  conn: DuckDBConnection;
+  loads: Set<Promise<unknown>>;
+}
+
 /** The embedded warehouse: one DuckDB file per dataset under `<stateDir>/warehouse/`. */
 export class DuckdbWarehouse implements Warehouse {
   readonly kind = 'duckdb' as const;
-  private readonly open = new Map<string, { instance: DuckDBInstance; conn: DuckDBConnection }>();
+  /**
+   * Tables loaded at once, each on its own connection of the one instance (its own transaction).
+   * DuckDB parses one CSV on every thread already; a second load keeps the cores busy through
+   * the parts of a load that run on one thread (a small file, the commit).
+   */
+  readonly loadConcurrency: number;
+  /** Opening or open, per dataset: concurrent first loads share one instance. */
+  private readonly open = new Map<string, Promise<Writer>>();
   /** Read-only, sandboxed handles that every query runs on (see duckdb-read-only.ts). */
   private readonly readers = new Map<string, ReadOnlyDb>();
 
   /**
-   * `memoryLimit` caps DuckDB's buffer memory while loading (e.g. `'128MB'`); it spills to disk
-   * beyond it (default: DuckDB's own, 80% of RAM). `queryMemoryLimit` caps each read-only query
-   * (default 1GB): a read-only handle does not spill to disk, so it needs its own, larger room. The two never
-   * hold memory at once: the loading connection is closed before a reader opens.
+   * `memoryLimit` caps DuckDB's buffer memory while loading (e.g. `'128MB'`), shared by the loads
+   * in flight; it spills to disk beyond it (default: DuckDB's own, 80% of RAM). `queryMemoryLimit`
+   * caps each read-only query (default 1GB): a read-only handle does not spill to disk, so it needs
+   * its own, larger room. The two never hold memory at once: the loading instance is closed
+   * (after its loads in flight) before a reader opens. `loadConcurrency` defaults to 2.
    */
   constructor(
     private readonly dir: string,
-    private readonly options: { memoryLimit?: string; queryMemoryLimit?: string; threads?: number; queryTimeoutMs?: number; maxRows?: number } = {},
-  ) {}
+    private readonly options: { memoryLimit?: string; queryMemoryLimit?: string; threads?: number; queryTimeoutMs?: number; maxRows?: number; loadConcurrency?: number } = {},
+  ) {
+    this.loadConcurrency = options.loadConcurrency ?? 2;
+  }
 
   filePath(dataset: string): string {
     return join(this.dir, `${dataset}.duckdb`);
@@ -54,11 +74,21 @@ export class DuckdbWarehouse implements Warehouse {
     return duckdbDialect(asOf);
   }
 
-  private async connect(dataset: string): Promise<DuckDBConnection> {
+  private writer(dataset: string): Promise<Writer> {
     const existing = this.open.get(dataset);
-    if (existing) return existing.conn;
+    if (existing) return existing;
     // One process never holds the same file both ways: a reader sees what was committed before it opened.
     this.closeReader(dataset);
+    const opening = this.openWriter(dataset);
+    this.open.set(dataset, opening);
+    // A failed open is not kept: the next call tries again.
+    opening.catch(() => {
+      if (this.open.get(dataset) === opening) this.open.delete(dataset);
+    });
+    return opening;
+  }
+
+  private async openWriter(dataset: string): Promise<Writer> {
     mkdirSync(this.dir, { recursive: true });
     try {
       // Row order within a table carries no meaning here; not preserving it lets COPY stream
@@ -67,38 +97,71 @@ export class DuckdbWarehouse implements Warehouse {
       if (this.options.memoryLimit) config.memory_limit = this.options.memoryLimit;
       const instance = await DuckDBInstance.create(this.filePath(dataset), config);
       const conn = await instance.connect();
-      this.open.set(dataset, { instance, conn });
-      return conn;
+      return { instance, conn, loads: new Set() };
     } catch (err) {
       throw new RemoteServiceError('warehouse_error', `Could not open the DuckDB file ${this.filePath(dataset)}: ${(err as Error).message}. Is another process using it?`, { cause: err });
     }
   }
 
   async ensureDataset(name: string): Promise<DatasetRef> {
-    await this.connect(name);
+    await this.writer(name);
     return { name, location: this.filePath(name) };
   }
 
-  async loadTable(dataset: string, table: Table, csvPath: string): Promise<number> {
-    const conn = await this.connect(dataset);
+  async loadTable(dataset: string, table: Table, csvPath: string, options: { signal?: AbortSignal } = {}): Promise<number> {
+    const writer = await this.writer(dataset);
+    const load = this.copy(writer, dataset, table, csvPath, options.signal);
+    writer.loads.add(load);
+    try {
+      return await load;
+    } finally {
+      writer.loads.delete(load);
+    }
+  }
+
+  private async copy(writer: Writer, dataset: string, table: Table, csvPath: string, signal: AbortSignal | undefined): Promise<number> {
     const cols = table.columns.map((c) => `${quoteIdent(c.name)} ${DUCK_TYPES[c.type]}`).join(', ');
     const name = quoteIdent(table.name);
+    // Its own connection, so its own transaction: loads of different tables run at once, and a
+    // failed one rolls back only its own table.
+    const conn = await writer.instance.connect();
+    // A cancelled job does not wait for a large COPY to finish: it is interrupted and rolled back.
+    const onAbort = (): void => conn.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // Between statements, an abort is seen here; during one, the interrupt stops it.
+    const step = (sql: string) => {
+      signal?.throwIfAborted();
+      return conn.runAndReadAll(sql);
+    };
     try {
       // One transaction: a rerun replaces the table whole, never appends to it.
-      await conn.run('BEGIN TRANSACTION');
-      await conn.run(`CREATE OR REPLACE TABLE ${name} (${cols})`);
-      await conn.run(`COPY ${name} FROM ${quoteLiteral(csvPath)} (FORMAT csv, HEADER true, NULLSTR '', QUOTE '"', ESCAPE '"')`);
-      await conn.run('COMMIT');
+      await step('BEGIN TRANSACTION');
+      await step(`CREATE OR REPLACE TABLE ${name} (${cols})`);
+      // The table gives every column's type and our writer (src/data/csv.ts) fixes the dialect, so
+      // nothing is sniffed: AUTO_DETECT false saves reading a sample of every file first.
+      // The reader's buffers are 4 MB, not DuckDB's 32 MB: two loads at once under the job's 128MB
+      // limit failed to allocate 32 MB buffers (5.6M rows), and smaller ones cost less CPU per row.
+      const copied = await step(
+        `COPY ${name} FROM ${quoteLiteral(csvPath)} (FORMAT csv, AUTO_DETECT false, HEADER true, DELIM ',', NULLSTR '', QUOTE '"', ESCAPE '"', BUFFER_SIZE ${CSV_BUFFER_BYTES})`,
+      );
+      await step('COMMIT');
+      // COPY answers the rows it inserted; into a table created empty in the same transaction,
+      // that is what the table now holds (as BigQuery's load statistics are, no second scan).
+      const rows = copied.getRowsJS()[0]?.[0];
+      return typeof rows === 'bigint' || typeof rows === 'number' ? Number(rows) : await this.countRows(dataset, table.name);
     } catch (err) {
       await conn.run('ROLLBACK').catch(() => undefined);
+      if (signal?.aborted) throw new CancelledError(`Loading table ${table.name} into ${dataset} was cancelled.`, { cause: err });
       throw new RemoteServiceError('warehouse_error', `Loading table ${table.name} into ${dataset} failed: ${(err as Error).message}`, { cause: err });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      conn.closeSync();
     }
-    return this.countRows(dataset, table.name);
   }
 
   async countRows(dataset: string, table: string): Promise<number> {
     // Trusted SQL of our own (a quoted table name), on the loading connection: no switch to read-only between loads.
-    const conn = await this.connect(dataset);
+    const { conn } = await this.writer(dataset);
     try {
       const reader = await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM ${quoteIdent(table)}`);
       return Number(reader.getRowsJS()[0]?.[0] ?? 0);
@@ -107,19 +170,26 @@ export class DuckdbWarehouse implements Warehouse {
     }
   }
 
-  /** The dataset's read-only handle; closes the loading connection first (it checkpoints on close). */
+  /** The dataset's read-only handle; closes the loading instance first (it checkpoints on close). */
   private async reader(dataset: string): Promise<ReadOnlyDb> {
     const existing = this.readers.get(dataset);
     if (existing) return existing;
-    const writer = this.open.get(dataset);
-    if (writer) {
-      writer.conn.closeSync();
-      writer.instance.closeSync();
-      this.open.delete(dataset);
-    }
+    await this.closeWriter(dataset);
     const db = await openReadOnly(this.filePath(dataset), { memoryLimit: this.memoryCap(), threads: this.options.threads ?? 2 });
     this.readers.set(dataset, db);
     return db;
+  }
+
+  /** Closes the loading instance once its loads in flight have settled: none is cut off mid-COPY. */
+  private async closeWriter(dataset: string): Promise<void> {
+    const opening = this.open.get(dataset);
+    if (!opening) return;
+    this.open.delete(dataset);
+    const writer = await opening.catch(() => undefined);
+    if (!writer) return;
+    await Promise.allSettled([...writer.loads]);
+    writer.conn.closeSync();
+    writer.instance.closeSync();
   }
 
   private memoryCap(): string {
@@ -183,15 +253,9 @@ export class DuckdbWarehouse implements Warehouse {
     rmSync(`${this.filePath(name)}.wal`, { force: true });
   }
 
-  private closeOne(name: string): Promise<void> {
+  private async closeOne(name: string): Promise<void> {
     this.closeReader(name);
-    const entry = this.open.get(name);
-    if (entry) {
-      entry.conn.closeSync();
-      entry.instance.closeSync();
-      this.open.delete(name);
-    }
-    return Promise.resolve();
+    await this.closeWriter(name);
   }
 
   async close(): Promise<void> {

@@ -30,13 +30,16 @@ export interface QueryOptions {
  */
 export interface Warehouse {
   readonly kind: WarehouseKind;
-  /** Tables the provision stage may load at once (default 1: DuckDB writes one file). */
+  /** Tables the provision stage may load at once (default 1). */
   readonly loadConcurrency?: number;
   /** The SQL dialect for golden queries against `dataset`, with "today" = `asOf`. */
   dialect(dataset: string, asOf: string): SqlDialect;
   ensureDataset(name: string, options: { description: string; labels: Record<string, string> }): Promise<DatasetRef>;
-  /** Replaces `table` with the rows of the CSV file and returns how many rows it now has. */
-  loadTable(dataset: string, table: Table, csvPath: string): Promise<number>;
+  /**
+   * Replaces `table` with the rows of the CSV file and returns how many rows it now has. A load
+   * the signal aborts stops where the warehouse can stop it, and leaves the table as it was.
+   */
+  loadTable(dataset: string, table: Table, csvPath: string, options?: { signal?: AbortSignal }): Promise<number>;
   countRows(dataset: string, table: string): Promise<number>;
   /** Checks that the SQL is valid without running it; returns the bytes it would scan where known. */
   dryRun(dataset: string, sql: string): Promise<{ bytes?: number }>;

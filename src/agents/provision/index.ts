@@ -18,7 +18,7 @@ async function provision({ profile, model, files }: z.infer<typeof Input>, ctx: 
     description: `provision demo for ${profile.name} (${profile.url}), job ${jobId}`,
     labels: { 'provisioned-by': 'provision', 'job-id': jobId, company: slug(profile.name) },
   });
-  // Loads run in parallel where the warehouse allows (BigQuery load jobs), one at a time otherwise.
+  // Loads run in parallel as far as the warehouse allows (BigQuery load jobs, DuckDB connections).
   const counts = new Map<string, number>();
   const queue = [...model.tables];
   const load = async (): Promise<void> => {
@@ -30,7 +30,7 @@ async function provision({ profile, model, files }: z.infer<typeof Input>, ctx: 
       const relative = `data/${name}.csv`;
       let rows: number;
       if (await ctx.files.exists(relative)) {
-        rows = await ctx.warehouse.loadTable(datasetName, table, file.file);
+        rows = await ctx.warehouse.loadTable(datasetName, table, file.file, { signal: ctx.signal });
         // Verify, never assume: the predecessor hid failed loads.
         if (rows !== file.rows) throw new RemoteServiceError('warehouse_error', `Table ${name} holds ${rows} rows after loading, but ${file.rows} were generated.`);
         // Loaded and verified, the file only takes room: on Cloud Run the disk is the container's
@@ -47,7 +47,18 @@ async function provision({ profile, model, files }: z.infer<typeof Input>, ctx: 
     }
   };
   const workers = Math.max(1, Math.min(ctx.warehouse.loadConcurrency ?? 1, model.tables.length));
-  await Promise.all(Array.from({ length: workers }, load));
+  // A failure stops the other workers taking tables, and the stage ends only once the loads in
+  // flight have: none runs on after it into the next stage or the warehouse's close.
+  const settled = await Promise.allSettled(
+    Array.from({ length: workers }, () =>
+      load().catch((err: unknown) => {
+        queue.length = 0;
+        throw err;
+      }),
+    ),
+  );
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
   const tables: ProvisionedDataset['tables'] = model.tables.map((t) => ({ name: t.name, rows: counts.get(t.name) ?? 0 }));
   return { name: ref.name, location: ref.location, warehouse: ctx.warehouse.kind, tables };
 }
