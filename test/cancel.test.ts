@@ -11,6 +11,7 @@ describe('cancellation', () => {
     it(`${signal} during a stage cancels the job, records it, and exits promptly`, async () => {
       // A site that never answers keeps the job inside `research` until the signal comes.
       const server = createServer(() => undefined);
+      const fetching = new Promise<void>((resolve) => server.once('request', () => resolve()));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       const stateDir = tempDir();
@@ -18,8 +19,10 @@ describe('cancellation', () => {
       let sentAt = 0;
       try {
         const pending = runCli(['run', url, '--json', '--allow-private-network', '--state-dir', stateDir, '--job-id', 'cancel-me'], { onSpawn: (p) => (pid = p) });
-        // Give the process time to start and reach the fetch.
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        // Signal once the job is inside the stage (its first fetch has arrived), not after a
+        // fixed pause: on a busy machine the CLI can still be loading 1.5 s after the spawn,
+        // and a signal then is the start-up case below, with its own budget.
+        await Promise.race([fetching, pending.then((r) => assert.fail(`the CLI ended before fetching: ${r.stderr}`))]);
         sentAt = performance.now();
         process.kill(pid, signal);
         const run = await pending;

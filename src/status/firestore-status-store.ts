@@ -215,8 +215,17 @@ export class FirestoreStatusStore implements StatusStore {
   private readonly listeners = new Set<(change: JobChange) => void>();
   private unlisten: (() => void) | undefined;
   private relisten: NodeJS.Timeout | undefined;
-  /** Server time of the newest snapshot seen, so a re-established listener misses nothing. */
+  /** Server time of the newest snapshot seen: a re-established listener's query reaches back from there. */
   private lastReadMs: number | undefined;
+  /** On the server's clock, when `subscribe` was called: writes before it are not changes. */
+  private announceFromMs: number | undefined;
+  /**
+   * The newest version (`updateTime.valueOf()`, full precision) of each job document already
+   * seen, announced or there before subscribing, by path. The watch may deliver a document it
+   * has delivered before as `added` again: the emulator, when a write lands while the listen
+   * is being set up, sends a reset and an empty current result, then the documents.
+   */
+  private readonly seenVersions = new Map<string, string>();
   private closed = false;
   /** Operations still running in the client, which `terminate` must not cut off. */
   private readonly inflight = new Set<Promise<void>>();
@@ -438,9 +447,11 @@ export class FirestoreStatusStore implements StatusStore {
   }
 
   /**
-   * Listens to job documents written since shortly before now. The first snapshot holds jobs
-   * that existed already; of those only the ones written after `subscribe` was called are
-   * announced (judged on the server's clock, from the snapshot's read time).
+   * Listens to job documents written since shortly before now. Every snapshot, the first
+   * included, is judged the same way: a document version is announced once, and only when it
+   * was written after `subscribe` was called (on the server's clock). The first snapshot is not
+   * trusted to hold every document that existed already; under load the emulator delivers an
+   * empty one and the existing documents as `added` in the next.
    */
   subscribe(listener: (change: JobChange) => void): () => void {
     this.listeners.add(listener);
@@ -453,7 +464,6 @@ export class FirestoreStatusStore implements StatusStore {
 
   private listen(subscribedAt: number): void {
     const windowStart = Math.min(Date.now(), this.lastReadMs ?? Infinity) - CLOCK_SKEW_MS;
-    let first = true;
     const emit = (snap: DocumentSnapshot) => {
       try {
         const state = readState(snap);
@@ -465,16 +475,20 @@ export class FirestoreStatusStore implements StatusStore {
     this.unlisten = this.jobs.where('writtenAt', '>=', Timestamp.fromMillis(windowStart)).onSnapshot(
       (snap) => {
         const readMs = snap.readTime.toMillis();
-        if (first) {
-          first = false;
-          // On the server's clock, when `subscribe` was called (or the last snapshot before a reconnect).
-          // The read time minus our whole wait for this snapshot under-estimates it when the wait
-          // was mostly delivery (a loaded machine): then documents written well before subscribing
-          // would pass. Our own clock bounds it too, allowing for modest skew.
-          const from = this.lastReadMs ?? Math.max(readMs - (Date.now() - subscribedAt), subscribedAt - SUBSCRIBE_SKEW_MS);
-          for (const doc of snap.docs) if (doc.updateTime.toMillis() >= from) emit(doc);
-        } else {
-          for (const change of snap.docChanges()) if (change.type !== 'removed') emit(change.doc);
+        // The read time minus our whole wait for the first snapshot under-estimates the moment
+        // of subscribing when the wait was mostly delivery (a loaded machine): then documents
+        // written well before subscribing would pass. Our own clock bounds it too, allowing for
+        // modest skew. A re-established listener keeps the first one's.
+        this.announceFromMs ??= Math.max(readMs - (Date.now() - subscribedAt), subscribedAt - SUBSCRIBE_SKEW_MS);
+        const from = this.announceFromMs;
+        for (const change of snap.docChanges()) {
+          if (change.type === 'removed') continue;
+          const { doc } = change;
+          const version = doc.updateTime.valueOf();
+          const seen = this.seenVersions.get(doc.ref.path);
+          if (seen !== undefined && version <= seen) continue;
+          this.seenVersions.set(doc.ref.path, version);
+          if (doc.updateTime.toMillis() >= from) emit(doc);
         }
         this.lastReadMs = readMs;
       },
@@ -497,6 +511,8 @@ export class FirestoreStatusStore implements StatusStore {
     if (this.relisten) clearTimeout(this.relisten);
     this.relisten = undefined;
     this.lastReadMs = undefined;
+    this.announceFromMs = undefined;
+    this.seenVersions.clear();
   }
 
   async close(): Promise<void> {
