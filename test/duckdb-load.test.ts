@@ -51,7 +51,7 @@ async function rowsOf(dataset: string, name: string): Promise<{ n: number; min: 
 }
 
 describe('loading CSV into DuckDB', () => {
-  it('reads NULLs, quoting, numbers, dates, timestamps and booleans as the writer wrote them', async () => {
+  it('reads NULLs, empty strings, quoting, numbers, dates, timestamps and booleans as the writer wrote them', async () => {
     const types = table('types', [['i', 'INT64'], ['f', 'FLOAT64'], ['n', 'NUMERIC'], ['s', 'STRING'], ['b', 'BOOL'], ['d', 'DATE'], ['t', 'TIMESTAMP']]);
     const file = join(dir, 'types.csv');
     writeFileSync(
@@ -60,13 +60,16 @@ describe('loading CSV into DuckDB', () => {
         '1,1.5,2.25,"say ""hi"", ok",true,2026-01-02,2026-01-02 03:04:05\n' +
         ',,,,,,\n' +
         '-3,-0.0000001,-0.5,"multi\nline",false,1999-12-31,1999-12-31 23:59:59\n' +
-        '9007199254740991,1000000,12345678.90,"NULL",true,2024-02-29,2024-02-29 00:00:00\n',
+        '9007199254740991,1000000,12345678.90,"NULL",true,2024-02-29,2024-02-29 00:00:00\n' +
+        '7,0,0,"",false,2000-01-01,2000-01-01 00:00:00\n',
     );
-    assert.equal(await wh.loadTable('types', types, file), 4);
+    assert.equal(await wh.loadTable('types', types, file), 5);
     const res = await wh.query('types', "SELECT i, f, n::VARCHAR, s, b, d::VARCHAR, t::VARCHAR FROM types ORDER BY i NULLS LAST");
     assert.deepEqual(res.rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v))), [
       [-3, -0.0000001, '-0.50', 'multi\nline', false, '1999-12-31', '1999-12-31 23:59:59'],
       [1, 1.5, '2.25', 'say "hi", ok', true, '2026-01-02', '2026-01-02 03:04:05'],
+      // A quoted empty field is an empty string, not NULL: the writer quotes every string so the two stay apart.
+      [7, 0, '0.00', '', false, '2000-01-01', '2000-01-01 00:00:00'],
       [9007199254740991, 1000000, '12345678.90', 'NULL', true, '2024-02-29', '2024-02-29 00:00:00'],
       [null, null, null, null, null, null, null],
     ]);

@@ -141,8 +141,10 @@ export class DuckdbWarehouse implements Warehouse {
       // nothing is sniffed: AUTO_DETECT false saves reading a sample of every file first.
       // The reader's buffers are 4 MB, not DuckDB's 32 MB: two loads at once under the job's 128MB
       // limit failed to allocate 32 MB buffers (5.6M rows), and smaller ones cost less CPU per row.
+      // ALLOW_QUOTED_NULLS false: a quoted "" is an empty string, as the writer means it; NULL is an
+      // empty unquoted field (DuckDB's default read both as NULL).
       const copied = await step(
-        `COPY ${name} FROM ${quoteLiteral(csvPath)} (FORMAT csv, AUTO_DETECT false, HEADER true, DELIM ',', NULLSTR '', QUOTE '"', ESCAPE '"', BUFFER_SIZE ${CSV_BUFFER_BYTES})`,
+        `COPY ${name} FROM ${quoteLiteral(csvPath)} (FORMAT csv, AUTO_DETECT false, HEADER true, DELIM ',', NULLSTR '', ALLOW_QUOTED_NULLS false, QUOTE '"', ESCAPE '"', BUFFER_SIZE ${CSV_BUFFER_BYTES})`,
       );
       await step('COMMIT');
       // COPY answers the rows it inserted; into a table created empty in the same transaction,
