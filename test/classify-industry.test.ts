@@ -52,6 +52,24 @@ describe('industry classification', () => {
     assert.ok(named.evidence.some((e) => e.claim.includes('"law firm" in the title, description or main heading')), JSON.stringify(named.evidence));
   });
 
+  it('unsure between two industries of one sector, takes the sector\'s general industry only when that is not a curated preset', () => {
+    // A brewery that also makes wine is a beverage maker either way: manufacturing's general industry is a composition.
+    const drinks = page('<title>Copper Hill Brewing & Winery</title>', '<h1>Copper Hill brewery and winery</h1><p>Our taproom pours IPA, lager, stout and sour beers brewed on site; our tasting room pours estate wines from our vineyard. Visit the brewery, the winery, wine club and beer club. Growlers, kegs and bottles of wine to go.</p>');
+    const d = classifyIndustry([drinks]);
+    assert.ok(d.confidence < CONFIDENT, String(d.confidence));
+    assert.deepEqual([d.industry.id, d.basis], ['industrial_manufacturing', 'sector']);
+    // A daycare looks like a school and a little like a university; education's general industry is the
+    // university preset (applications, DFW rates, adjuncts), so it gets the general business and a warning.
+    const daycare = page(
+      '<title>Little Acorns Early Learning | Childcare & Preschool</title><meta name="description" content="Infant care, toddler programs, preschool and after-school care at four centers.">',
+      '<h1>Where curious kids grow</h1><p>Licensed teachers and a play-based curriculum.</p><h2>Our programs</h2><ul><li>Infant care</li><li>Toddler program</li><li>Preschool</li><li>Pre-K readiness</li><li>After-school care</li></ul><h2>Tuition and enrollment</h2><p>Full-time and part-time schedules. Tour a center and join the waitlist. Sibling discount 10%.</p>',
+    );
+    const c = classifyIndustry([daycare]);
+    assert.ok(c.confidence < CONFIDENT, String(c.confidence));
+    assert.ok(c.candidates.some((x) => x.id === 'education'), JSON.stringify(c.candidates));
+    assert.deepEqual([c.industry.id, c.basis], ['general_business', 'general']);
+  });
+
   it('a schema.org type of the organisation counts for its industry', () => {
     const p = page('<title>Ferment</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Brewery","name":"Ferment"}</script>', '<h1>Ferment</h1><p>Open Thursday to Sunday. IPA, lager and stout on tap.</p>');
     assert.equal(classifyIndustry([p], undefined, 'Ferment').industry.id, 'brewery');

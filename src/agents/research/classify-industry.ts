@@ -297,7 +297,8 @@ export function confidenceOf(best: number, rival: number): number {
 /**
  * The industry the pages point to, with a calibrated confidence and the evidence. Below
  * `CONFIDENT` the answer is the general industry of the sector when the sector is clear (a
- * brewery or a roaster is food production either way), else the general business.
+ * brewery or a roaster is food production either way) and that industry is a composition of
+ * modules rather than a curated preset, else the general business.
  */
 export function classifyIndustry(pages: readonly PageSignals[], industries: readonly Industry[] = INDUSTRIES, name?: string): Classification {
   const scores = scoreIndustries(pages, industries, name);
@@ -310,7 +311,10 @@ export function classifyIndustry(pages: readonly PageSignals[], industries: read
   const rivalOutside = scores.find((s) => s.industry.sector !== first.industry.sector)?.score ?? 0;
   const sector = sectorById(first.industry.sector);
   const general = sector?.generalIndustry ? industryById(sector.generalIndustry) : undefined;
-  if (general && confidenceOf(first.score, rivalOutside) >= CONFIDENT) {
+  // A preset tells one kind of business's curated story (a university, a hospital system, a
+  // restaurant group): for a daycare that only looks like a school it is another industry's
+  // vocabulary, so an uncertain answer in such a sector is the general business instead.
+  if (general && !general.preset && confidenceOf(first.score, rivalOutside) >= CONFIDENT) {
     return { industry: general, confidence, basis: 'sector', evidence: first.evidence, candidates };
   }
   return { industry: GENERAL_INDUSTRY, confidence, basis: 'general', evidence: first.evidence, candidates };
