@@ -66,6 +66,12 @@ describe('names as a person reads them', () => {
     assert.equal(cleanName('Acme™ Widgets'), 'Acme Widgets');
   });
 
+  it('keeps a trade\'s own "Home"', () => {
+    assert.equal(cleanName('Whitfield & Sons Funeral Home'), 'Whitfield & Sons Funeral Home');
+    assert.equal(cleanName('Maple Grove Nursing Home'), 'Maple Grove Nursing Home');
+    assert.equal(cleanName('Maple Grove Nursing Home logo'), 'Maple Grove Nursing Home');
+  });
+
   it('a microsite names its organisation from the © notice, not the page', () => {
     const p = page('<title>Events calendar</title>', '<header><a href="/">Home</a></header><h1>Events calendar</h1><p>Lectures and exhibits this spring.</p><footer><p class="copyright">© 2018 The Board of Regents on behalf of The University of Somewhere.</p></footer>', 'https://events.somewhere.test/');
     assert.equal(voteName([p], 'https://events.somewhere.test/').name, 'The University of Somewhere');

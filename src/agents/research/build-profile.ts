@@ -98,7 +98,10 @@ export function cleanName(raw: string): string {
   let name = raw.replace(DECORATION, ' ').replace(/\s+/g, ' ').trim();
   const cut = /\s*\b(logo|logotype|wordmark)\b.*$/i.exec(name);
   if (cut && cut.index >= 2) name = name.slice(0, cut.index);
-  name = name.replace(/^(logo|home(page| page)?)\b\s*[|:–—-]?\s*/i, '').replace(/\s*[|:–—-]?\s*\b(home(page| page)?|logo)$/i, '');
+  // "Whitfield & Sons Funeral Home" and "Maple Grove Nursing Home" end in a trade's own "Home".
+  const tradeHome = /\b(funeral|nursing|care|retirement|rest|group|children's|children’s|foster|mobile|modular|manufactured)\s+home$/i.test(name);
+  name = name.replace(/^(logo|home(page| page)?)\b\s*[|:–—-]?\s*/i, '');
+  if (!tradeHome) name = name.replace(/\s*[|:–—-]?\s*\b(home(page| page)?|logo)$/i, '');
   return name.trim();
 }
 
