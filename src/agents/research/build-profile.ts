@@ -105,6 +105,13 @@ export function cleanName(raw: string): string {
   return name.trim();
 }
 
+/** "Dayton, Ohio" or "Richmond, BC": where a business is, as titles often end, never its name. */
+function isTownAndRegion(text: string): boolean {
+  const m = /^[\p{Lu}][\p{L}.' -]{1,40},\s*([\p{L} ]{2,30})$/u.exec(text);
+  const region = m?.[1]?.trim() ?? '';
+  return !!m && (PLACES.has(region.toLowerCase()) || (/^[A-Z]{2}$/.test(region) && SUBNATIONAL_CODES[region] !== undefined));
+}
+
 /** Compared without case, legal suffixes, spaces or punctuation: "Acme, Inc." = "acme". */
 function nameKey(name: string): string {
   return stripLegal(name).toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
@@ -131,7 +138,7 @@ export function voteName(pages: PageSignals[], url: string): { name: string; evi
     if (!label) return;
     const display = stripLegal(label).replace(/^[\s"'“”‘’]+|[\s"'“”‘’.,;:!]+$/g, '');
     const key = nameKey(display);
-    if (display.length < 2 || display.length > 60 || display.split(' ').length > 6 || key.length < 2 || NOT_A_NAME.test(display)) return;
+    if (display.length < 2 || display.length > 60 || display.split(' ').length > 6 || key.length < 2 || NOT_A_NAME.test(display) || isTownAndRegion(display)) return;
     const v = votes.get(key) ?? { display, displayWeight: 0, score: 0, sources: [] };
     v.score += weight;
     // The best-attested spelling is shown ("Northwind Outfitters", not the host's "northwind-outfitters").
