@@ -82,6 +82,7 @@ describe("a local business's own places from its prose", () => {
     assert.deepEqual(names('A fleet of 40 trucks and crews in Denver, Boulder, Colorado Springs and Fort Collins.'), ['Denver', 'Boulder', 'Colorado Springs', 'Fort Collins']);
     assert.deepEqual(names('We care for children at our four centers in Portland: Sellwood, Hawthorne, Alberta and St. Johns. Our teachers'), ['Sellwood', 'Hawthorne', 'Alberta', 'St. Johns']);
     assert.deepEqual(names('Our offices located in London & The Hague.'), ['London', 'The Hague']);
+    assert.deepEqual(names('Studios in New York, New Orleans and Stratford-upon-Avon.'), ['New York', 'New Orleans', 'Stratford-upon-Avon']);
     assert.deepEqual(names('Nine branches in Cedar Rapids, Marion and Waterloo, Iowa.'), ['Cedar Rapids', 'Marion', 'Waterloo'], 'the state after the towns locates them');
   });
 

@@ -33,7 +33,7 @@ const IN_PHRASE = new RegExp(`\\b(?:${eitherCase(PLACE_NOUNS)})(?:\\s+[a-z][\\p{
 const COUNTED = new RegExp(`\\b${NUMBER}\\s+(?:[\\p{L}\\d-]+\\s+){0,3}?(${PLACE_NOUNS}|${COUNTED_NOUNS})\\s*[,:]\\s*(${NAMES})`, 'gu');
 
 /** Capitalised words that are not places: sentence starters, months, days, and the like. */
-const NOT_A_PLACE = /^(our|the|this|that|these|those|we|you|your|my|their|its|his|her|all|each|every|more|most|many|some|other|both|and|or|in|at|on|for|with|from|since|by|to|of|a|an|new|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|call|visit|book|contact|find|see|learn|read|get|join|open|opening|now|coming|soon|here|there|us|usa|inc|llc|ltd|i|online|amazon|etsy|ebay|shopify|google|apple|facebook|instagram|wordpress|english|spanish|french)$/i;
+const NOT_A_PLACE = /^(our|the|this|that|these|those|we|you|your|my|their|its|his|her|all|each|every|more|most|many|some|other|both|and|or|in|at|on|for|with|from|since|by|to|of|a|an|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|call|visit|book|contact|find|see|learn|read|get|join|open|opening|now|coming|soon|here|there|us|usa|inc|llc|ltd|i|online|amazon|etsy|ebay|shopify|google|apple|facebook|instagram|wordpress|english|spanish|french)$/i;
 
 /** States, provinces and countries: named after a list of towns, they locate the towns. */
 const BROADER = new Set([...US_STATES, ...CA_PROVINCES, ...COUNTRIES].map((x) => x.toLowerCase()));
