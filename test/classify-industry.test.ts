@@ -84,6 +84,19 @@ describe('names as a person reads them', () => {
     assert.equal(cleanName('Acme™ Widgets'), 'Acme Widgets');
   });
 
+  it('a title ending in the town and state names the place, not the company', () => {
+    const p = page('<title>Whitfield &amp; Sons Funeral Home | Dayton, Ohio</title>', '<h1>Honoring lives</h1><p>A family-owned funeral home.</p>', 'http://127.0.0.1:8080/');
+    assert.equal(voteName([p], 'http://127.0.0.1:8080/').name, 'Whitfield & Sons Funeral Home');
+    const q = page('<title>Aurora Air | Richmond, BC</title>', '<h1>Fly north</h1>', 'http://127.0.0.1:8080/');
+    assert.equal(voteName([q], 'http://127.0.0.1:8080/').name, 'Aurora Air');
+  });
+
+  it('keeps a trade\'s own "Home"', () => {
+    assert.equal(cleanName('Whitfield & Sons Funeral Home'), 'Whitfield & Sons Funeral Home');
+    assert.equal(cleanName('Maple Grove Nursing Home'), 'Maple Grove Nursing Home');
+    assert.equal(cleanName('Maple Grove Nursing Home logo'), 'Maple Grove Nursing Home');
+  });
+
   it('a microsite names its organisation from the © notice, not the page', () => {
     const p = page('<title>Events calendar</title>', '<header><a href="/">Home</a></header><h1>Events calendar</h1><p>Lectures and exhibits this spring.</p><footer><p class="copyright">© 2018 The Board of Regents on behalf of The University of Somewhere.</p></footer>', 'https://events.somewhere.test/');
     assert.equal(voteName([p], 'https://events.somewhere.test/').name, 'The University of Somewhere');

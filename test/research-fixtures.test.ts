@@ -10,6 +10,7 @@ import type { PageFetcher } from '../src/http/page-fetcher.js';
 import { serveSite, type ServedSite } from '../src/samples/serve-site.js';
 import { INDUSTRY_SITES, UNKNOWN_SITES } from './helpers/industry-sites.js';
 import { httpContext } from './helpers/research-context.js';
+import { SMALL_BUSINESS_SITES } from './helpers/small-business-sites.js';
 
 const SITES_DIR = fileURLToPath(new URL('./fixtures/sites/', import.meta.url));
 const research = createResearchStage();
@@ -61,8 +62,9 @@ function countingFetcher(inner: GuardedFetcher): PageFetcher & { maxInFlight: nu
 
 describe('research on the fixture sites', () => {
   const all = readdirSync(SITES_DIR).sort();
-  // The sites of industries without a preset have their own test (research-industries.test.ts).
-  const sites = all.filter((s) => !(s in INDUSTRY_SITES) && !UNKNOWN_SITES.includes(s));
+  // The sites of industries without a preset (research-industries.test.ts) and of small local
+  // businesses (research-offerings-places.test.ts) have their own tests.
+  const sites = all.filter((s) => !(s in INDUSTRY_SITES) && !(s in SMALL_BUSINESS_SITES) && !UNKNOWN_SITES.includes(s));
   const served = new Map<string, ServedSite>();
   const requests = new Map<string, IncomingMessage[]>();
   before(async () => {
@@ -82,7 +84,7 @@ describe('research on the fixture sites', () => {
     assert.ok(sites.length >= 10, sites.join(', '));
     assert.deepEqual(new Set(Object.values(EXPECTED).map((e) => e.industry)), new Set(['retail', 'saas', 'financial_services', 'healthcare', 'travel', 'logistics', 'education', 'hospitality', 'manufacturing', 'hotel']));
     assert.deepEqual(sites, Object.keys(EXPECTED).sort());
-    assert.deepEqual(all, [...sites, ...Object.keys(INDUSTRY_SITES), ...UNKNOWN_SITES].sort(), 'every fixture site is checked by one test or the other');
+    assert.deepEqual(all, [...sites, ...Object.keys(INDUSTRY_SITES), ...Object.keys(SMALL_BUSINESS_SITES), ...UNKNOWN_SITES].sort(), 'every fixture site is checked by one test or another');
   });
 
   for (const [site, want] of Object.entries(EXPECTED)) {

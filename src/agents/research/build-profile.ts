@@ -4,6 +4,8 @@ import type { Industry } from '../../taxonomy/types.js';
 import { classifyIndustry } from './classify-industry.js';
 import { CA_PROVINCES, COUNTRIES, COUNTRY_CODES, COUNTRY_CURRENCY, COUNTRY_MACRO, DIALLING_CODES, HREFLANG_REGIONS, LANG_REGIONS, MACRO_REGIONS, REGION_ALIASES, SUBNATIONAL_CODES, US_STATES } from './gazetteer.js';
 import type { PageSignals } from './extract.js';
+import { localPlaces } from './local-places.js';
+import { offeringsFromList } from './offering-lists.js';
 import { safeLabel, safeProse } from './untrusted.js';
 
 type Evidence = CompanyProfile['evidence'][number];
@@ -13,7 +15,7 @@ const TITLE_SEPARATORS = /\s+[|–—:·•-]\s+|\s+[|]\s*/;
 const GENERIC_HEADING = /^(why|how|what|who|where|when|our|about|contact|faq|questions|testimonials|reviews|help|newsletter|sign ?up|get started|join|learn|more|story|mission|values|careers|team|press|news|blog|support|shipping|returns|policy|privacy|terms|features|pricing|plans|compare|home|welcome|overview|resources|company|shop|products?|services?|solutions?|customers?|partners?|locations?|stores?|menu|log ?in|buy online|industries|markets|sectors|eat and drink|get care|perfect for|made for|built for|trusted|in numbers|at a glance|fare deals|deals|offers)\b|\b(in numbers|at a glance|we serve)$/i;
 
 /** Headings on product pages that name page furniture, not an offering. */
-const NOT_A_PRODUCT = /\b(featured|locations?|in-store|near you|hours|directions|gift cards?|sale|bestsellers?)\b/i;
+const NOT_A_PRODUCT = /\b(includ\w*|featured|locations?|in-store|near you|hours|directions|gift cards?|sale|bestsellers?)\b/i;
 
 function stripLegal(name: string): string {
   const stripped = name.replace(LEGAL_SUFFIX, '').trim();
@@ -96,8 +98,18 @@ export function cleanName(raw: string): string {
   let name = raw.replace(DECORATION, ' ').replace(/\s+/g, ' ').trim();
   const cut = /\s*\b(logo|logotype|wordmark)\b.*$/i.exec(name);
   if (cut && cut.index >= 2) name = name.slice(0, cut.index);
-  name = name.replace(/^(logo|home(page| page)?)\b\s*[|:–—-]?\s*/i, '').replace(/\s*[|:–—-]?\s*\b(home(page| page)?|logo)$/i, '');
+  // "Whitfield & Sons Funeral Home" and "Maple Grove Nursing Home" end in a trade's own "Home".
+  const tradeHome = /\b(funeral|nursing|care|retirement|rest|group|children's|children’s|foster|mobile|modular|manufactured)\s+home$/i.test(name);
+  name = name.replace(/^(logo|home(page| page)?)\b\s*[|:–—-]?\s*/i, '');
+  if (!tradeHome) name = name.replace(/\s*[|:–—-]?\s*\b(home(page| page)?|logo)$/i, '');
   return name.trim();
+}
+
+/** "Dayton, Ohio" or "Richmond, BC": where a business is, as titles often end, never its name. */
+function isTownAndRegion(text: string): boolean {
+  const m = /^[\p{Lu}][\p{L}.' -]{1,40},\s*([\p{L} ]{2,30})$/u.exec(text);
+  const region = m?.[1]?.trim() ?? '';
+  return !!m && (PLACES.has(region.toLowerCase()) || (/^[A-Z]{2}$/.test(region) && SUBNATIONAL_CODES[region] !== undefined));
 }
 
 /** Compared without case, legal suffixes, spaces or punctuation: "Acme, Inc." = "acme". */
@@ -126,7 +138,7 @@ export function voteName(pages: PageSignals[], url: string): { name: string; evi
     if (!label) return;
     const display = stripLegal(label).replace(/^[\s"'“”‘’]+|[\s"'“”‘’.,;:!]+$/g, '');
     const key = nameKey(display);
-    if (display.length < 2 || display.length > 60 || display.split(' ').length > 6 || key.length < 2 || NOT_A_NAME.test(display)) return;
+    if (display.length < 2 || display.length > 60 || display.split(' ').length > 6 || key.length < 2 || NOT_A_NAME.test(display) || isTownAndRegion(display)) return;
     const v = votes.get(key) ?? { display, displayWeight: 0, score: 0, sources: [] };
     v.score += weight;
     // The best-attested spelling is shown ("Northwind Outfitters", not the host's "northwind-outfitters").
@@ -204,6 +216,19 @@ export function findProducts(pages: PageSignals[], companyName: string): { produ
     }
   };
   const productPages = pages.filter((p) => productPage.test(new URL(p.url).pathname));
+  // A list under an offering heading ("Our services" and six items) says what the company
+  // sells more plainly than any heading; product-like pages first, at most eight, so the
+  // headings of a product page still have room.
+  for (const p of [...productPages, ...pages.filter((x) => !productPages.includes(x))]) {
+    for (const list of p.headedLists) {
+      for (const { label, quote } of offeringsFromList(list) ?? []) {
+        if (found.length >= 8) break;
+        if (PLACES.has(label.toLowerCase()) || label.toLowerCase() === companyName.toLowerCase() || found.some((f) => f.toLowerCase() === label.toLowerCase())) continue;
+        found.push(label);
+        evidence.push({ claim: `product: ${label}`, url: p.url, quote: safeProse(`${list.heading}: ${quote}`, 160) });
+      }
+    }
+  }
   for (const p of productPages) consider(p, 2);
   if (found.length < 3) for (const p of productPages) consider(p, 3);
   if (found.length < 3) for (const p of pages) consider(p, 2);
@@ -318,7 +343,7 @@ const PLACES = new Set(TIERS.flat().map((x) => x.toLowerCase()));
  * One level is chosen (the broadest with at least three regions), so the list never mixes a
  * country with its own states, and the home market (from the address) comes first.
  */
-export function findRegions(pages: PageSignals[], hq: Headquarters = {}): { regions: string[]; evidence: Evidence[] } {
+export function findRegions(pages: PageSignals[], hq: Headquarters = {}, companyName = ''): { regions: string[]; evidence: Evidence[] } {
   const counts = new Map<string, { n: number; url: string; quote: string; tier: number }>();
   const bump = (name: string, n: number, url: string, quote: string, tier: number): void => {
     const display = REGION_ALIASES[name] ?? name;
@@ -346,6 +371,32 @@ export function findRegions(pages: PageSignals[], hq: Headquarters = {}): { regi
   const found = [...counts.entries()].filter(([name, c]) => c.n >= (name === 'Washington' || name === 'Georgia' ? 2 : 1));
   const home = new Set([hq.country, hq.region, ...(hq.country ? (COUNTRY_MACRO[hq.country] ?? []) : [])].filter((x): x is string => !!x));
   const level = [0, 1, 2].find((t) => found.filter(([, c]) => c.tier === t).length >= 3);
+  if (level === undefined) {
+    // A local business names its own towns or neighbourhoods ("chapels in Dayton, Kettering and
+    // Beavercreek"); two or more of them say more than its home state. A site naming three
+    // states, countries or macro-regions is a broader business and keeps those.
+    const local = new Map<string, { name: string; url: string; quote: string }>();
+    for (const p of pages) {
+      for (const place of localPlaces(p.text, companyName)) {
+        const name = safeLabel(place.name, 40, 5);
+        if (name && !local.has(name.toLowerCase())) local.set(name.toLowerCase(), { name, url: p.url, quote: quoteAround(p.text, place.index, place.phrase.length) });
+      }
+    }
+    const names = [...local.values()];
+    if (names.length >= 2) {
+      // The state or country the site also names (its home market) follows its own places.
+      const broader = found
+        .filter(([name]) => !local.has(name.toLowerCase()))
+        .sort((a, b) => Number(home.has(b[0])) - Number(home.has(a[0])) || b[1].n - a[1].n)
+        .map(([name]) => name);
+      const homeName = hq.region ?? hq.country;
+      if (broader.length === 0 && homeName && !local.has(homeName.toLowerCase())) broader.push(homeName);
+      return {
+        regions: [...names.map((c) => c.name), ...broader].slice(0, 8),
+        evidence: names.slice(0, 4).map((c) => ({ claim: `region: ${c.name} (one of the company's own places)`, url: c.url, quote: safeProse(c.quote, 200) })),
+      };
+    }
+  }
   const ranked = found
     .filter(([, c]) => level === undefined || c.tier === level)
     .sort((a, b) => Number(home.has(b[0])) - Number(home.has(a[0])) || b[1].n - a[1].n);
@@ -460,7 +511,13 @@ export function buildProfile(url: string, pages: PageSignals[], industries: read
   const products = findProducts(pages, name);
   const segments = findSegments(pages);
   const hq = findHeadquarters(org, pages);
-  const regions = findRegions(pages, hq);
+  const regions = findRegions(pages, hq, name);
+  // A place the company names as its own ("the Canyon Course") is where it sells, not what it sells.
+  const placeKey = (x: string): string => x.toLowerCase().replace(/^the\s+/, '');
+  const placeKeys = new Set(regions.regions.map(placeKey));
+  const notPlaces = (x: string): boolean => !placeKeys.has(placeKey(x));
+  products.products = products.products.filter(notPlaces);
+  products.evidence = products.evidence.filter((e) => notPlaces(e.claim.replace(/^product: /, '')));
   const currency = findCurrency(pages, hq);
   return {
     url,

@@ -15,6 +15,13 @@ export interface PageSignals {
   headings: Array<{ level: number; text: string }>;
   /** Short items listed under a "who we serve" style heading. */
   segmentCandidates: string[];
+  /**
+   * Each `h2`/`h3` outside the header, navigation and footer that a list (`ul`/`ol`) follows
+   * before the next heading: the heading, its level and the list's items (each item's bold
+   * lead-in when it has one, else its text; at most 30). Whether a list names offerings is
+   * decided later, from the heading and the items.
+   */
+  headedLists: Array<{ heading: string; level: number; items: string[] }>;
   /** First substantive paragraphs. */
   paragraphs: string[];
   /** All visible text, whitespace collapsed. */
@@ -200,6 +207,38 @@ function itemLabel(el: Element): string {
   return clean(raw.split(/\s[—–-]\s|:\s/)[0]);
 }
 
+/**
+ * The first list after each `h2`/`h3` and before the next heading, in document order. Lists in
+ * the header, navigation or footer and lists nested in another list's item are not read.
+ */
+function listsUnderHeadings(doc: Document): PageSignals['headedLists'] {
+  const out: PageSignals['headedLists'] = [];
+  let open: { heading: string; level: number } | undefined;
+  for (const el of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, ul, ol')) {
+    const tag = el.tagName.toLowerCase();
+    if (tag.startsWith('h')) {
+      const level = Number(tag.slice(1));
+      const heading = clean(el.textContent);
+      open = (level === 2 || level === 3) && heading && !inChrome(el) ? { heading, level } : undefined;
+      continue;
+    }
+    if (!open || el.closest('li') !== null || inChrome(el)) continue;
+    const items = [...el.children]
+      .filter((c) => c.tagName.toLowerCase() === 'li')
+      .slice(0, 30)
+      .map((li) => {
+        const text = clean(li.textContent);
+        const lead = clean(li.querySelector(':scope > strong, :scope > b')?.textContent);
+        // Bold at the start is the item's label ("Cremation — with or without a viewing"); bold mid-sentence is emphasis.
+        return lead && text.startsWith(lead) ? lead : text;
+      });
+    if (items.length > 0) out.push({ ...open, items });
+    open = undefined;
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
 export function extractSignals(url: string, html: string): PageSignals {
   const dom = new JSDOM(html);
   const doc = dom.window.document;
@@ -245,6 +284,8 @@ export function extractSignals(url: string, html: string): PageSignals {
       }
     }
 
+    const headedLists = listsUnderHeadings(doc);
+
     const footerText = clean([...doc.querySelectorAll('footer')].map((f) => f.textContent).join(' ')) || clean(doc.body?.textContent).slice(-2000);
     const copyright = /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Z][\w&.,' -]{1,60}?)(?:\.|\s*All rights|\s*\||$)/i.exec(footerText);
 
@@ -285,6 +326,7 @@ export function extractSignals(url: string, html: string): PageSignals {
       copyrightName: copyright?.[1] ? clean(copyright[1]).replace(/[,.]$/, '') : undefined,
       headings,
       segmentCandidates,
+      headedLists,
       paragraphs,
       text: bodyText,
       lang: doc.documentElement.getAttribute('lang')?.toLowerCase() || undefined,
