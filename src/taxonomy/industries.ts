@@ -1076,7 +1076,7 @@ export const INDUSTRIES: readonly Industry[] = [
     naics: '624410',
     sector: '62',
     businessModel: 'Cares for and teaches infants, toddlers and preschoolers at its centers, paid in monthly tuition by families and child care subsidies',
-    vocabulary: vocab(t('family', 'families'), t('program'), t('enrolment'), t('center'), t('teacher'), { student: t('child', 'children'), category: t('age group'), subscription: t('tuition plan'), session: t('classroom') }),
+    vocabulary: vocab(t('family', 'families'), t('program'), t('enrolment'), t('center'), t('teacher'), { student: t('child', 'children'), category: t('age group'), subscription: t('care agreement'), session: t('classroom') }),
     kpis: ['Enrolled children', 'Occupancy by classroom', 'Waitlist', 'Tuition revenue', 'Subsidy share', 'Teacher-to-child ratio', 'Family retention'],
     modules: ['enrolments', 'subscriptions'],
     signals: {
