@@ -18,6 +18,8 @@ export const enrolments: BusinessModule = {
     const offering = ctx.ref('offering');
     const member = ctx.ref('staff');
     const place = ctx.ref('place');
+    // Who is taught: a school's students, a daycare's children; the customer who pays otherwise.
+    const taught = ctx.extra('student', customer.term);
     const enrolment = ctx.primary ? ctx.word('transaction') : ctx.extra('enrolment', term('enrolment', 'enrolments'));
     const table = ctx.tableName(enrolment);
     const e = snake(enrolment.singular);
@@ -111,7 +113,7 @@ GROUP BY p.${place.name} ORDER BY tuition DESC`,
           id: 'scores',
           level: 'expert',
           question: `How do scores differ by the seniority of the ${lower(member.term.singular)}?`,
-          insight: `Learners taught by junior ${lower(member.term.plural)} score about nine points lower.`,
+          insight: `${cap(taught.plural)} taught by junior ${lower(member.term.plural)} score about nine points lower.`,
           expectedColumns: ['level', 'scored', 'avg_score'],
           insights: [{ kind: 'compare', key: 'level', value: 'Senior', other: 'Junior', column: 'avg_score', atLeast: 1.06 }],
           sql: (d) => `SELECT s.level, COUNT(x.score) AS scored, ROUND(AVG(x.score), 1) AS avg_score

@@ -152,7 +152,7 @@ export const INDUSTRIES: readonly Industry[] = [
         ['dispatch', 3], ['fleet', 2], ['drayage', 5], ['cross-dock', 5], ['reefer', 4], ['intermodal', 5], ['bill of lading', 5],
         ['freight claims', 5], ['on-time delivery', 3], ['dot number', 4], ['final mile', 3], ['warehousing', 3],
       ],
-      schemaTypes: ['MovingCompany', 'ParcelDelivery', 'DeliveryEvent'],
+      schemaTypes: ['ParcelDelivery', 'DeliveryEvent'],
     },
     defaults: { offerings: ['Full Truckload', 'Less-than-Truckload', 'Expedited', 'Temperature-Controlled', 'Intermodal'], segments: ['Enterprise contract', 'Mid-market', 'E-commerce sellers', 'Small business & spot'] },
     preset: 'logistics',
@@ -564,6 +564,27 @@ export const INDUSTRIES: readonly Industry[] = [
     defaults: { offerings: ['Produce', 'Meat & seafood', 'Dairy', 'Bakery', 'Pantry'], segments: ['Families', 'Singles', 'Seniors', 'Online shoppers'] },
   },
 
+  // ── 48-49 Transportation ──
+  {
+    id: 'moving_storage',
+    label: 'Moving & storage',
+    naics: '484210',
+    sector: '48-49',
+    businessModel: 'Moves households and offices locally and long-distance with its crews and trucks, billed per move from an estimate, plus storage rented by the month',
+    vocabulary: vocab(t('customer'), t('service'), t('move'), t('branch', 'branches'), t('mover'), { unit: t('crew hour'), subscription: t('storage rental'), category: t('move type'), vehicle: t('truck'), claim: t('damage claim') }),
+    kpis: ['Moves completed', 'Revenue per move', 'Estimate accuracy', 'Crew utilisation', 'Damage claims rate', 'Storage occupancy', 'Booked-ahead moves'],
+    modules: ['bookings', 'subscriptions'],
+    signals: {
+      identity: ['moving company', 'movers', 'moving and storage', 'moving & storage', 'moving services', 'van lines', 'relocation company'],
+      keywords: [
+        ['movers', 5], ['moving company', 5], ['local moving', 5], ['long-distance moving', 5], ['local moves', 5], ['long-distance moves', 5], ['residential moving', 5],
+        ['commercial moving', 4], ['office moving', 4], ['packing and unpacking', 5], ['packing services', 4], ['piano moving', 5], ['binding estimate', 5],
+        ['moving estimate', 5], ['moving quote', 5], ['full-value protection', 5], ['storage units', 3], ['moving crews', 5], ['interstate moves', 5],
+      ],
+      schemaTypes: ['MovingCompany'],
+    },
+    defaults: { offerings: ['Long-distance move', 'Office move', 'Local move', 'Packing service', 'Storage'], segments: ['Homeowners', 'Renters', 'Businesses', 'Seniors downsizing'] },
+  },
   // ── 51 Information ──
   {
     id: 'software_devtools',
@@ -1049,6 +1070,26 @@ export const INDUSTRIES: readonly Industry[] = [
     defaults: { offerings: ['Emergency food boxes', 'Mobile pantry', 'Senior boxes', 'School meals'], segments: ['Families with children', 'Seniors', 'Students', 'Partner agencies'] },
   },
 
+  {
+    id: 'childcare',
+    label: 'Childcare & early learning centers',
+    naics: '624410',
+    sector: '62',
+    businessModel: 'Cares for and teaches infants, toddlers and preschoolers at its centers, paid in monthly tuition by families and child care subsidies',
+    vocabulary: vocab(t('family', 'families'), t('program'), t('enrolment'), t('center'), t('teacher'), { student: t('child', 'children'), category: t('age group'), subscription: t('care agreement'), session: t('classroom') }),
+    kpis: ['Enrolled children', 'Occupancy by classroom', 'Waitlist', 'Tuition revenue', 'Subsidy share', 'Teacher-to-child ratio', 'Family retention'],
+    modules: ['enrolments', 'subscriptions'],
+    signals: {
+      identity: ['child care center', 'childcare center', 'child care centre', 'childcare centre', 'daycare', 'day care', 'early learning center', 'early learning centre', 'early learning', 'child development center', 'nursery school', 'childcare'],
+      keywords: [
+        ['daycare', 5], ['day care', 5], ['childcare', 5], ['child care', 5], ['infant care', 5], ['infants', 3], ['toddlers', 4], ['toddler program', 5],
+        ['early learning', 4], ['play-based', 4], ['child care subsidies', 5], ['subsidies', 2], ['waitlist', 2], ['staff-to-child ratios', 5], ['daily reports', 3],
+        ['potty training', 5], ['before and after school care', 5], ['pre-k', 2], ['tuition', 2],
+      ],
+      schemaTypes: ['ChildCare'],
+    },
+    defaults: { offerings: ['Infant care', 'Toddler program', 'Preschool', 'Pre-K', 'After-school care'], segments: ['Full-time families', 'Subsidized families', 'Sibling families', 'Part-time families'] },
+  },
   // ── 71 Arts, entertainment & recreation ──
   {
     id: 'fitness_wellness',
@@ -1108,6 +1149,25 @@ export const INDUSTRIES: readonly Industry[] = [
     defaults: { offerings: ['Concerts', 'Theatre', 'Festivals', 'Private hire'], segments: ['Season ticket holders', 'Families', 'Tourists', 'Corporate hospitality'] },
   },
 
+  {
+    id: 'golf_club',
+    label: 'Golf courses & country clubs',
+    naics: '713910',
+    sector: '71',
+    businessModel: 'Sells tee times and green fees on its courses, club memberships and dues, lessons, pro shop sales and events',
+    vocabulary: vocab(t('golfer'), t('rate'), t('tee time'), t('course'), t('golf professional'), { unit: t('round'), subscription: t('membership'), category: t('rate type'), member: t('member') }),
+    kpis: ['Rounds played', 'Tee sheet utilisation', 'Revenue per round', 'Active members', 'Member retention', 'Lesson revenue', 'Pro shop sales'],
+    modules: ['bookings', 'subscriptions'],
+    signals: {
+      identity: ['golf club', 'golf course', 'golf courses', 'country club', 'golf resort', 'golf links', 'golf and country club'],
+      keywords: [
+        ['golf', 4], ['tee times', 5], ['tee time', 5], ['green fees', 5], ['green fee', 5], ['18-hole', 5], ['9-hole', 4], ['pro shop', 4], ['golf lessons', 5],
+        ['pga', 3], ['clubhouse', 3], ['twilight rates', 5], ['driving range', 5], ['member-guest', 5], ['club fitting', 5], ['golf carts', 4],
+      ],
+      schemaTypes: ['GolfCourse'],
+    },
+    defaults: { offerings: ['18-hole green fee', 'Golf outing', 'Full membership', '9-hole green fee', 'Twilight rate', 'Golf lessons'], segments: ['Members', 'Public golfers', 'Juniors', 'Seasonal residents'] },
+  },
   // ── 72 Accommodation & food services ──
   {
     id: 'coffeehouse',
@@ -1244,6 +1304,25 @@ export const INDUSTRIES: readonly Industry[] = [
     defaults: { offerings: ['Cuts', 'Colour', 'Styling', 'Treatments'], segments: ['Regulars', 'New clients', 'Bridal', 'Men'] },
   },
 
+  {
+    id: 'funeral_home',
+    label: 'Funeral homes & cremation services',
+    naics: '812210',
+    sector: '81',
+    businessModel: 'Arranges funerals, cremations and memorial services for families at its chapels, with caskets, urns and pre-need contracts paid ahead in instalments',
+    vocabulary: vocab(t('family', 'families'), t('service'), t('arrangement'), t('chapel'), t('funeral director'), { category: t('service type'), subscription: t('pre-need contract') }),
+    kpis: ['Families served', 'Average revenue per arrangement', 'Cremation rate', 'Pre-need contracts sold', 'Merchandise revenue', 'Arrangements per funeral director'],
+    modules: ['orders', 'subscriptions'],
+    signals: {
+      identity: ['funeral home', 'funeral homes', 'funeral chapel', 'funeral services', 'mortuary', 'crematory', 'cremation services', 'funeral parlor', 'memorial chapels'],
+      keywords: [
+        ['funeral', 5], ['funerals', 5], ['obituaries', 5], ['obituary', 4], ['cremation', 5], ['pre-need', 5], ['preneed', 5], ['pre-planning', 4], ['caskets', 5],
+        ['urns', 4], ['memorial service', 4], ['memorial services', 4], ['celebration of life', 4], ['graveside', 5], ['condolences', 5], ['grief support', 4],
+        ['embalming', 5], ['funeral directors', 5],
+      ],
+    },
+    defaults: { offerings: ['Traditional funeral', 'Cremation', 'Memorial service', 'Graveside service', 'Caskets', 'Urns'], segments: ['At-need families', 'Pre-need families', 'Out-of-town families', 'Veterans'] },
+  },
   // ── 92 Public administration ──
   {
     id: 'government',

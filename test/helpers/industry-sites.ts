@@ -62,6 +62,18 @@ export const INDUSTRY_SITES: Record<string, IndustrySite> = {
   'brightwave-fiber': { name: 'Brightwave', industry: 'telecom',
     terms: ['plans', 'Mobile plans', 'Dedicated fiber', 'Wisconsin'],
     foreign: ['patient', 'brew', 'matter'] },
+  'sprout-and-sparrow-childcare': { name: 'Sprout & Sparrow Early Learning', industry: 'childcare',
+    terms: ['families', 'teachers', 'centers', 'Infant care', 'Toddler program', 'Preschool', 'Pre-K'],
+    foreign: ['patient', 'student', 'DFW', 'scholarship', 'learner', 'admit'] },
+  'hollis-memorial-chapels': { name: 'Hollis Memorial Chapels', industry: 'funeral_home',
+    terms: ['families', 'chapels', 'funeral directors', 'pre-need contracts', 'Traditional funeral', 'Cremation', 'Memorial service'],
+    foreign: ['patient', 'subscriber', 'guest', 'student', 'brew'] },
+  'quail-run-golf': { name: 'Quail Run Golf Club', industry: 'golf_club',
+    terms: ['golfers', 'tee times', 'memberships', 'Green fees', 'Golf lessons', 'Golf outings'],
+    foreign: ['patient', 'brew', 'matter', 'guest', 'attendee'] },
+  'two-rivers-moving': { name: 'Two Rivers Moving & Storage', industry: 'moving_storage',
+    terms: ['moves', 'movers', 'Local moving', 'Long-distance moving', 'Office moving', 'Storage units'],
+    foreign: ['shipper', 'LTL', 'freight', 'lane', 'patient', 'guest'] },
 };
 
 /** A one-page "coming soon" site: research must say it does not know. */
