@@ -58,16 +58,17 @@ describe('industry classification', () => {
     const d = classifyIndustry([drinks]);
     assert.ok(d.confidence < CONFIDENT, String(d.confidence));
     assert.deepEqual([d.industry.id, d.basis], ['industrial_manufacturing', 'sector']);
-    // A daycare looks like a school and a little like a university; education's general industry is the
+    // Tutoring for school children is tutoring or a school, unsure which; education's general industry is the
     // university preset (applications, DFW rates, adjuncts), so it gets the general business and a warning.
-    const daycare = page(
-      '<title>Little Acorns Early Learning | Childcare & Preschool</title><meta name="description" content="Infant care, toddler programs, preschool and after-school care at four centers.">',
-      '<h1>Where curious kids grow</h1><p>Licensed teachers and a play-based curriculum.</p><h2>Our programs</h2><ul><li>Infant care</li><li>Toddler program</li><li>Preschool</li><li>Pre-K readiness</li><li>After-school care</li></ul><h2>Tuition and enrollment</h2><p>Full-time and part-time schedules. Tour a center and join the waitlist. Sibling discount 10%.</p>',
-    );
-    const c = classifyIndustry([daycare]);
-    assert.ok(c.confidence < CONFIDENT, String(c.confidence));
-    assert.ok(c.candidates.some((x) => x.id === 'education'), JSON.stringify(c.candidates));
-    assert.deepEqual([c.industry.id, c.basis], ['general_business', 'general']);
+    const tutoring = page('<title>Bright Minds | Tutoring for kindergarten to grade 8</title>', '<h1>Tutoring and homework help</h1><p>Our tutoring helps with homework, reading and math for kindergarten through grade 8. Parents choose lessons after school during the school year. Small classroom groups, certified teachers, online courses and workshops.</p>');
+    // An inn with a café: lodging or a coffeehouse; not the restaurant group's preset (covers, delivery apps, menu engineering).
+    const innCafe = page('<title>The Lantern | Inn & Café</title>', '<h1>Rooms and coffee</h1><p>Book a room at our boutique hotel, check-in from 3 pm, then enjoy espresso, cold brew and pastries at the café. Lunch and dinner menu, reservations, breakfast included with your stay.</p>');
+    for (const [p, rivals] of [[tutoring, ['training', 'k12_school']], [innCafe, ['coffeehouse', 'hotel']]] as const) {
+      const c = classifyIndustry([p]);
+      assert.ok(c.confidence < CONFIDENT, String(c.confidence));
+      assert.deepEqual(c.candidates.slice(0, 2).map((x) => x.id), rivals);
+      assert.deepEqual([c.industry.id, c.basis], ['general_business', 'general']);
+    }
   });
 
   it('a schema.org type of the organisation counts for its industry', () => {
