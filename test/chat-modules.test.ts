@@ -30,6 +30,11 @@ describe('offline chat on every composed industry, from its modules\' questions'
     }
   });
 
+  it('every module\'s question set applies to some composed industry (a set whose tables match none is never run)', () => {
+    const applied = new Set(cases.flatMap((c) => c.modules));
+    assert.deepEqual(sets.map((s) => s.module).filter((m) => !applied.has(m)), []);
+  });
+
   for (const c of sample) {
     it(`${c.industry.id} (${c.modules.join('+')}): at least 85% right, none wrong, every unanswerable declined`, async () => {
       const report = await evaluateChatSet(c.blueprint, c.set, { profile: c.profile, scale: 0.1, seed: 42 });
