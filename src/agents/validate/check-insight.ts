@@ -136,8 +136,13 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
         const row = rows[0];
         if (!row) return fail('no rows');
         const got = String(row[k]);
-        // Without `by` the query's own order ranks the rows: the measured figure is its first numeric column.
-        const c = columns.findIndex((_, i) => i !== k && Number.isFinite(num(row[i])));
+        // Without `by` the query's own order ranks the rows, and the figure quoted is the column it
+        // is ordered by: the last numeric column that never rises down the rows (ORDER BY … DESC;
+        // "Infant care comes first: monthly revenue $9,800", not its count of agreements), else the
+        // first numeric column.
+        const numeric = columns.map((_, i) => i).filter((i) => i !== k && rows.every((r) => Number.isFinite(num(r[i]))));
+        const ordered = rows.length > 1 ? numeric.filter((i) => rows.every((r, j) => j === 0 || num(r[i]) <= num(rows[j - 1]?.[i]))) : [];
+        const c = ordered.at(-1) ?? columns.findIndex((_, i) => i !== k && Number.isFinite(num(row[i])));
         const measure: Measure = { kind: insight.kind, key: insight.key, column: c < 0 ? insight.key : (columns[c] ?? insight.key), ...(c < 0 ? {} : { subject: { row: got, column: columns[c] ?? '', value: num(row[c]) } }), rank: { position: 'highest', of: rows.length } };
         return { claim, holds: got === insight.value, observed: `${insight.key} = ${got}`, measure };
       }

@@ -58,9 +58,19 @@ export function formatFigure(column: string, value: number, currency = 'USD'): s
 
 const times = (ratio: number | undefined): string => (ratio === undefined || !Number.isFinite(ratio) ? 'far more than' : `${plain(ratio, 1)}x`);
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A row's label as a person reads it: a month of the year by its name ("9" is September). */
+export function rowLabel(key: string | undefined, row: string): string {
+  const month = key !== undefined && /(^|_)month_of_year$/.test(key) && /^(1[0-2]|[1-9])$/.test(row) ? MONTHS[Number(row) - 1] : undefined;
+  return month ?? row;
+}
+
 /** One measured finding as a sentence with its figures. Pure. */
-export function renderMeasure(m: Measure, insight: Insight, currency = 'USD'): string {
+export function renderMeasure(measure: Measure, insight: Insight, currency = 'USD'): string {
   const f = (x: Figure): string => formatFigure(x.column, x.value, currency);
+  const named = (x: Figure | undefined): Figure | undefined => (x && x.row !== undefined ? { ...x, row: rowLabel(measure.key, x.row) } : x);
+  const m: Measure = { ...measure, subject: named(measure.subject), other: named(measure.other) };
   const label = columnLabel(m.column);
   const s = m.subject;
   switch (m.kind) {
