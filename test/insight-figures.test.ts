@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkInsight } from '../src/agents/validate/check-insight.js';
-import { renderMeasure, rowLabel } from '../src/agents/validate/present-claims.js';
+import { presentClaim, renderMeasure, rowLabel } from '../src/agents/validate/present-claims.js';
 import type { Insight } from '../src/domain/data-model.js';
 
 /** The sentence a claim is presented with, for one insight on one result. */
@@ -20,6 +20,9 @@ describe('the figures a presented claim quotes', () => {
     // When the first number is the order, it is the one quoted.
     const byCount = [['Infant care', 150, 7100], ['Preschool', 120, 9800], ['Toddler program', 90, 5200]];
     assert.equal(sentence(top, ['program', 'active_agreements', 'monthly_revenue'], byCount), 'Infant care comes first: active agreements 150.');
+    // Ascending ("complete least often"): the column that never falls.
+    const least = [['Part-time', 1228, 51.2], ['Full-time', 2100, 81.4], ['Sibling', 800, 84]];
+    assert.equal(sentence({ kind: 'top', key: 'segment', value: 'Part-time' }, ['segment', 'enrolments', 'completion_pct'], least), 'Part-time comes first: completion % 51.2%.');
     // One row: nothing to tell the order by, so the first number.
     assert.equal(sentence(top, ['program', 'active_agreements', 'monthly_revenue'], [['Infant care', 120, 9800]]), 'Infant care comes first: active agreements 120.');
   });
@@ -31,5 +34,17 @@ describe('the figures a presented claim quotes', () => {
     const peak: Insight = { kind: 'top', key: 'month_of_year', value: '9', by: 'enrolments' };
     const rows = Array.from({ length: 12 }, (_, i) => [i + 1, i === 8 ? 2520 : i === 0 ? 1235 : 400]);
     assert.equal(sentence(peak, ['month_of_year', 'enrolments'], rows), 'September has the highest enrolments: 2,520, of 12; next: January, 1,235.');
+  });
+
+  it('a claim does not say a figure twice: a sentence another one repeats with more is left out', () => {
+    const columns = ['segment', 'agreements', 'churn_pct'];
+    const rows = [['Part-time', 451, 36.6], ['Sibling', 300, 15], ['Full-time', 900, 9]];
+    const insights: Insight[] = [{ kind: 'top', key: 'segment', value: 'Part-time' }, { kind: 'ratio', key: 'segment', value: 'Part-time', column: 'churn_pct', atLeast: 2 }];
+    const claim = presentClaim('q10', 'Part-time families cancel most', insights, insights.map((i) => checkInsight(i, columns, rows)));
+    assert.ok(claim.holds);
+    assert.equal(claim.presented, 'Part-time: churn % 36.6%, 2.4x the next highest (Sibling, 15%).');
+    // Figures that differ are both said.
+    const other: Insight[] = [{ kind: 'top', key: 'segment', value: 'Part-time' }, { kind: 'between', key: 'segment', value: 'Full-time', column: 'churn_pct', max: 10 }];
+    assert.equal(presentClaim('q10', '', other, other.map((i) => checkInsight(i, columns, rows))).presented, 'Part-time comes first: churn % 36.6%. Full-time: churn % 9%.');
   });
 });

@@ -139,10 +139,11 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
         // Without `by` the query's own order ranks the rows, and the figure quoted is the column it
         // is ordered by: the last numeric column that never rises down the rows (ORDER BY … DESC;
         // "Infant care comes first: monthly revenue $9,800", not its count of agreements), else the
-        // first numeric column.
+        // last that never falls (ASC: "complete least often"), else the first numeric column.
         const numeric = columns.map((_, i) => i).filter((i) => i !== k && rows.every((r) => Number.isFinite(num(r[i]))));
-        const ordered = rows.length > 1 ? numeric.filter((i) => rows.every((r, j) => j === 0 || num(r[i]) <= num(rows[j - 1]?.[i]))) : [];
-        const c = ordered.at(-1) ?? columns.findIndex((_, i) => i !== k && Number.isFinite(num(row[i])));
+        const inOrder = (sign: 1 | -1): number[] =>
+          rows.length > 1 ? numeric.filter((i) => rows.every((r, j) => j === 0 || sign * (num(r[i]) - num(rows[j - 1]?.[i])) >= 0)) : [];
+        const c = inOrder(-1).at(-1) ?? inOrder(1).at(-1) ?? columns.findIndex((_, i) => i !== k && Number.isFinite(num(row[i])));
         const measure: Measure = { kind: insight.kind, key: insight.key, column: c < 0 ? insight.key : (columns[c] ?? insight.key), ...(c < 0 ? {} : { subject: { row: got, column: columns[c] ?? '', value: num(row[c]) } }), rank: { position: 'highest', of: rows.length } };
         return { claim, holds: got === insight.value, observed: `${insight.key} = ${got}`, measure };
       }
