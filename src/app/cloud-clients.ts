@@ -2,8 +2,8 @@ import { parseModels, type JobEnv } from '../config/env.js';
 import type { AnthropicLlmOptions } from '../llm/anthropic-llm.js';
 import type { Llm } from '../llm/llm.js';
 import type { Logger } from '../logging/logger.js';
-import { CapiDataAgent } from '../dataagent/capi-data-agent.js';
-import { BigQueryWarehouse } from '../warehouse/bigquery-warehouse.js';
+import type { CapiDataAgent } from '../dataagent/capi-data-agent.js';
+import type { BigQueryWarehouse } from '../warehouse/bigquery-warehouse.js';
 
 /** The Google project, BigQuery and CAPI settings of `--warehouse bigquery`. */
 export interface GoogleSettings {
@@ -47,7 +47,9 @@ export function googleSettingsFrom(env: JobEnv): GoogleSettings | undefined {
   };
 }
 
-export function bigQueryWarehouse(google: GoogleSettings): BigQueryWarehouse {
+/** BigQuery, loaded only for `--warehouse bigquery`: a local job never loads a Google client. */
+export async function bigQueryWarehouse(google: GoogleSettings): Promise<BigQueryWarehouse> {
+  const { BigQueryWarehouse } = await import('../warehouse/bigquery-warehouse.js');
   return new BigQueryWarehouse({
     projectId: google.projectId,
     location: google.bigqueryLocation,
@@ -57,6 +59,7 @@ export function bigQueryWarehouse(google: GoogleSettings): BigQueryWarehouse {
   });
 }
 
-export function capiDataAgent(google: GoogleSettings): CapiDataAgent {
+export async function capiDataAgent(google: GoogleSettings): Promise<CapiDataAgent> {
+  const { CapiDataAgent } = await import('../dataagent/capi-data-agent.js');
   return new CapiDataAgent({ projectId: google.projectId, location: google.capiLocation, chatTimeoutMs: google.capiChatTimeoutMs, ...(google.capiEndpoint ? { endpoint: google.capiEndpoint } : {}) });
 }

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { PIPELINE_STAGES } from '../agents/index.js';
 import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import { FileCheckpointStore } from '../checkpoints/file-checkpoint-store.js';
-import { FirestoreCheckpointStore } from '../checkpoints/firestore-checkpoint-store.js';
 import { redactedEnv, type EventsEnv } from '../config/env.js';
 import { InternalError, UserInputError } from '../core/errors.js';
 import { LocalJobFiles } from '../files/local-job-files.js';
@@ -17,7 +16,6 @@ import { DirectPublisher } from '../notify/direct-publisher.js';
 import { FanOutPublisher, type EventPublisher } from '../notify/event-publisher.js';
 import { LoggingPublisher } from '../notify/logging-publisher.js';
 import { OutboxPublisher } from '../notify/outbox-publisher.js';
-import { PubsubPublisher } from '../notify/pubsub-publisher.js';
 import { WebhookNotifier } from '../notify/webhook.js';
 import type { StageContext, StageHooks } from '../pipeline/context.js';
 import type { Llm } from '../llm/llm.js';
@@ -73,10 +71,15 @@ export interface RunJobOptions {
   events?: EventsEnv & { publisher: 'direct' | 'local' | 'pubsub' };
 }
 
-/** The event publisher the environment asks for, plus whatever must be closed with it. */
-function eventPublisher(stateDir: string, options: RunJobOptions, logger: Logger): { publisher: EventPublisher; close: () => Promise<void> } {
+/**
+ * The event publisher the environment asks for, plus whatever must be closed with it. Google's
+ * clients (Pub/Sub here, Firestore, BigQuery and CAPI below) load only when a job asks for them:
+ * they are a quarter of a local job process's start-up.
+ */
+async function eventPublisher(stateDir: string, options: RunJobOptions, logger: Logger): Promise<{ publisher: EventPublisher; close: () => Promise<void> }> {
   const events = options.events;
   if (events?.publisher === 'pubsub') {
+    const { PubsubPublisher } = await import('../notify/pubsub-publisher.js');
     return { publisher: new PubsubPublisher({ projectId: events.GOOGLE_CLOUD_PROJECT ?? '', topic: events.PROVISION_EVENTS_TOPIC ?? '', logger }), close: () => Promise.resolve() };
   }
   if (events?.publisher === 'local') {
@@ -106,7 +109,7 @@ function googleSettings(options: RunJobOptions): GoogleSettings {
 }
 
 /** BigQuery when the job asks for it; otherwise one DuckDB file per dataset under the state directory. */
-function warehouseFor(spec: JobSpec, stateDir: string, options: RunJobOptions): Warehouse {
+async function warehouseFor(spec: JobSpec, stateDir: string, options: RunJobOptions): Promise<Warehouse> {
   if (spec.warehouse !== 'bigquery') {
     return new DuckdbWarehouse(join(stateDir, 'warehouse'), {
       ...(options.duckdbMemoryLimit ? { memoryLimit: options.duckdbMemoryLimit } : {}),
@@ -121,7 +124,7 @@ function warehouseFor(spec: JobSpec, stateDir: string, options: RunJobOptions): 
  * The data agent over the dataset: a CAPI agent over BigQuery; locally, the agent `provision chat`
  * talks to, published with the same context.
  */
-function agentServiceFor(spec: JobSpec, stateDir: string, options: RunJobOptions): DataAgentService {
+async function agentServiceFor(spec: JobSpec, stateDir: string, options: RunJobOptions): Promise<DataAgentService> {
   if (spec.warehouse !== 'bigquery') return new LocalDataAgent({ stateDir });
   const google = googleSettings(options);
   return capiDataAgent(google);
@@ -164,12 +167,14 @@ export async function runJob(spec: JobSpec, options: RunJobOptions): Promise<Run
     level: options.logLevel ?? 'INFO',
     fields: { jobId: spec.jobId, attempt: spec.attempt, ...options.logFields },
   });
-  const events = eventPublisher(stateDir, options, logger);
+  const events = await eventPublisher(stateDir, options, logger);
   const checkpoints: CheckpointStore =
-    options.checkpoints?.store === 'firestore' ? new FirestoreCheckpointStore({ projectId: options.checkpoints.projectId ?? '' }) : new FileCheckpointStore(stateDir);
+    options.checkpoints?.store === 'firestore'
+      ? new (await import('../checkpoints/firestore-checkpoint-store.js')).FirestoreCheckpointStore({ projectId: options.checkpoints.projectId ?? '' })
+      : new FileCheckpointStore(stateDir);
   const publisher = new FanOutPublisher([events.publisher, new LoggingPublisher(logger), ...(options.observers ?? [])]);
-  const warehouse = warehouseFor(spec, stateDir, options);
-  const agents = options.agents ?? agentServiceFor(spec, stateDir, options);
+  const warehouse = await warehouseFor(spec, stateDir, options);
+  const agents = options.agents ?? (await agentServiceFor(spec, stateDir, options));
   // A fetcher this job made itself, and so closes (its connection pool) when done.
   let ownFetcher: GuardedFetcher | undefined;
   const http = options.fetcher ?? (ownFetcher = new GuardedFetcher({ allowPrivateNetwork: spec.allowPrivateNetwork }));

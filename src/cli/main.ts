@@ -1,28 +1,25 @@
 import { ZodError } from 'zod';
 import { ProvisionError } from '../core/errors.js';
-import { demoCommand } from './commands/demo.js';
-import { chatCommand } from './commands/chat.js';
-import { cancelCommand, launchCommand } from './commands/launch.js';
-import { runCommand } from './commands/run.js';
-import { serveCommand } from './commands/serve.js';
-import { statusCommand } from './commands/status.js';
-import { teardownCommand } from './commands/teardown.js';
 import { UsageError } from './exit-status.js';
 import type { CliIO } from './io.js';
 import { runProgram } from './program.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-/** What each command of src/cli/options.ts runs; each parses its arguments with commander. */
+/**
+ * What each command of src/cli/options.ts runs; each parses its arguments with commander. A
+ * command's code is loaded when it runs: `run` does not load the dashboard, the trigger or their
+ * Google clients (a job process starts that much sooner; the local launcher starts one per job).
+ */
 const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  demo: demoCommand,
-  status: statusCommand,
-  serve: serveCommand,
-  launch: launchCommand,
-  cancel: cancelCommand,
-  chat: chatCommand,
-  teardown: teardownCommand,
+  run: async (a, io) => (await import('./commands/run.js')).runCommand(a, io),
+  demo: async (a, io) => (await import('./commands/demo.js')).demoCommand(a, io),
+  status: async (a, io) => (await import('./commands/status.js')).statusCommand(a, io),
+  serve: async (a, io) => (await import('./commands/serve.js')).serveCommand(a, io),
+  launch: async (a, io) => (await import('./commands/launch.js')).launchCommand(a, io),
+  cancel: async (a, io) => (await import('./commands/launch.js')).cancelCommand(a, io),
+  chat: async (a, io) => (await import('./commands/chat.js')).chatCommand(a, io),
+  teardown: async (a, io) => (await import('./commands/teardown.js')).teardownCommand(a, io),
 };
 
 /**

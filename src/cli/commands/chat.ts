@@ -84,7 +84,7 @@ async function defaultLlm(io: CliIO): Promise<Llm | undefined> {
  * job's current agent context so it always answers from what the job last produced.
  */
 /** The CAPI agent of a BigQuery job, from the environment (GOOGLE_CLOUD_PROJECT, CAPI_API_ENDPOINT). */
-function cloudAgentFromEnv(job: ChatJob, env: NodeJS.ProcessEnv): DataAgentService {
+function cloudAgentFromEnv(job: ChatJob, env: NodeJS.ProcessEnv): Promise<DataAgentService> {
   const google = googleSettingsFrom(parseJobEnv(env));
   if (!google) throw new UsageError(`job ${job.jobId} is in BigQuery: chatting with its Conversational Analytics API data agent needs GOOGLE_CLOUD_PROJECT and Google credentials (CAPI_API_ENDPOINT to point elsewhere).`);
   return capiDataAgent(google);
@@ -93,7 +93,7 @@ function cloudAgentFromEnv(job: ChatJob, env: NodeJS.ProcessEnv): DataAgentServi
 export async function agentFor(job: ChatJob, io: CliIO, deps: ChatDeps = {}): Promise<{ service: DataAgentService; agentId: string; name: string; mode: string }> {
   const agentId = agentNameFor(job.jobId);
   if (job.warehouse === 'bigquery') {
-    const service = deps.cloudAgent ? await deps.cloudAgent(job, io.env) : cloudAgentFromEnv(job, io.env);
+    const service = deps.cloudAgent ? await deps.cloudAgent(job, io.env) : await cloudAgentFromEnv(job, io.env);
     return { service, agentId, name: agentId, mode: 'Conversational Analytics API' };
   }
   const contextFile = join(job.stateDir, 'jobs', job.jobId, 'agent', 'agent-context.json');

@@ -38,8 +38,8 @@ export async function teardownCommand(args: string[], io: CliIO): Promise<number
     const google = googleSettingsFrom(parseJobEnv(io.env));
     if (!google) throw new UsageError(`job ${jobId} is in BigQuery: tearing it down needs GOOGLE_CLOUD_PROJECT (and Google credentials).`);
     // The agent first: it reads the dataset, so it must not outlive it.
-    if (await capiDataAgent(google).delete(agentId)) removed.push(`data agent ${agentId}`);
-    const warehouse = bigQueryWarehouse(google);
+    if (await (await capiDataAgent(google)).delete(agentId)) removed.push(`data agent ${agentId}`);
+    const warehouse = await bigQueryWarehouse(google);
     await warehouse.dropDataset(dataset);
     removed.push(`BigQuery dataset ${google.projectId}.${dataset}`);
   } else {
