@@ -239,9 +239,20 @@ function listsUnderHeadings(doc: Document): PageSignals['headedLists'] {
   return out;
 }
 
+/**
+ * One jsdom window whose DOMParser reads every page. A window per page cost about 55 ms of a
+ * cold process's time a page (its interfaces are built per window: 400 ms for the demo's seven
+ * pages against 85 ms for seven parses). A parsed document, like a window without `runScripts`,
+ * never runs the page's scripts.
+ */
+let parser: DOMParser | undefined;
+function parseHtml(html: string): Document {
+  parser ??= new new JSDOM('').window.DOMParser();
+  return parser.parseFromString(html, 'text/html');
+}
+
 export function extractSignals(url: string, html: string): PageSignals {
-  const dom = new JSDOM(html);
-  const doc = dom.window.document;
+  const doc = parseHtml(html);
   try {
     const meta = (selector: string): string | undefined => clean(doc.querySelector(selector)?.getAttribute('content')) || undefined;
 
@@ -342,6 +353,7 @@ export function extractSignals(url: string, html: string): PageSignals {
       embedded,
     };
   } finally {
-    dom.window.close();
+    // The document is garbage once its signals are out; emptying it frees its tree now.
+    doc.documentElement?.remove();
   }
 }
