@@ -23,9 +23,21 @@ function stripLegal(name: string): string {
   return /(&|\band)$/i.test(stripped) ? name.trim() : stripped;
 }
 
-/** A whole-word, case-insensitive pattern that treats accented letters as letters ("apr" is not in "après"). */
+const PATTERNS = new Map<string, RegExp>();
+/**
+ * A whole-word pattern that treats accented letters as letters ("apr" is not in "après"),
+ * compiled once per phrase and flags: region finding asks for the same few hundred place names
+ * on every page. Callers use match, replace and search, and test only on a non-global pattern,
+ * so a shared pattern's lastIndex never matters.
+ */
 function wordPattern(phrase: string, flags = 'giu'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, flags);
+  const key = `${flags}/${phrase}`;
+  let re = PATTERNS.get(key);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}_])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, flags);
+    PATTERNS.set(key, re);
+  }
+  return re;
 }
 
 /** The sentence around a match (at most ~120 characters either side), for evidence. */
