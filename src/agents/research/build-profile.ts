@@ -344,7 +344,11 @@ const TIERS: ReadonlyArray<readonly string[]> = [MACRO_REGIONS, COUNTRIES, [...U
  * inside a longer one is not a mention of its own, so those are blanked out before counting.
  */
 const LONGER_PLACES = new Map(
-  TIERS.flat().map((name) => [name, TIERS.flat().filter((other) => other.length > name.length && wordPattern(name, 'iu').test(other))]),
+  TIERS.flat().map((name) => [
+    name,
+    // The substring test first: a pattern test on every pair (~90,000) cost 130 ms of start-up.
+    TIERS.flat().filter((other) => other.length > name.length && other.toLowerCase().includes(name.toLowerCase()) && wordPattern(name, 'iu').test(other)),
+  ]),
 );
 
 /** Region names, so a "Destinations" page's headings are not taken for products. */
