@@ -43,6 +43,9 @@ describe('the figures a presented claim quotes', () => {
     const claim = presentClaim('q10', 'Part-time families cancel most', insights, insights.map((i) => checkInsight(i, columns, rows)));
     assert.ok(claim.holds);
     assert.equal(claim.presented, 'Part-time: churn % 36.6%, 2.4x the next highest (Sibling, 15%).');
+    // The same figure and a ratio to the average (not a figure of the result): the longer sentence says more.
+    const avg: Insight[] = [{ kind: 'top', key: 'segment', value: 'Part-time' }, { kind: 'ratio', key: 'segment', value: 'Part-time', column: 'churn_pct', atLeast: 2, vs: 'average' }];
+    assert.equal(presentClaim('q10', '', avg, avg.map((i) => checkInsight(i, columns, rows))).presented, 'Part-time: churn % 36.6%, 3.1x the average of the others.');
     // Figures that differ are both said.
     const other: Insight[] = [{ kind: 'top', key: 'segment', value: 'Part-time' }, { kind: 'between', key: 'segment', value: 'Full-time', column: 'churn_pct', max: 10 }];
     assert.equal(presentClaim('q10', '', other, other.map((i) => checkInsight(i, columns, rows))).presented, 'Part-time comes first: churn % 36.6%. Full-time: churn % 9%.');

@@ -123,11 +123,13 @@ export function presentClaim(questionId: string, claim: string, insights: readon
     const text = c.measure && insight ? renderMeasure(c.measure, insight, currency) : '';
     return { text: text || `The result shows ${c.observed}.`, figures: figuresOf(c.measure) };
   });
-  // A sentence whose every figure another sentence quotes with more says nothing new
-  // ("X comes first: churn 36.6%" before "X: churn 36.6%, 2.4x the next highest").
+  // A sentence whose every figure another sentence quotes, with more figures or more words, says
+  // nothing new ("X comes first: churn 36.6%" beside "X: churn 36.6%, 2.4x the next highest").
   const same = (a: Figure, b: Figure): boolean => a.row === b.row && a.column === b.column && a.value === b.value;
+  const saysMore = (o: (typeof said)[number], s: (typeof said)[number]): boolean =>
+    o.figures.length > s.figures.length || (o.figures.length === s.figures.length && o.text.length > s.text.length);
   const sentences = said
-    .filter((s, i) => !(s.figures.length > 0 && said.some((o, j) => j !== i && o.figures.length > s.figures.length && s.figures.every((x) => o.figures.some((y) => same(x, y))))))
+    .filter((s, i) => !(s.figures.length > 0 && said.some((o, j) => j !== i && saysMore(o, s) && s.figures.every((x) => o.figures.some((y) => same(x, y))))))
     .map((s) => s.text);
   const measured = sentences.join(' ');
   return {
