@@ -59,7 +59,7 @@ export const retail: Blueprint = preset({
         { name: 'product_name', type: 'STRING', description: 'Display name of the product.', synonyms: ['product', 'item', 'SKU name'], generator: { kind: 'template', template: '{category_id.category_name} {product_style} {product_id}' } },
         {
           name: 'list_price', type: 'NUMERIC', description: 'Current list price in the store currency.', synonyms: ['price', 'retail price'],
-          generator: { kind: 'number', dist: 'lognormal', mean: 65, sd: 45, min: 5, max: 900, decimals: 2, effects: [{ when: { ref: 'category_id', in: ['6'] }, factor: 3.2 }, { when: { ref: 'category_id', in: ['5'] }, factor: 1.8 }] },
+          generator: { kind: 'number', dist: 'lognormal', mean: 65, sd: 45, min: 5, max: 900, decimals: 2, effects: [{ when: { ref: 'category_id', in: ['6'] }, factor: 4.5 }, { when: { ref: 'category_id', in: ['5'] }, factor: 1.8 }] },
         },
         { name: 'unit_cost', type: 'NUMERIC', description: 'Landed cost per unit.', synonyms: ['cost', 'COGS per unit'], generator: { kind: 'derived', expr: 'list_price * (1 - category_id.target_margin_pct / 100)', decimals: 2 } },
         { name: 'launch_date', type: 'DATE', description: 'Day the product went on sale.', generator: { kind: 'date', from: -1460, to: -30 } },
