@@ -78,7 +78,9 @@ describe('claims are checked on the loaded data and the story quotes the measure
         // And the sentence quotes it, formatted.
         const shown = formatFigure(v.column, v.value, model.currency ?? 'USD');
         assert.ok(claim.measured.includes(shown), `${claim.questionId}: "${claim.measured}" quotes ${shown}`);
-        text = text.split(shown).join(' ').split(v.row ?? '\u0000').join(' ');
+        // Struck out as a whole figure only: "2x" is not struck out of "5.22x".
+        const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        text = text.replace(new RegExp(`(?<![\\d.])${escaped}(?![\\d])`, 'g'), ' ').split(v.row ?? '\u0000').join(' ');
       }
       // Nothing else in it is a number, but the multiples and counts that compare them.
       const rest = text.replace(/\b\d+(\.\d+)?x\b/g, '').replace(/\bof \d+\b/g, '').replace(columnLabel(claim.values[0]?.column ?? ''), '');
