@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.provision/**', 'test-artifacts/**', 'src/samples/sites/**'] },
+  { ignores: ['node_modules/**', '.provision/**', '.build/**', 'test-artifacts/**', 'src/samples/sites/**'] },
   {
     files: ['**/*.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The CLI entry: registers tsx so the TypeScript sources run without a build step.
-import { register } from 'tsx/esm/api';
+// The CLI entry. It runs the TypeScript sources from their bundle (bin/bundle.js, rebuilt
+// whenever a source changes), or through tsx where no bundle can be built.
+import { loadMain } from './bundle.js';
 
-register();
 // A stop request must end the process within Cloud Run's 10 s grace period: the job aborts,
 // reports and flushes on its own; this is the backstop if something hangs.
 // A signal that comes while the sources still load is not lost: the job starts already cancelled.
@@ -13,7 +13,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     setTimeout(() => process.exit(signal === 'SIGTERM' ? 143 : 130), 9_000).unref();
   });
 }
-const { main } = await import('../src/cli/main.ts');
+const main = await loadMain();
 const code = await main(process.argv.slice(2), { signal: stop.signal });
 // Exit explicitly: a stray handle must never keep a finished job's container alive.
 process.exit(code);

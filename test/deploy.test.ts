@@ -55,6 +55,9 @@ describe('deployment files', () => {
     assert.ok((dockerfile.match(/^FROM /gm) ?? []).length >= 2, 'multi-stage');
     assert.match(dockerfile, /^USER node$/m);
     assert.match(dockerfile, /^ENTRYPOINT \["node", "bin\/provision.js"\]$/m);
+    // The bundle is built after the sources are copied in and before the user who cannot write.
+    assert.match(dockerfile, /^COPY src \.\/src\n(#.*\n)*RUN node bin\/bundle\.js\nUSER node$/m);
+    assert.match(read('.dockerignore'), /^\.build$/m);
     assert.doesNotMatch(dockerfile, /^(ENV|ARG)\s+.*(KEY|TOKEN|SECRET|PASSWORD)/im);
     assert.match(read('.dockerignore'), /^node_modules$/m);
   });
