@@ -1,5 +1,5 @@
 import { relative, resolve, isAbsolute } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../warehouse/duckdb-api.js';
 import type { DataModel, GoldenSql } from '../domain/data-model.js';
 import type { SeriesPoint } from './line-chart.js';
 

@@ -1,4 +1,4 @@
-import { DuckDBInstance, DuckDBTypeId, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTypeId, StatementType, type DuckDBConnection } from './duckdb-api.js';
 import { CancelledError, ProvisionError, RemoteServiceError, UserInputError } from '../core/errors.js';
 import { assertReadOnlySql } from '../dataagent/read-only-sql.js';
 

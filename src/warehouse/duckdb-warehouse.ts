@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from './duckdb-api.js';
 import { CancelledError, RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
 import { openReadOnly, openScratch, readOnlyDryRun, readOnlyQuery, type ReadOnlyDb } from './duckdb-read-only.js';
