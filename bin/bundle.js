@@ -21,6 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
 const ENTRY = join(SRC, 'cli', 'main.ts');
+// The CLI, and each worker thread's own entry (found through `import.meta.bundleUrl`).
+const ENTRIES = { main: ENTRY, 'page-reader-worker': join(SRC, 'agents', 'research', 'page-reader-worker.ts') };
 export const BUILD_DIR = join(ROOT, '.build');
 // This file's own text is part of every bundle's name: a bundle built with other options is
 // never taken for one built with these.
@@ -56,6 +58,8 @@ export function bundleDir() {
  * `import.meta.url` of a bundled module is its chunk's, not its source's. Each source's own
  * (used to find the dashboard's static files, the sample sites, package.json and bin/) is
  * rewritten relative to the chunk, so the bundle still finds them, and moves with the tree.
+ * `import.meta.bundleUrl` (src/types/import-meta.d.ts), undefined under tsx, becomes the
+ * chunk's own URL: how a module finds a worker's bundled entry.
  */
 function ownImportMetaUrl(outdir) {
   return {
@@ -63,27 +67,28 @@ function ownImportMetaUrl(outdir) {
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
-        if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
+        if (!source.includes('import.meta.')) return { contents: source, loader: 'ts' };
         const rel = relative(outdir, args.path).split(sep).join('/');
-        return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+        const contents = source.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`).replaceAll('import.meta.bundleUrl', 'import.meta.url');
+        return { contents, loader: 'ts' };
       });
     },
   };
 }
 
 /**
- * Builds the bundle of `entry` into `dir`, its entry module `main.js`, unless it is there.
+ * Builds the bundle of `entries` (name: source) into `dir`, unless its `main.js` is there.
  * Atomic: the bundle is written aside and renamed into place, so another process building the
  * same one meanwhile is harmless, and no process ever loads half a bundle.
  */
-export async function buildBundle({ entry = ENTRY, dir = bundleDir() } = {}) {
+export async function buildBundle({ entries = ENTRIES, dir = bundleDir() } = {}) {
   if (existsSync(join(dir, 'main.js'))) return dir;
   const { build } = await import('esbuild');
   mkdirSync(dirname(dir), { recursive: true });
   const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
     await build({
-      entryPoints: { main: entry },
+      entryPoints: entries,
       outdir: tmp,
       bundle: true,
       splitting: true,

@@ -34,14 +34,15 @@ describe('the CLI bundle (bin/bundle.js)', () => {
   it("keeps each source's own import.meta.url, wherever the bundle is written", async () => {
     const src = join(work, 'meta', 'src', 'deep');
     mkdirSync(src, { recursive: true });
-    writeFileSync(join(src, 'main.ts'), "export const here: string = new URL('./data/', import.meta.url).href;\nexport const plain = 'import.meta';\n");
-    const dir = await buildBundle({ entry: join(src, 'main.ts'), dir: join(work, 'out', 'elsewhere', 'cli-test') });
+    writeFileSync(join(src, 'main.ts'), "export const here: string = new URL('./data/', import.meta.url).href;\nexport const chunk = import.meta.bundleUrl;\nexport const plain = 'import.meta';\n");
+    const dir = await buildBundle({ entries: { main: join(src, 'main.ts') }, dir: join(work, 'out', 'elsewhere', 'cli-test') });
     assert.ok(existsSync(join(dir, 'main.js')));
-    const bundled = (await import(pathToFileURL(join(dir, 'main.js')).href)) as { here: string; plain: string };
+    const bundled = (await import(pathToFileURL(join(dir, 'main.js')).href)) as { here: string; chunk: string; plain: string };
     assert.equal(bundled.here, pathToFileURL(join(src, 'data')).href + '/');
+    assert.equal(bundled.chunk, pathToFileURL(join(dir, 'main.js')).href, "import.meta.bundleUrl is the chunk's own");
     assert.equal(bundled.plain, 'import.meta');
     // A second build of the same sources finds the first and writes nothing.
-    assert.equal(await buildBundle({ entry: join(src, 'main.ts'), dir }), dir);
+    assert.equal(await buildBundle({ entries: { main: join(src, 'main.ts') }, dir }), dir);
   });
 
   it('the entry runs the bundle of the current sources, and the sources through tsx when told to', () => {
@@ -58,7 +59,7 @@ describe('the CLI bundle (bin/bundle.js)', () => {
     const src = join(work, 'trace', 'src');
     mkdirSync(src, { recursive: true });
     writeFileSync(join(src, 'main.ts'), "const pad: number = 1;\nexport function fail(): never {\n  throw new Error('from line 3');\n}\nexport const x = pad;\n");
-    const dir = await buildBundle({ entry: join(src, 'main.ts'), dir: join(work, 'trace', 'out', 'cli-trace') });
+    const dir = await buildBundle({ entries: { main: join(src, 'main.ts') }, dir: join(work, 'trace', 'out', 'cli-trace') });
     const script = `const { fail } = await import(${JSON.stringify(pathToFileURL(join(dir, 'main.js')).href)}); try { fail(); } catch (e) { console.log(e.stack); }`;
     const run = spawnSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);

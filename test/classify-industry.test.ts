@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildProfile, cleanName, hasUsableContent, voteName } from '../src/agents/research/build-profile.js';
 import { classifyIndustry, confidenceOf, CONFIDENT, industryWarning } from '../src/agents/research/classify-industry.js';
-import { extractSignals, parseManifest } from '../src/agents/research/extract.js';
+import { extractSignals } from '../src/agents/research/extract.js';
+import { parseManifest } from '../src/agents/research/web-manifest.js';
 
 const page = (head: string, body: string, url = 'https://www.example.test/') => extractSignals(url, `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`);
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createResearchStage } from '../src/agents/research/index.js';
+import { warmPageReader } from '../src/agents/research/page-reader.js';
 import { ProvisionError, type ErrorCode } from '../src/core/errors.js';
 import type { CompanyProfile } from '../src/domain/profile.js';
 import { GuardedFetcher, type FetchLimits, type HostResolver } from '../src/http/guarded-fetcher.js';
@@ -46,6 +47,8 @@ describe('research on a pathological server', () => {
   let s: PathologicalServer;
   before(async () => {
     s = await startPathologicalServer();
+    // As a job process does first thing: the budgets time research, not loading jsdom.
+    await warmPageReader();
   });
   after(() => s.close());
 

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { warmPageReader } from '../agents/research/page-reader.js';
 import { ProvisionError } from '../core/errors.js';
 import { UsageError } from './exit-status.js';
 import type { CliIO } from './io.js';
@@ -10,10 +11,11 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
  * What each command of src/cli/options.ts runs; each parses its arguments with commander. A
  * command's code is loaded when it runs: `run` does not load the dashboard, the trigger or their
  * Google clients (a job process starts that much sooner; the local launcher starts one per job).
+ * A job's page reader starts first, so jsdom loads on its own thread meanwhile.
  */
 const COMMANDS: Record<string, Command> = {
-  run: async (a, io) => (await import('./commands/run.js')).runCommand(a, io),
-  demo: async (a, io) => (await import('./commands/demo.js')).demoCommand(a, io),
+  run: async (a, io) => (void warmPageReader(), (await import('./commands/run.js')).runCommand(a, io)),
+  demo: async (a, io) => (void warmPageReader(), (await import('./commands/demo.js')).demoCommand(a, io)),
   status: async (a, io) => (await import('./commands/status.js')).statusCommand(a, io),
   serve: async (a, io) => (await import('./commands/serve.js')).serveCommand(a, io),
   launch: async (a, io) => (await import('./commands/launch.js')).launchCommand(a, io),

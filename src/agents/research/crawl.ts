@@ -4,7 +4,9 @@ import type { Logger } from '../../logging/logger.js';
 import type { RenderMode } from '../../pipeline/job-spec.js';
 import type { PageRenderer } from '../../render/page-renderer.js';
 import { canonicalUrl, choosePages, parseSitemap, type Candidate } from './discover.js';
-import { extractSignals, parseManifest, type PageSignals, type WebManifest } from './extract.js';
+import type { PageSignals } from './extract.js';
+import { readPage } from './page-reader.js';
+import { parseManifest, type WebManifest } from './web-manifest.js';
 import { CrawlRendering } from './render-pages.js';
 import { isAllowed, parseRobots, type RobotsRules } from './robots.js';
 
@@ -108,7 +110,7 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
     }
     // Rendered before choosing pages: an app's navigation exists only once its scripts ran. The
     // sitemaps are read meanwhile.
-    const homeStatic = extractSignals(homePage.url, homePage.html);
+    const homeStatic = await readPage(homePage.url, homePage.html);
     const homeRendered = rendering.improve(homePage, homeStatic);
     const manifest = readManifest(homeStatic, deps, signal);
 
@@ -166,7 +168,7 @@ export async function crawlSite(url: URL, deps: CrawlDeps, options: CrawlOptions
           // A redirect may lead off the site, or to a page already read under another address.
           if (readKeys.has(page.url) || readKeys.has(canonical) || new URL(page.url).hostname.replace(/^www\./, '') !== home.hostname.replace(/^www\./, '')) continue;
           readKeys.add(page.url).add(canonical);
-          read.push({ order, signals: await rendering.improve(page, extractSignals(page.url, page.html)) });
+          read.push({ order, signals: await rendering.improve(page, await readPage(page.url, page.html)) });
           deps.progress(0.35 + (0.5 * read.length) / Math.max(1, wanted), `read ${read.length} of ${wanted} pages`);
         } catch (err) {
           if (deps.signal.aborted) return;

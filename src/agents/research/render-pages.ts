@@ -2,7 +2,8 @@ import type { Page } from '../../http/page-fetcher.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RenderMode } from '../../pipeline/job-spec.js';
 import { RendererUnavailableError, type PageRenderer, type RenderSession } from '../../render/page-renderer.js';
-import { extractSignals, type PageSignals } from './extract.js';
+import type { PageSignals } from './extract.js';
+import { readPage } from './page-reader.js';
 
 /** Below this many words of visible text a page is read again in a browser (auto mode). */
 export const THIN_PAGE_WORDS = 40;
@@ -92,7 +93,7 @@ export class CrawlRendering {
       if (!session || this.signal.aborted || timeoutMs < 500) return signals;
       const rendered = await session.render(page.url, { timeoutMs, signal: this.signal, html: page.html });
       // The document as served decides the URL (evidence points at what a person can open).
-      const richer = extractSignals(page.url, rendered.html);
+      const richer = await readPage(page.url, rendered.html);
       if (wordCount(richer) > wordCount(signals)) {
         this.fruitless = 0;
         return richer;
