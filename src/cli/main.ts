@@ -1,9 +1,7 @@
-import { ZodError } from 'zod';
+// Nothing loads before a job's page reader starts but the reader itself: its thread then loads
+// jsdom while this one loads the job's code (zod and commander included).
 import { warmPageReader } from '../agents/research/page-reader.js';
-import { ProvisionError } from '../core/errors.js';
-import { UsageError } from './exit-status.js';
 import type { CliIO } from './io.js';
-import { runProgram } from './program.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -40,9 +38,10 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
   const command = COMMANDS[name ?? ''];
   try {
     // Help, `help <command>`, --version and unknown commands are commander's.
-    if (!command) return runProgram(argv, cli);
+    if (!command) return (await import('./program.js')).runProgram(argv, cli);
     return await command(rest, cli);
   } catch (err) {
+    const [{ UsageError }, { ProvisionError }, { ZodError }] = await Promise.all([import('./exit-status.js'), import('../core/errors.js'), import('zod')]);
     if (err instanceof UsageError) {
       cli.stderr.write(`provision: ${err.message}\nRun \`provision ${command ? `${name} ` : ''}--help\` for usage.\n`);
       return 2;
