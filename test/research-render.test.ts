@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createResearchStage } from '../src/agents/research/index.js';
+import { warmPageReader } from '../src/agents/research/page-reader.js';
 import { CONFIDENT } from '../src/agents/research/classify-industry.js';
 import { parseSitemap } from '../src/agents/research/discover.js';
 import { runsScripts } from '../src/agents/research/render-pages.js';
@@ -86,6 +87,8 @@ const html = (body: string) => (_q: IncomingMessage, res: ServerResponse) => voi
 describe('rendering pages that scripts write', () => {
   let site: ServedSite;
   before(async () => {
+    // As a job process does first thing: research's budget times research, not loading jsdom.
+    await warmPageReader();
     site = await serveSite(JS_SITE);
   });
   after(() => site.close());
