@@ -92,12 +92,14 @@ describe('every query of validation, repair and chat is read-only', () => {
     });
   }
 
-  it('the read-only connection itself refuses writes, files and settings, should anything pass the checks', async () => {
+  it('the read-only connections themselves refuse writes, files and settings, should anything pass the checks', async () => {
     await warehouse.close();
     const db = await openReadOnly(warehouse.filePath(dataset.name), { memoryLimit: '128MB' });
     try {
       for (const sql of ['DROP TABLE orders', `COPY orders TO '${leak}'`, "SELECT * FROM read_csv('/etc/hostname')", `ATTACH '${attached}'`, 'INSTALL httpfs', "SET memory_limit = '8GB'", 'SET enable_external_access = true']) {
         await assert.rejects(() => db.conn.run(sql), Error, sql);
+        // The connections opened later for queries side by side are the same instance's, as locked.
+        await assert.rejects(() => db.withConnection((conn) => conn.run(sql)), Error, `${sql} (another connection)`);
       }
     } finally {
       db.close();

@@ -28,9 +28,17 @@ export interface ReadResult {
   truncated: boolean;
 }
 
-/** An open hardened database: one connection, closed with the instance. */
+/** An open hardened database: its first connection and any more it opens, closed with the instance. */
 export interface ReadOnlyDb {
+  /** The connection opened with the instance, for a caller that runs one query at a time. */
   readonly conn: DuckDBConnection;
+  /**
+   * Runs `fn` on a connection of its own (an idle one of this instance, or a new one; never
+   * `conn`) and keeps it for the next call. A DuckDB connection runs one query at a time, so
+   * queries that should run at once each take one. The sandbox and the lock are the instance's,
+   * so every connection has them.
+   */
+  withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -54,10 +62,33 @@ const SANDBOX = {
   autoload_known_extensions: 'false',
 } as const;
 
+async function connect(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  try {
+    return await instance.connect();
+  } catch (err) {
+    throw new RemoteServiceError('warehouse_error', `Could not open another connection to the dataset: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 function opened(instance: DuckDBInstance, conn: DuckDBConnection): ReadOnlyDb {
+  const idle: DuckDBConnection[] = [];
+  let closed = false;
   return {
     conn,
+    withConnection: async (fn) => {
+      if (closed) throw new RemoteServiceError('warehouse_error', 'The dataset was closed.');
+      const borrowed = idle.pop() ?? (await connect(instance));
+      try {
+        return await fn(borrowed);
+      } finally {
+        // One closed meanwhile keeps nothing open after it.
+        if (closed) borrowed.closeSync();
+        else idle.push(borrowed);
+      }
+    },
     close: () => {
+      closed = true;
+      for (const c of idle.splice(0)) c.closeSync();
       conn.closeSync();
       instance.closeSync();
     },

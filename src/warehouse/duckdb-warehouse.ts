@@ -17,6 +17,9 @@ const DUCK_TYPES: Record<ColumnType, string> = {
   TIMESTAMP: 'TIMESTAMP',
 };
 
+/** Queries at once by default (see `queryConcurrency`). */
+export const DEFAULT_QUERY_CONCURRENCY = 4;
+
 /** The CSV reader's buffer per load (see `copy`); lines are far shorter than its 2 MB line limit. */
 const CSV_BUFFER_BYTES = 4 * 1024 * 1024;
 
@@ -47,23 +50,31 @@ export class DuckdbWarehouse implements Warehouse {
    * the parts of a load that run on one thread (a small file, the commit).
    */
   readonly loadConcurrency: number;
+  /**
+   * Queries run at once, each on its own connection of the dataset's read-only instance. One
+   * query already keeps DuckDB's threads busy while it scans; more fill the gaps between (a
+   * query's start, its result's conversion) and let a short query pass a long one.
+   */
+  readonly queryConcurrency: number;
   /** Opening or open, per dataset: concurrent first loads share one instance. */
   private readonly open = new Map<string, Promise<Writer>>();
-  /** Read-only, sandboxed handles that every query runs on (see duckdb-read-only.ts). */
-  private readonly readers = new Map<string, ReadOnlyDb>();
+  /** Read-only, sandboxed handles that every query runs on (see duckdb-read-only.ts); opening or open, so concurrent first queries share one. */
+  private readonly readers = new Map<string, Promise<ReadOnlyDb>>();
 
   /**
    * `memoryLimit` caps DuckDB's buffer memory while loading (e.g. `'128MB'`), shared by the loads
    * in flight; it spills to disk beyond it (default: DuckDB's own, 80% of RAM). `queryMemoryLimit`
    * caps each read-only query (default 1GB): a read-only handle does not spill to disk, so it needs
    * its own, larger room. The two never hold memory at once: the loading instance is closed
-   * (after its loads in flight) before a reader opens. `loadConcurrency` defaults to 2.
+   * (after its loads in flight) before a reader opens. `loadConcurrency` defaults to 2,
+   * `queryConcurrency` to DEFAULT_QUERY_CONCURRENCY; the queries in flight share `queryMemoryLimit`.
    */
   constructor(
     private readonly dir: string,
-    private readonly options: { memoryLimit?: string; queryMemoryLimit?: string; threads?: number; queryTimeoutMs?: number; maxRows?: number; loadConcurrency?: number } = {},
+    private readonly options: { memoryLimit?: string; queryMemoryLimit?: string; threads?: number; queryTimeoutMs?: number; maxRows?: number; loadConcurrency?: number; queryConcurrency?: number } = {},
   ) {
     this.loadConcurrency = options.loadConcurrency ?? 2;
+    this.queryConcurrency = options.queryConcurrency ?? DEFAULT_QUERY_CONCURRENCY;
   }
 
   filePath(dataset: string): string {
@@ -78,8 +89,7 @@ export class DuckdbWarehouse implements Warehouse {
     const existing = this.open.get(dataset);
     if (existing) return existing;
     // One process never holds the same file both ways: a reader sees what was committed before it opened.
-    this.closeReader(dataset);
-    const opening = this.openWriter(dataset);
+    const opening = this.closeReader(dataset).then(() => this.openWriter(dataset));
     this.open.set(dataset, opening);
     // A failed open is not kept: the next call tries again.
     opening.catch(() => {
@@ -173,13 +183,16 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   /** The dataset's read-only handle; closes the loading instance first (it checkpoints on close). */
-  private async reader(dataset: string): Promise<ReadOnlyDb> {
+  private reader(dataset: string): Promise<ReadOnlyDb> {
     const existing = this.readers.get(dataset);
     if (existing) return existing;
-    await this.closeWriter(dataset);
-    const db = await openReadOnly(this.filePath(dataset), { memoryLimit: this.memoryCap(), threads: this.options.threads ?? 2 });
-    this.readers.set(dataset, db);
-    return db;
+    const opening = this.closeWriter(dataset).then(() => openReadOnly(this.filePath(dataset), { memoryLimit: this.memoryCap(), threads: this.options.threads ?? 2 }));
+    this.readers.set(dataset, opening);
+    // A failed open is not kept: the next query tries again.
+    opening.catch(() => {
+      if (this.readers.get(dataset) === opening) this.readers.delete(dataset);
+    });
+    return opening;
   }
 
   /** Closes the loading instance once its loads in flight have settled: none is cut off mid-COPY. */
@@ -198,15 +211,17 @@ export class DuckdbWarehouse implements Warehouse {
     return this.options.queryMemoryLimit ?? '1GB';
   }
 
-  private closeReader(dataset: string): void {
-    this.readers.get(dataset)?.close();
+  private async closeReader(dataset: string): Promise<void> {
+    const opening = this.readers.get(dataset);
+    if (!opening) return;
     this.readers.delete(dataset);
+    (await opening.catch(() => undefined))?.close();
   }
 
   /** Binds every table and column without executing, on the read-only path: only one SELECT passes. */
   async dryRun(dataset: string, sql: string): Promise<{ bytes?: number }> {
     const db = await this.reader(dataset);
-    await readOnlyDryRun(db.conn, sql);
+    await db.withConnection((conn) => readOnlyDryRun(conn, sql));
     return {};
   }
 
@@ -241,11 +256,13 @@ export class DuckdbWarehouse implements Warehouse {
   async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     options.signal?.throwIfAborted();
     const db = await this.reader(dataset);
-    const result = await readOnlyQuery(db.conn, sql, {
-      maxRows: options.maxRows ?? this.options.maxRows ?? 100_000,
-      timeoutMs: this.options.queryTimeoutMs ?? 120_000,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const result = await db.withConnection((conn) =>
+      readOnlyQuery(conn, sql, {
+        maxRows: options.maxRows ?? this.options.maxRows ?? 100_000,
+        timeoutMs: this.options.queryTimeoutMs ?? 120_000,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    );
     return { columns: result.columns, rows: result.rows };
   }
 
@@ -256,7 +273,7 @@ export class DuckdbWarehouse implements Warehouse {
   }
 
   private async closeOne(name: string): Promise<void> {
-    this.closeReader(name);
+    await this.closeReader(name);
     await this.closeWriter(name);
   }
 
