@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { agentStage } from '../src/agents/agent/index.js';
 import { dataStage } from '../src/agents/data/index.js';
 import { modelStage } from '../src/agents/model/index.js';
@@ -9,8 +11,9 @@ import { storyStage } from '../src/agents/story/index.js';
 import { validateStage } from '../src/agents/validate/index.js';
 import { retail } from '../src/blueprints/retail.js';
 import { defaultProfile } from '../src/blueprints/verify-blueprint.js';
-import { CancelledError, type ProvisionError } from '../src/core/errors.js';
+import { CancelledError, RemoteServiceError, type ProvisionError } from '../src/core/errors.js';
 import { sleep } from '../src/core/sleep.js';
+import { combinedIntegrityQuery, integrityQueries } from '../src/data/integrity.js';
 import type { AgentArtifact, ProvisionedDataset, ValidationReport } from '../src/domain/artifacts.js';
 import type { DataModel } from '../src/domain/data-model.js';
 import type { DemoStory } from '../src/domain/story.js';
@@ -153,6 +156,38 @@ describe('validate runs its queries side by side and reports as if they ran one 
     assert.deepEqual(side.progressed.map((p) => p.split(' ')[1]), model.goldenSql.map((g) => `${g.questionId}:`));
   });
 
+  it('checks integrity in one query, with the report of one query per check', async () => {
+    const wh = watched(4);
+    const report = await validateStage.run({ story, model, dataset, agent }, context('integrity-once', wh));
+    const checks = integrityQueries(model, (t) => t);
+    assert.deepEqual(report.integrity, { checks: checks.length, problems: [] });
+    assert.deepEqual(withoutDurations(report), withoutDurations(reference));
+    const integrity = wh.watch.started.filter((sql) => !model.goldenSql.some((g) => g.sql === sql));
+    assert.deepEqual(integrity, [combinedIntegrityQuery(checks)]);
+  });
+
+  it('falls back to one query per check when the combined one fails or answers another shape, and then a failing check’s own error ends the stage', async () => {
+    const checks = integrityQueries(model, (t) => t);
+    const combined = combinedIntegrityQuery(checks);
+    const refused = (sql: string): Promise<QueryResult> | undefined => (sql === combined ? Promise.reject(new RemoteServiceError('warehouse_error', 'The query failed: too many subqueries')) : undefined);
+    const oneColumn = (sql: string): Promise<QueryResult> | undefined => (sql === combined ? Promise.resolve({ columns: ['violations'], rows: [[0]] }) : undefined);
+    for (const [jobId, answer] of [['integrity-refused', refused], ['integrity-shape', oneColumn]] as const) {
+      const wh = watched(4, answer);
+      const report = await validateStage.run({ story, model, dataset, agent }, context(jobId, wh));
+      assert.deepEqual(withoutDurations(report), withoutDurations(reference), jobId);
+      const integrity = wh.watch.started.filter((sql) => !model.goldenSql.some((g) => g.sql === sql));
+      assert.deepEqual(integrity, [combined, ...checks.map((c) => c.sql)], `${jobId}: then each check, in order`);
+    }
+
+    const third = checks[2];
+    assert.ok(third);
+    const failing = (sql: string): Promise<QueryResult> | undefined => (sql === combined || sql === third.sql ? Promise.reject(new RemoteServiceError('warehouse_error', `The query failed: broken ${sql === combined ? 'combined' : 'third'}`)) : undefined);
+    const wh = watched(4, failing);
+    await assert.rejects(validateStage.run({ story, model, dataset, agent }, context('integrity-fails', wh)), (err: ProvisionError) => err.code === 'warehouse_error' && err.message === 'The query failed: broken third');
+    const integrity = wh.watch.started.filter((sql) => !model.goldenSql.some((g) => g.sql === sql));
+    assert.deepEqual(integrity, [combined, ...checks.slice(0, 3).map((c) => c.sql)], 'no check runs after the failing one');
+  });
+
   it('a cancel interrupts the queries in flight, starts no more, and the stage ends only once they have', { timeout: 30_000 }, async () => {
     const stop = new AbortController();
     // Each query runs until the cancel; the last to start takes a moment to stop, as an interrupted query may.
@@ -188,5 +223,34 @@ describe('validate runs its queries side by side and reports as if they ran one 
     // The connections are whole again: the next queries run.
     const counts = await Promise.all([1, 2].map(() => warehouse.query(dataset.name, 'SELECT COUNT(*) AS n FROM orders')));
     assert.ok(counts.every((c) => Number(c.rows[0]?.[0]) > 0));
+  });
+
+  it('reports a broken key, a dangling foreign key and a child before its parent in the words of one check at a time', async () => {
+    // The warehouse only reads through query(); the damage is done on a writable connection of the test's own.
+    await warehouse.close();
+    const instance = await DuckDBInstance.create(warehouse.filePath(dataset.name));
+    const conn = await instance.connect();
+    await conn.run('INSERT INTO returns SELECT * FROM returns LIMIT 1');
+    await conn.run('UPDATE orders SET customer_id = -1 WHERE order_id = (SELECT MIN(order_id) FROM orders)');
+    await conn.run("UPDATE returns SET return_date = DATE '2000-01-01' WHERE return_id = (SELECT MAX(return_id) FROM returns)");
+    conn.closeSync();
+    instance.closeSync();
+
+    const expected: string[] = [];
+    for (const check of integrityQueries(model, (t) => t)) {
+      const violations = Number((await warehouse.query(dataset.name, check.sql)).rows[0]?.[0] ?? 0);
+      if (violations > 0) expected.push(`${check.what}: ${violations} rows break it`);
+    }
+    assert.deepEqual(expected, [
+      'orders.customer_id resolves to customers.customer_id: 1 rows break it',
+      'returns.return_id is unique and never NULL: 1 rows break it',
+      'returns.return_date is never before order_id.order_date: 1 rows break it',
+    ]);
+    await assert.rejects(
+      validateStage.run({ story, model, dataset, agent }, context('damaged', watched(4))),
+      (err: ProvisionError) => err.code === 'validation_failed' && err.message === `The loaded data breaks its integrity: ${expected.join('; ')}. The report is in validation-report.json.`,
+    );
+    const report = JSON.parse(readFileSync(join(dir, 'jobs', 'damaged', 'validation-report.json'), 'utf8')) as ValidationReport;
+    assert.deepEqual(report.integrity, { checks: integrityQueries(model, (t) => t).length, problems: expected });
   });
 });

@@ -5,7 +5,7 @@ import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, 
 import { compareResults } from '../../dataagent/compare-results.js';
 import type { DataAgentService } from '../../dataagent/data-agent.js';
 import { askForRepair } from './llm.js';
-import { integrityQueries } from '../../data/integrity.js';
+import { combinedIntegrityQuery, integrityQueries, type IntegrityQuery } from '../../data/integrity.js';
 import { TaskQueue } from '../../core/task-queue.js';
 import { DataModelSchema, type DataModel, type GoldenSql } from '../../domain/data-model.js';
 import { checkInsight, type InsightCheck } from './check-insight.js';
@@ -28,14 +28,39 @@ export function judgeResult(columns: string[], rows: unknown[][], expected: stri
 async function checkLoadedIntegrity(model: DataModel, dataset: string, ctx: StageContext): Promise<{ checks: number; problems: string[] }> {
   const dialect = ctx.warehouse.dialect(dataset, model.asOf);
   const checks = integrityQueries(model, (t) => dialect.table(t));
+  const counts = await countViolations(checks, dataset, ctx);
   const problems: string[] = [];
-  for (const check of checks) {
-    ctx.signal.throwIfAborted();
-    const res = await ctx.warehouse.query(dataset, check.sql, { signal: ctx.signal });
-    const violations = Number(res.rows[0]?.[0] ?? 0);
+  for (const [i, check] of checks.entries()) {
+    const violations = counts[i] ?? 0;
     if (violations > 0) problems.push(`${check.what}: ${violations} rows break it`);
   }
   return { checks: checks.length, problems };
+}
+
+/**
+ * Each check's count of violations, in order: all in one query (see combinedIntegrityQuery). If
+ * that fails, or does not answer one value per check, the checks run one by one as they did
+ * before they were combined, so a failure is the failing check's own.
+ */
+async function countViolations(checks: readonly IntegrityQuery[], dataset: string, ctx: StageContext): Promise<number[]> {
+  if (checks.length === 0) return [];
+  ctx.signal.throwIfAborted();
+  try {
+    const res = await ctx.warehouse.query(dataset, combinedIntegrityQuery(checks), { signal: ctx.signal });
+    const [row] = res.rows;
+    if (res.rows.length === 1 && row?.length === checks.length) return row.map((v) => Number(v ?? 0));
+    ctx.logger.warn('the integrity checks in one query did not answer one value per check; running them one by one', { rows: res.rows.length, columns: res.columns.length, checks: checks.length });
+  } catch (err) {
+    ctx.signal.throwIfAborted();
+    ctx.logger.warn('the integrity checks in one query failed; running them one by one', { error: toProvisionError(err).message });
+  }
+  const counts: number[] = [];
+  for (const check of checks) {
+    ctx.signal.throwIfAborted();
+    const res = await ctx.warehouse.query(dataset, check.sql, { signal: ctx.signal });
+    counts.push(Number(res.rows[0]?.[0] ?? 0));
+  }
+  return counts;
 }
 
 /** One golden query's run: its judged result, and what its claims measured. */
