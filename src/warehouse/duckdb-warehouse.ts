@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CancelledError, RemoteServiceError } from '../core/errors.js';
 import type { ColumnType, Table } from '../domain/data-model.js';
-import { openReadOnly, openScratch, readOnlyDryRun, readOnlyQuery, type ReadOnlyDb } from './duckdb-read-only.js';
+import { openReadOnly, openScratch, readOnlyQuery, type ReadOnlyDb } from './duckdb-read-only.js';
 import { duckdbDialect, type SqlDialect } from './sql-dialect.js';
 import type { DatasetRef, QueryOptions, QueryResult, SqlCheck, Warehouse } from './warehouse.js';
 
@@ -221,7 +221,7 @@ export class DuckdbWarehouse implements Warehouse {
   /** Binds every table and column without executing, on the read-only path: only one SELECT passes. */
   async dryRun(dataset: string, sql: string): Promise<{ bytes?: number }> {
     const db = await this.reader(dataset);
-    await db.withConnection((conn) => readOnlyDryRun(conn, sql));
+    await db.dryRun(sql);
     return {};
   }
 
@@ -256,13 +256,11 @@ export class DuckdbWarehouse implements Warehouse {
   async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     options.signal?.throwIfAborted();
     const db = await this.reader(dataset);
-    const result = await db.withConnection((conn) =>
-      readOnlyQuery(conn, sql, {
-        maxRows: options.maxRows ?? this.options.maxRows ?? 100_000,
-        timeoutMs: this.options.queryTimeoutMs ?? 120_000,
-        ...(options.signal ? { signal: options.signal } : {}),
-      }),
-    );
+    const result = await db.query(sql, {
+      maxRows: options.maxRows ?? this.options.maxRows ?? 100_000,
+      timeoutMs: this.options.queryTimeoutMs ?? 120_000,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     return { columns: result.columns, rows: result.rows };
   }
 
