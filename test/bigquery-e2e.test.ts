@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { combinedIntegrityQuery, integrityQueries, type IntegrityQuery } from '../src/data/integrity.js';
 import type { DataModel } from '../src/domain/data-model.js';
 import { RunSummarySchema, type RunSummary } from '../src/pipeline/summary.js';
 import { serveSample, type ServedSite } from '../src/samples/serve-site.js';
 import { plainValue } from '../src/warehouse/duckdb-warehouse.js';
+import { bigqueryDialect } from '../src/warehouse/sql-dialect.js';
 import { runCli } from './helpers/cli.js';
 import { startFakeBigQuery, type FakeBigQuery, type FakeQueryResult } from './helpers/fake-bigquery.js';
 import { startFakeCapi, type FakeCapi } from './helpers/fake-capi.js';
@@ -46,6 +48,9 @@ function fieldType(values: unknown[]): string {
 
 const asBigQuery = (r: { columns: string[]; rows: unknown[][] }): FakeQueryResult => ({ fields: r.columns.map((name, i) => ({ name, type: fieldType(r.rows.map((row) => row[i])) })), rows: r.rows });
 
+/** The model's integrity checks in BigQuery SQL, as validate renders them. */
+const integrityChecks = (m: DataModel): IntegrityQuery[] => integrityQueries(m, (t) => bigqueryDialect(m.asOf, PROJECT, DATASET).table(t));
+
 describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI', () => {
   let site: ServedSite;
   let bq: FakeBigQuery;
@@ -72,6 +77,9 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
       const g = m.output.goldenSql.find((x) => x.sql === sql.trim());
       if (g) return asBigQuery(golden.get(g.questionId) ?? { columns: [], rows: [] });
       // The integrity checks: keys, foreign keys and time order hold by construction (checked for real on DuckDB).
+      // All of them in one query: a column per check.
+      const checks = integrityChecks(m.output);
+      if (sql.trim() === combinedIntegrityQuery(checks)) return { fields: checks.map((_, i) => ({ name: `check_${i}`, type: 'INTEGER' })), rows: [checks.map(() => 0)] };
       if (/^SELECT\b/i.test(sql.trim()) && /COUNT\(/i.test(sql)) return { fields: [{ name: 'violations', type: 'INTEGER' }], rows: [[0]] };
       throw new Error(`unexpected query: ${sql.slice(0, 80)}`);
     });
@@ -131,6 +139,15 @@ describe('a bigquery-warehouse run against loopback fakes of BigQuery and CAPI',
     const ran = jobs.filter((c) => c.dryRun !== true);
     assert.ok(ran.length > 0 && ran.every((c) => c.query.maximumBytesBilled === String(10 * 1024 ** 3) && c.query.useLegacySql === false));
     assert.ok(jobs.every((c) => c.query.maximumBytesBilled === String(10 * 1024 ** 3)));
+  });
+
+  it('checks the loaded data in one query job, dry-run first, and no check alone', () => {
+    type QueryJob = { configuration: { dryRun?: boolean; query: { query: string } } };
+    const jobs = bq.requests.filter((r) => r.method === 'POST' && /^\/bigquery\/v2\/projects\/[^/]+\/jobs$/.test(r.path)).map((r) => (r.body as QueryJob).configuration);
+    const checks = integrityChecks(model);
+    const combined = combinedIntegrityQuery(checks);
+    assert.deepEqual(jobs.filter((c) => c.query.query === combined).map((c) => c.dryRun === true), [true, false]);
+    assert.equal(jobs.filter((c) => checks.some((check) => check.sql === c.query.query)).length, 0);
   });
 
   it('creates the data agent with every table, the glossary and the golden queries', () => {

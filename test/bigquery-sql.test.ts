@@ -4,6 +4,7 @@ import { renderModel } from '../src/agents/model/render-model.js';
 import { BLUEPRINTS } from '../src/blueprints/index.js';
 import { tailor } from '../src/blueprints/tailor.js';
 import { defaultProfile } from '../src/blueprints/verify-blueprint.js';
+import { combinedIntegrityQuery, integrityQueries } from '../src/data/integrity.js';
 import { bigqueryDialect } from '../src/warehouse/sql-dialect.js';
 import { checkBigQuerySql } from './helpers/bigquery-sql.js';
 
@@ -18,6 +19,21 @@ describe("every golden query's BigQuery SQL parses with node-sql-parser's BigQue
         const check = checkBigQuerySql(g.sql);
         assert.deepEqual(check, { ok: true, statementType: 'SELECT' }, `${bp.id} ${g.questionId}:\n${g.sql}`);
       }
+    });
+  }
+});
+
+describe("the integrity checks' BigQuery SQL parses with the same grammar", () => {
+  for (const bp of BLUEPRINTS) {
+    it(`${bp.id}: each check alone, and all of them in one query, are one SELECT`, () => {
+      const profile = defaultProfile(bp);
+      const dialect = bigqueryDialect('2026-11-25', 'demo-project', 'provision_x');
+      const model = renderModel(bp, profile, tailor(bp, profile), dialect, '2026-11-25');
+      const checks = integrityQueries(model, (t) => dialect.table(t));
+      assert.ok(checks.length > model.tables.length);
+      for (const c of checks) assert.deepEqual(checkBigQuerySql(c.sql), { ok: true, statementType: 'SELECT' }, `${bp.id} ${c.what}:\n${c.sql}`);
+      const combined = combinedIntegrityQuery(checks);
+      assert.deepEqual(checkBigQuerySql(combined), { ok: true, statementType: 'SELECT' }, combined);
     });
   }
 });

@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { DataValidationError, RemoteServiceError } from '../src/core/errors.js';
 import { CSV_NULL, toCsv } from '../src/data/csv.js';
 import type { Table } from '../src/domain/data-model.js';
-import { BigQueryWarehouse, bigQueryLabels, bigQuerySchema, bigQueryValue, DEFAULT_LOAD_CONCURRENCY, type BigQueryWarehouseOptions } from '../src/warehouse/bigquery-warehouse.js';
+import { BigQueryWarehouse, bigQueryLabels, bigQuerySchema, bigQueryValue, DEFAULT_LOAD_CONCURRENCY, DEFAULT_QUERY_CONCURRENCY, type BigQueryWarehouseOptions } from '../src/warehouse/bigquery-warehouse.js';
 import { startFakeBigQuery, type FakeBigQuery, type RecordedBigQueryRequest } from './helpers/fake-bigquery.js';
 import { tempDir } from './helpers/tmp.js';
 import { until } from './helpers/wait.js';
@@ -414,6 +414,26 @@ describe('dry runs and queries', () => {
     });
     const err = await rejection(wh.query('provision_query', 'SELECT 1/0'));
     assert.equal(err.message, 'BigQuery rejected the query: Division by zero: 1 / 0');
+  });
+
+  it('runs queries side by side, each job answering its own SQL (four at once in validate, by default)', async () => {
+    assert.equal(wh.queryConcurrency, DEFAULT_QUERY_CONCURRENCY);
+    assert.equal(DEFAULT_QUERY_CONCURRENCY, 4);
+    const polled = await startFakeBigQuery({ queryPolls: 3 });
+    try {
+      polled.onQuery((sql) => ({ fields: [{ name: 'n', type: 'INTEGER' }], rows: [[Number(/SELECT (\d+)/.exec(sql)?.[1])]] }));
+      const side = newWarehouse(polled.url);
+      const results = await Promise.all([1, 2, 3, 4].map((n) => side.query('any', `SELECT ${n} AS n`)));
+      assert.deepEqual(results.map((r) => r.rows), [[[1]], [[2]], [[3]], [[4]]]);
+      // They overlapped: every query job was inserted before the first one's last poll.
+      const inserts = polled.requests.flatMap((r, i) => (r.method === 'POST' && r.path.endsWith('/jobs') && (r.body as { configuration: { dryRun?: boolean } }).configuration.dryRun !== true ? [i] : []));
+      assert.equal(inserts.length, 4);
+      const first = (polled.requests[inserts[0] ?? -1]?.body as { jobReference: { jobId: string } }).jobReference.jobId;
+      const lastPoll = polled.requests.findLastIndex((r) => r.method === 'GET' && r.path.endsWith(`/queries/${first}`));
+      assert.ok(inserts.every((i) => i < lastPoll), `inserts at ${inserts.join(', ')}, the first job's last poll at ${lastPoll}`);
+    } finally {
+      await polled.close();
+    }
   });
 
   it('stops polling and cancels the job when the signal aborts', async () => {

@@ -8,7 +8,7 @@ import { renderModel } from '../src/agents/model/render-model.js';
 import { BLUEPRINTS } from '../src/blueprints/index.js';
 import { tailor } from '../src/blueprints/tailor.js';
 import { defaultProfile, verifyBlueprint } from '../src/blueprints/verify-blueprint.js';
-import { integrityQueries } from '../src/data/integrity.js';
+import { combinedIntegrityQuery, integrityQueries } from '../src/data/integrity.js';
 import { writeDataset } from '../src/data/write-dataset.js';
 import type { DataModel } from '../src/domain/data-model.js';
 import { DuckdbWarehouse } from '../src/warehouse/duckdb-warehouse.js';
@@ -75,8 +75,17 @@ describe('loaded data in DuckDB', () => {
     conn.closeSync();
     instance.closeSync();
     const broken: string[] = [];
-    for (const check of integrityQueries(model, (t) => t)) if ((await scalar('retail', check.sql)) > 0) broken.push(check.what);
+    const checks = integrityQueries(model, (t) => t);
+    const alone: number[] = [];
+    for (const check of checks) {
+      alone.push(await scalar('retail', check.sql));
+      if ((alone.at(-1) ?? 0) > 0) broken.push(check.what);
+    }
     assert.deepEqual(broken.sort(), ['orders.customer_id resolves to customers.customer_id', 'returns.return_date is never before order_id.order_date', 'returns.return_id is unique and never NULL']);
+    // All checks in one query count what each counts alone, column by column.
+    const combined = await wh.query('retail', combinedIntegrityQuery(checks));
+    assert.deepEqual(combined.columns, checks.map((_, i) => `check_${i}`));
+    assert.deepEqual(combined.rows.map((r) => r.map(Number)), [alone]);
   });
 
   it('seasonality and growth show in monthly aggregates', async () => {

@@ -19,6 +19,7 @@ import type { DemoStory } from '../src/domain/story.js';
 import { ScriptedLlm } from '../src/llm/scripted-llm.js';
 import type { StageContext } from '../src/pipeline/context.js';
 import { openReadOnly } from '../src/warehouse/duckdb-read-only.js';
+import { DuckDBConnection } from '@duckdb/node-api';
 import { DuckdbWarehouse } from '../src/warehouse/duckdb-warehouse.js';
 import { stageContext } from './helpers/stage-context.js';
 import { tempDir } from './helpers/tmp.js';
@@ -92,16 +93,36 @@ describe('every query of validation, repair and chat is read-only', () => {
     });
   }
 
-  it('the read-only connection itself refuses writes, files and settings, should anything pass the checks', async () => {
+  it('the read-only connections themselves refuse writes, files and settings, should anything pass the checks', async () => {
     await warehouse.close();
     const db = await openReadOnly(warehouse.filePath(dataset.name), { memoryLimit: '128MB' });
     try {
       for (const sql of ['DROP TABLE orders', `COPY orders TO '${leak}'`, "SELECT * FROM read_csv('/etc/hostname')", `ATTACH '${attached}'`, 'INSTALL httpfs', "SET memory_limit = '8GB'", 'SET enable_external_access = true']) {
         await assert.rejects(() => db.conn.run(sql), Error, sql);
+        // The connections opened later for queries side by side are the same instance's, as locked.
+        await assert.rejects(() => db.withConnection((conn) => conn.run(sql)), Error, `${sql} (another connection)`);
       }
     } finally {
       db.close();
     }
+    await assertUntouched();
+  });
+
+  it('a query after its dry run runs the statement the dry run prepared, and the guard still checks every query first', async (t) => {
+    const sql = 'SELECT COUNT(*) AS n FROM orders';
+    // DuckDB parses what it prepares: a parse is a prepare.
+    const parses = t.mock.method(DuckDBConnection.prototype, 'extractStatements');
+    await warehouse.dryRun(dataset.name, sql);
+    assert.deepEqual((await warehouse.query(dataset.name, sql)).rows, [[orders]]);
+    assert.equal(parses.mock.callCount(), 1, 'parsed and prepared once');
+    assert.deepEqual((await warehouse.query(dataset.name, sql)).rows, [[orders]]);
+    assert.equal(parses.mock.callCount(), 2, 'a kept statement serves one query: the next prepares again');
+    await warehouse.dryRun(dataset.name, sql);
+    for (const [what, attack] of [...ATTACKS, ['a statement after the dry-run one', `${sql}; DROP TABLE orders`]]) {
+      await assert.rejects(() => warehouse.query(dataset.name, attack), (err: unknown) => err instanceof UserInputError && /Refused to run the SQL/.test(err.message), what);
+    }
+    assert.equal(parses.mock.callCount(), 3, 'no attack reached DuckDB');
+    parses.mock.restore();
     await assertUntouched();
   });
 

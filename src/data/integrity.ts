@@ -1,3 +1,4 @@
+import { InternalError } from '../core/errors.js';
 import type { DataModel } from '../domain/data-model.js';
 import type { GeneratedTable, Value } from './generate.js';
 
@@ -103,4 +104,16 @@ export function integrityQueries(model: DataModel, table: (name: string) => stri
     }
   }
   return out;
+}
+
+/**
+ * Every check in one query: one row, one column per check in order (`check_0`, `check_1`, …),
+ * each the check's own SQL as a scalar subquery, so each counts exactly what it counts alone.
+ * One statement instead of one per check: on BigQuery one dry run and one job instead of two
+ * jobs per check. A SELECT without FROM of parenthesized subqueries and plain aliases is valid
+ * in DuckDB and BigQuery alike; the subqueries' own aliases (`c`, `p`) stay inside them.
+ */
+export function combinedIntegrityQuery(checks: readonly IntegrityQuery[]): string {
+  if (checks.length === 0) throw new InternalError('combinedIntegrityQuery needs at least one check.');
+  return `SELECT ${checks.map((c, i) => `(${c.sql}) AS check_${i}`).join(', ')}`;
 }

@@ -12,6 +12,8 @@ import type { DatasetRef, QueryOptions, QueryResult, Warehouse } from './warehou
 
 /** Tables loaded at once by the provision stage: BigQuery runs load jobs in parallel. */
 export const DEFAULT_LOAD_CONCURRENCY = 4;
+/** Queries run at once by the validate stage: each is a job of a second or so, and BigQuery runs them side by side. */
+export const DEFAULT_QUERY_CONCURRENCY = 4;
 const DEFAULT_MAXIMUM_BYTES_BILLED = String(10 * 1024 ** 3);
 /** BigQuery's limits on descriptions (characters). */
 const MAX_COLUMN_DESCRIPTION = 1024;
@@ -41,6 +43,8 @@ export interface BigQueryWarehouseOptions {
   defaultTableExpirationMs?: number;
   /** Tables the provision stage may load at once. Default 4. */
   loadConcurrency?: number;
+  /** Queries the validate stage may run at once. Default 4. */
+  queryConcurrency?: number;
   /** First delay between polls of a running job; it grows to 10x. Default 1000. */
   pollIntervalMs?: number;
   /**
@@ -209,6 +213,7 @@ export class BigQueryWarehouse implements Warehouse {
   readonly projectId: string;
   readonly location: string;
   readonly loadConcurrency: number;
+  readonly queryConcurrency: number;
   private readonly bq: BigQuery;
   private readonly maximumBytesBilled: string;
   private readonly pollIntervalMs: number;
@@ -219,6 +224,7 @@ export class BigQueryWarehouse implements Warehouse {
     this.projectId = options.projectId;
     this.location = options.location ?? 'US';
     this.loadConcurrency = options.loadConcurrency ?? DEFAULT_LOAD_CONCURRENCY;
+    this.queryConcurrency = options.queryConcurrency ?? DEFAULT_QUERY_CONCURRENCY;
     this.maximumBytesBilled = options.maximumBytesBilled === undefined ? DEFAULT_MAXIMUM_BYTES_BILLED : String(options.maximumBytesBilled);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.attempts = Math.max(1, options.retry?.attempts ?? RETRY_POLICY.attempts);

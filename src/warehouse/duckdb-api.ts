@@ -11,4 +11,4 @@ export const { DuckDBInstance, DuckDBTypeId, StatementType } = duckdb;
 export type DuckDBInstance = DuckDB.DuckDBInstance;
 export type DuckDBTypeId = DuckDB.DuckDBTypeId;
 export type StatementType = DuckDB.StatementType;
-export type { DuckDBConnection } from '@duckdb/node-api';
+export type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';

@@ -1,4 +1,4 @@
-import { DuckDBInstance, DuckDBTypeId, StatementType, type DuckDBConnection } from './duckdb-api.js';
+import { DuckDBInstance, DuckDBTypeId, StatementType, type DuckDBConnection, type DuckDBPreparedStatement } from './duckdb-api.js';
 import { CancelledError, ProvisionError, RemoteServiceError, UserInputError } from '../core/errors.js';
 import { assertReadOnlySql } from '../dataagent/read-only-sql.js';
 
@@ -28,11 +28,33 @@ export interface ReadResult {
   truncated: boolean;
 }
 
-/** An open hardened database: one connection, closed with the instance. */
+/** An open hardened database: its first connection and any more it opens, closed with the instance. */
 export interface ReadOnlyDb {
+  /** The connection opened with the instance, for a caller that runs one query at a time. */
   readonly conn: DuckDBConnection;
+  /**
+   * Runs `fn` on a connection of its own (an idle one of this instance, or a new one; never
+   * `conn`) and keeps it for the next call. A DuckDB connection runs one query at a time, so
+   * queries that should run at once each take one. The sandbox and the lock are the instance's,
+   * so every connection has them.
+   */
+  withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T>;
+  /**
+   * `readOnlyDryRun` on a connection of its own, which keeps the statement it prepared for a
+   * `query` of the same SQL: a dry run followed by its query prepares the SQL once.
+   */
+  dryRun(sql: string): Promise<{ columns: string[] }>;
+  /**
+   * `readOnlyQuery` on a connection of its own: the one that dry-ran this SQL if it is free,
+   * whose statement then runs without being prepared again. The guard checks the SQL first
+   * either way, and the kept statement passed DuckDB's checks when it was prepared.
+   */
+  query(sql: string, limits: ReadLimits): Promise<ReadResult>;
   close(): void;
 }
+
+/** Dry-run statements kept per connection for the queries that follow them (a few: each is taken by its query). */
+const KEPT_PER_CONNECTION = 4;
 
 export interface ReadOnlyOptions {
   /** DuckDB's buffer memory cap (there is no "bytes billed" locally). */
@@ -54,14 +76,84 @@ const SANDBOX = {
   autoload_known_extensions: 'false',
 } as const;
 
+async function connect(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  try {
+    return await instance.connect();
+  } catch (err) {
+    throw new RemoteServiceError('warehouse_error', `Could not open another connection to the dataset: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 function opened(instance: DuckDBInstance, conn: DuckDBConnection): ReadOnlyDb {
+  const idle: DuckDBConnection[] = [];
+  /** By connection: statements its dry runs prepared, by their checked SQL, oldest first. */
+  const kept = new Map<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
+  let closed = false;
+  /** An idle connection (the one keeping `checked`'s statement, if any is idle), or a new one. */
+  const borrow = async (checked?: string): Promise<DuckDBConnection> => {
+    if (closed) throw new RemoteServiceError('warehouse_error', 'The dataset was closed.');
+    const keeping = checked === undefined ? -1 : idle.findIndex((c) => kept.get(c)?.has(checked));
+    return (keeping >= 0 ? idle.splice(keeping, 1)[0] : idle.pop()) ?? (await connect(instance));
+  };
+  const giveBack = (c: DuckDBConnection): void => {
+    // One closed meanwhile keeps nothing open after it.
+    if (closed) c.closeSync();
+    else idle.push(c);
+  };
+  const keep = (c: DuckDBConnection, checked: string, statement: DuckDBPreparedStatement): void => {
+    const statements = kept.get(c) ?? new Map<string, DuckDBPreparedStatement>();
+    statements.delete(checked);
+    statements.set(checked, statement);
+    for (const oldest of statements.keys()) {
+      if (statements.size <= KEPT_PER_CONNECTION) break;
+      statements.delete(oldest);
+    }
+    kept.set(c, statements);
+  };
+  const withConnection = async <T>(fn: (c: DuckDBConnection) => Promise<T>, checked?: string): Promise<T> => {
+    const borrowed = await borrow(checked);
+    try {
+      return await fn(borrowed);
+    } finally {
+      giveBack(borrowed);
+    }
+  };
   return {
     conn,
+    withConnection: (fn) => withConnection(fn),
+    dryRun: (sql) =>
+      withConnection(async (c) => {
+        const { checked, prepared, columns } = await dryRunSelect(c, sql);
+        keep(c, checked, prepared);
+        return { columns };
+      }),
+    query: (sql, limits) =>
+      withConnection(
+        (c) =>
+          runSelect(c, sql, limits, (checked) => {
+            const statement = kept.get(c)?.get(checked);
+            kept.get(c)?.delete(checked);
+            return statement;
+          }),
+        checkedOrUndefined(sql),
+      ),
     close: () => {
+      closed = true;
+      kept.clear();
+      for (const c of idle.splice(0)) c.closeSync();
       conn.closeSync();
       instance.closeSync();
     },
   };
+}
+
+/** The guard's normalized SQL, only to find a kept statement: the query itself runs the guard and reports its refusal. */
+function checkedOrUndefined(sql: string): string | undefined {
+  try {
+    return assertReadOnlySql(sql);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -120,12 +212,11 @@ export function plainValue(v: unknown, typeId?: DuckDBTypeId): unknown {
 }
 
 /**
- * Checks `sql` with the guard and DuckDB's own parser and returns the prepared statement; runs
- * nothing. Throws `RefusedSqlError` for anything but one SELECT, `warehouse_error` when it does
- * not compile.
+ * Checks SQL that passed the guard (`checked`, as `assertReadOnlySql` returned it) with DuckDB's
+ * own parser and returns the prepared statement; runs nothing. Throws `RefusedSqlError` for
+ * anything but one SELECT, `warehouse_error` when it does not compile.
  */
-async function prepareSelect(conn: DuckDBConnection, sql: string) {
-  const checked = assertReadOnlySql(sql);
+async function prepareChecked(conn: DuckDBConnection, checked: string): Promise<DuckDBPreparedStatement> {
   let extracted;
   try {
     extracted = await conn.extractStatements(checked);
@@ -143,11 +234,18 @@ async function prepareSelect(conn: DuckDBConnection, sql: string) {
   return prepared;
 }
 
-/** Binds `sql` (every table and column) without running it; refuses anything but one SELECT. */
-export async function readOnlyDryRun(conn: DuckDBConnection, sql: string): Promise<{ columns: string[] }> {
-  const prepared = await prepareSelect(conn, sql);
+/** The guard, then DuckDB's checks; the statement is prepared, not run. */
+async function dryRunSelect(conn: DuckDBConnection, sql: string): Promise<{ checked: string; prepared: DuckDBPreparedStatement; columns: string[] }> {
+  const checked = assertReadOnlySql(sql);
+  const prepared = await prepareChecked(conn, checked);
   const columns: string[] = [];
   for (let i = 0; i < prepared.columnCount; i++) columns.push(prepared.columnName(i));
+  return { checked, prepared, columns };
+}
+
+/** Binds `sql` (every table and column) without running it; refuses anything but one SELECT. */
+export async function readOnlyDryRun(conn: DuckDBConnection, sql: string): Promise<{ columns: string[] }> {
+  const { columns } = await dryRunSelect(conn, sql);
   return { columns };
 }
 
@@ -156,7 +254,16 @@ export async function readOnlyDryRun(conn: DuckDBConnection, sql: string): Promi
  * `maxRows + 1` rows (streaming, so a huge result is never materialized) and interrupts it
  * after `timeoutMs`.
  */
-export async function readOnlyQuery(conn: DuckDBConnection, sql: string, limits: ReadLimits): Promise<ReadResult> {
+export function readOnlyQuery(conn: DuckDBConnection, sql: string, limits: ReadLimits): Promise<ReadResult> {
+  return runSelect(conn, sql, limits);
+}
+
+/**
+ * `readOnlyQuery`, with the statement a dry run of the same SQL prepared on this connection if
+ * `kept` has it: the guard runs on the SQL all the same, and a statement is only ever kept after
+ * DuckDB's checks passed on that same checked SQL.
+ */
+async function runSelect(conn: DuckDBConnection, sql: string, limits: ReadLimits, kept?: (checked: string) => DuckDBPreparedStatement | undefined): Promise<ReadResult> {
   if (limits.signal?.aborted) throw new CancelledError('The query was cancelled.');
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -166,7 +273,8 @@ export async function readOnlyQuery(conn: DuckDBConnection, sql: string, limits:
   const onAbort = (): void => conn.interrupt();
   limits.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const prepared = await prepareSelect(conn, sql);
+    const checked = assertReadOnlySql(sql);
+    const prepared = kept?.(checked) ?? (await prepareChecked(conn, checked));
     const reader = await prepared.streamAndReadUntil(limits.maxRows + 1);
     const columns = reader.columnNames();
     const types = columns.map((_, i) => reader.columnTypeId(i));

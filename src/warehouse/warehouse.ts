@@ -32,6 +32,8 @@ export interface Warehouse {
   readonly kind: WarehouseKind;
   /** Tables the provision stage may load at once (default 1). */
   readonly loadConcurrency?: number;
+  /** Queries the validate stage may run at once (default 1); `query` and `dryRun` must allow that many in flight. */
+  readonly queryConcurrency?: number;
   /** The SQL dialect for golden queries against `dataset`, with "today" = `asOf`. */
   dialect(dataset: string, asOf: string): SqlDialect;
   ensureDataset(name: string, options: { description: string; labels: Record<string, string> }): Promise<DatasetRef>;

@@ -5,7 +5,8 @@ import { AgentArtifactSchema, ProvisionedDatasetSchema, ValidationReportSchema, 
 import { compareResults } from '../../dataagent/compare-results.js';
 import type { DataAgentService } from '../../dataagent/data-agent.js';
 import { askForRepair } from './llm.js';
-import { integrityQueries } from '../../data/integrity.js';
+import { combinedIntegrityQuery, integrityQueries, type IntegrityQuery } from '../../data/integrity.js';
+import { TaskQueue } from '../../core/task-queue.js';
 import { DataModelSchema, type DataModel, type GoldenSql } from '../../domain/data-model.js';
 import { checkInsight, type InsightCheck } from './check-insight.js';
 import { presentClaim, presentStory } from './present-claims.js';
@@ -27,14 +28,39 @@ export function judgeResult(columns: string[], rows: unknown[][], expected: stri
 async function checkLoadedIntegrity(model: DataModel, dataset: string, ctx: StageContext): Promise<{ checks: number; problems: string[] }> {
   const dialect = ctx.warehouse.dialect(dataset, model.asOf);
   const checks = integrityQueries(model, (t) => dialect.table(t));
+  const counts = await countViolations(checks, dataset, ctx);
   const problems: string[] = [];
-  for (const check of checks) {
-    ctx.signal.throwIfAborted();
-    const res = await ctx.warehouse.query(dataset, check.sql, { signal: ctx.signal });
-    const violations = Number(res.rows[0]?.[0] ?? 0);
+  for (const [i, check] of checks.entries()) {
+    const violations = counts[i] ?? 0;
     if (violations > 0) problems.push(`${check.what}: ${violations} rows break it`);
   }
   return { checks: checks.length, problems };
+}
+
+/**
+ * Each check's count of violations, in order: all in one query (see combinedIntegrityQuery). If
+ * that fails, or does not answer one value per check, the checks run one by one as they did
+ * before they were combined, so a failure is the failing check's own.
+ */
+async function countViolations(checks: readonly IntegrityQuery[], dataset: string, ctx: StageContext): Promise<number[]> {
+  if (checks.length === 0) return [];
+  ctx.signal.throwIfAborted();
+  try {
+    const res = await ctx.warehouse.query(dataset, combinedIntegrityQuery(checks), { signal: ctx.signal });
+    const [row] = res.rows;
+    if (res.rows.length === 1 && row?.length === checks.length) return row.map((v) => Number(v ?? 0));
+    ctx.logger.warn('the integrity checks in one query did not answer one value per check; running them one by one', { rows: res.rows.length, columns: res.columns.length, checks: checks.length });
+  } catch (err) {
+    ctx.signal.throwIfAborted();
+    ctx.logger.warn('the integrity checks in one query failed; running them one by one', { error: toProvisionError(err).message });
+  }
+  const counts: number[] = [];
+  for (const check of checks) {
+    ctx.signal.throwIfAborted();
+    const res = await ctx.warehouse.query(dataset, check.sql, { signal: ctx.signal });
+    counts.push(Number(res.rows[0]?.[0] ?? 0));
+  }
+  return counts;
 }
 
 /** One golden query's run: its judged result, and what its claims measured. */
@@ -83,6 +109,13 @@ async function runGolden(golden: GoldenSql, sql: string, dataset: string, ctx: S
 
 const REPAIRS = 2;
 
+/** What a piece of work answered, and the milliseconds it took. */
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
 /** The agent context with repaired golden SQL in its example queries and in the YAML that lists them. Pure. */
 export function withRepairedExamples(context: AgentContext, repaired: NonNullable<ValidationReport['repaired']>, story: DemoStory): AgentContext {
   const questionText = new Map(story.goldenQuestions.map((q) => [q.id, q.question]));
@@ -129,41 +162,65 @@ async function validate({ story, model, dataset, agent }: z.infer<typeof Input>,
   const queryErrors: string[] = [];
   const canRepair = ctx.job.strategy === 'llm' && ctx.llm !== undefined;
   ctx.trace.strategy = canRepair ? 'llm' : 'heuristic';
-  for (const [i, golden] of model.goldenSql.entries()) {
-    ctx.signal.throwIfAborted();
-    const asked = story.goldenQuestions.find((q) => q.id === golden.questionId);
-    const question = asked?.question ?? golden.questionId;
-    const started = performance.now();
-    let sql = golden.sql;
-    let run = await runGolden(golden, sql, dataset.name, ctx);
-    // The llm strategy repairs a query that is wrong in a bounded loop, judging each attempt
-    // again. Only errors go back: a claim that does not hold is the data's answer, and bending the
-    // SQL towards it would make the demo say what the data does not.
-    for (let attempt = 1; canRepair && run.error !== undefined && attempt <= REPAIRS; attempt++) {
-      try {
-        const candidate = await askForRepair(ctx, model, question, golden, sql, run.error);
-        const next = await runGolden(golden, candidate, dataset.name, ctx);
-        sql = candidate;
-        run = next;
-        if (next.error === undefined) repaired.push({ questionId: golden.questionId, sql, attempts: attempt });
-      } catch (err) {
-        ctx.signal.throwIfAborted();
-        ctx.warn(`Could not repair ${golden.questionId}: ${toProvisionError(err).message}`);
-        break;
+  // Every golden query's first run, then the integrity checks, start at once as far as the
+  // warehouse runs queries side by side. Results are taken, repaired and reported in question
+  // order, so the report, the claims, the warnings and the progress read as if one ran after
+  // another, and a repair asks the model in that order too.
+  const queue = new TaskQueue(ctx.warehouse.queryConcurrency ?? 1);
+  const firstRuns = model.goldenSql.map((golden) => ({
+    golden,
+    run: queue.add(() => {
+      ctx.signal.throwIfAborted();
+      return timed(() => runGolden(golden, golden.sql, dataset.name, ctx));
+    }),
+  }));
+  const checkingIntegrity = queue.add(() => checkLoadedIntegrity(model, dataset.name, ctx));
+  let integrity: Awaited<typeof checkingIntegrity>;
+  try {
+    for (const [i, { golden, run: first }] of firstRuns.entries()) {
+      ctx.signal.throwIfAborted();
+      const asked = story.goldenQuestions.find((q) => q.id === golden.questionId);
+      const question = asked?.question ?? golden.questionId;
+      let sql = golden.sql;
+      let { value: run, ms } = await first;
+      // The llm strategy repairs a query that is wrong in a bounded loop, judging each attempt
+      // again. Only errors go back: a claim that does not hold is the data's answer, and bending the
+      // SQL towards it would make the demo say what the data does not. A repaired query takes the
+      // next free place in the queue, ahead of the first runs still waiting.
+      for (let attempt = 1; canRepair && run.error !== undefined && attempt <= REPAIRS; attempt++) {
+        const started = performance.now();
+        try {
+          const candidate = await askForRepair(ctx, model, question, golden, sql, run.error);
+          const next = await queue.addFirst(() => runGolden(golden, candidate, dataset.name, ctx));
+          sql = candidate;
+          run = next;
+          if (next.error === undefined) repaired.push({ questionId: golden.questionId, sql, attempts: attempt });
+        } catch (err) {
+          ctx.signal.throwIfAborted();
+          ctx.warn(`Could not repair ${golden.questionId}: ${toProvisionError(err).message}`);
+          break;
+        } finally {
+          ms += performance.now() - started;
+        }
       }
+      const result: QueryValidation = { questionId: golden.questionId, question, ...run.result, durationMs: Math.round(ms * 10) / 10 };
+      results.push(result);
+      if (run.error !== undefined) queryErrors.push(`${golden.questionId} ${run.error}`);
+      else answered.push({ golden: { ...golden, sql }, question, columns: result.columns, rows: run.rows });
+      if (run.checks && run.checks.length > 0) {
+        const claim = presentClaim(golden.questionId, asked?.insight ?? golden.questionId, golden.insights ?? [], run.checks, model.currency ?? 'USD');
+        claims.push(claim);
+        if (!claim.holds) ctx.warn(`${golden.questionId}: the claim "${claim.claim}" does not hold on the data; the story says instead: ${claim.measured}`);
+      }
+      ctx.progress((0.9 * (i + 1)) / model.goldenSql.length, `${golden.questionId}: ${result.ok ? 'ok' : result.problem}`);
     }
-    const result: QueryValidation = { questionId: golden.questionId, question, ...run.result, durationMs: Math.round((performance.now() - started) * 10) / 10 };
-    results.push(result);
-    if (run.error !== undefined) queryErrors.push(`${golden.questionId} ${run.error}`);
-    else answered.push({ golden: { ...golden, sql }, question, columns: result.columns, rows: run.rows });
-    if (run.checks && run.checks.length > 0) {
-      const claim = presentClaim(golden.questionId, asked?.insight ?? golden.questionId, golden.insights ?? [], run.checks, model.currency ?? 'USD');
-      claims.push(claim);
-      if (!claim.holds) ctx.warn(`${golden.questionId}: the claim "${claim.claim}" does not hold on the data; the story says instead: ${claim.measured}`);
-    }
-    ctx.progress((0.9 * (i + 1)) / model.goldenSql.length, `${golden.questionId}: ${result.ok ? 'ok' : result.problem}`);
+    integrity = await checkingIntegrity;
+  } catch (err) {
+    // Cancelled or failed: start nothing more, and end only once the queries in flight have
+    // (a cancel interrupts them), so none runs on into the warehouse's close.
+    await queue.stop();
+    throw err;
   }
-  const integrity = await checkLoadedIntegrity(model, dataset.name, ctx);
   const passed = results.filter((r) => r.ok).length;
   const insights = results.flatMap((r) => r.insights ?? []);
   const report: ValidationReport = {
