@@ -36,6 +36,22 @@ describe('the figures a presented claim quotes', () => {
     assert.equal(sentence(peak, ['month_of_year', 'enrolments'], rows), 'September has the highest enrolments: 2,520, of 12; next: January, 1,235.');
   });
 
+  it('the row a claim names among tied figures is the same whatever order the warehouse returned them in', () => {
+    // Two segments tie for second place; DuckDB's threads decide which comes back first.
+    const columns = ['segment', 'churn_pct'];
+    const tied = [['Startups', 12], ['Agencies', 6], ['Retailers', 6], ['Enterprise', 3]];
+    const swapped = [tied[0], tied[2], tied[1], tied[3]] as unknown[][];
+    const top: Insight = { kind: 'top', key: 'segment', value: 'Startups', by: 'churn_pct' };
+    assert.equal(sentence(top, columns, tied), sentence(top, columns, swapped));
+    assert.match(sentence(top, columns, swapped), /next: Agencies/);
+    const ratio: Insight = { kind: 'ratio', key: 'segment', value: 'Startups', column: 'churn_pct', atLeast: 1.5 };
+    assert.equal(sentence(ratio, columns, tied), sentence(ratio, columns, swapped));
+    assert.match(sentence(ratio, columns, swapped), /\(Agencies, /);
+    // The lowest: ties at the bottom are named the same way.
+    const bottom: Insight = { kind: 'bottom', key: 'segment', value: 'Enterprise', by: 'churn_pct' };
+    assert.equal(sentence(bottom, columns, tied), sentence(bottom, columns, swapped));
+  });
+
   it('a claim does not say a figure twice: a sentence another one repeats with more is left out', () => {
     const columns = ['segment', 'agreements', 'churn_pct'];
     const rows = [['Part-time', 451, 36.6], ['Sibling', 300, 15], ['Full-time', 900, 9]];

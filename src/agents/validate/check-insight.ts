@@ -79,6 +79,16 @@ export function describeInsight(insight: Insight): string {
 }
 
 /**
+ * Rows whose figures tie are ranked by their label: a warehouse returns tied rows in any order
+ * (DuckDB's threads decide), and the row a claim names must not change from one run to the next.
+ */
+function byLabel(x: readonly unknown[], y: readonly unknown[], k: number): number {
+  const a = String(x[k]);
+  const b = String(y[k]);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * Checks a declared insight on a query result: its direction and rough size. Pure: the
  * validate stage and the blueprint checker both call it on the rows a warehouse returned.
  */
@@ -122,7 +132,7 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
       if (insight.kind === 'compare') measure = { ...measure, other: { row: insight.other, column: insight.column, value: base } };
       else if (insight.vs === 'average') measure = { ...measure, average: base };
       else {
-        const largest = rows.filter((r) => r !== row).sort((x, y) => num(y[c]) - num(x[c]))[0];
+        const largest = rows.filter((r) => r !== row).sort((x, y) => num(y[c]) - num(x[c]) || byLabel(x, y, k))[0];
         measure = { ...measure, other: { row: String(largest?.[k]), column: insight.column, value: base } };
       }
       return { claim, holds: Number.isFinite(v) && ratio >= insight.atLeast, observed, measure };
@@ -150,7 +160,7 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
       const b = need(by);
       if (typeof b !== 'number') return b;
       const lowest = insight.kind === 'bottom';
-      const ranked = rows.filter((r) => Number.isFinite(num(r[b]))).sort((x, y) => (lowest ? num(x[b]) - num(y[b]) : num(y[b]) - num(x[b])));
+      const ranked = rows.filter((r) => Number.isFinite(num(r[b]))).sort((x, y) => (lowest ? num(x[b]) - num(y[b]) : num(y[b]) - num(x[b])) || byLabel(x, y, k));
       const [row, runnerUp] = ranked;
       if (!row) return fail(`no numeric ${by}`);
       const got = String(row[k]);
