@@ -50,6 +50,13 @@ describe('the figures a presented claim quotes', () => {
     // The lowest: ties at the bottom are named the same way.
     const bottom: Insight = { kind: 'bottom', key: 'segment', value: 'Enterprise', by: 'churn_pct' };
     assert.equal(sentence(bottom, columns, tied), sentence(bottom, columns, swapped));
+    // A tie for first with the claimed row: it holds (jointly first) in either order, and the
+    // tie is shown, the other row being next with the same figure.
+    const joint = [['Harbor', 38.5], ['Old Town', 38.5], ['Midtown', 20]];
+    const oldTown: Insight = { kind: 'top', key: 'location', value: 'Old Town', by: 'turnover_pct' };
+    for (const rows of [joint, [joint[1], joint[0], joint[2]] as unknown[][]]) {
+      assert.equal(sentence(oldTown, ['location', 'turnover_pct'], rows), 'Old Town has the highest turnover %: 38.5%, of 3; next: Harbor, 38.5%.');
+    }
   });
 
   it('a claim does not say a figure twice: a sentence another one repeats with more is left out', () => {

@@ -160,7 +160,10 @@ export function checkInsight(insight: Insight, columns: readonly string[], rows:
       const b = need(by);
       if (typeof b !== 'number') return b;
       const lowest = insight.kind === 'bottom';
-      const ranked = rows.filter((r) => Number.isFinite(num(r[b]))).sort((x, y) => (lowest ? num(x[b]) - num(y[b]) : num(y[b]) - num(x[b])) || byLabel(x, y, k));
+      // A row tied with the claimed one ranks after it (the claimed row is first, jointly, and the
+      // tie shows as the runner-up's equal figure); other ties by label.
+      const claimed = (r: readonly unknown[]): number => (String(r[k]) === insight.value ? 1 : 0);
+      const ranked = rows.filter((r) => Number.isFinite(num(r[b]))).sort((x, y) => (lowest ? num(x[b]) - num(y[b]) : num(y[b]) - num(x[b])) || claimed(y) - claimed(x) || byLabel(x, y, k));
       const [row, runnerUp] = ranked;
       if (!row) return fail(`no numeric ${by}`);
       const got = String(row[k]);
